@@ -1,0 +1,46 @@
+# hgd — two commands do all the set-up: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+DEMO_DB ?= demo/demo.db
+
+# Debian libraries Qt's xcb/offscreen platforms need, plus Xvfb for headless screenshots.
+DEB_PKGS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3 \
+            libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
+            libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1 libglib2.0-0 xvfb
+
+.PHONY: run test bench deps venv clean
+
+$(STAMP): pyproject.toml
+	@$(MAKE) --no-print-directory deps
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[gui,test]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+# Installs the Debian libraries Qt needs when they are missing (root on Debian; skipped elsewhere).
+deps:
+	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "Missing Debian packages (install them as root):$$missing"; fi; \
+	fi
+
+run: $(STAMP)
+	@mkdir -p $(dir $(DEMO_DB))
+	@test -f $(DEMO_DB) || $(VENV)/bin/hgd demo --db $(DEMO_DB)
+	$(VENV)/bin/hgd-gui --db $(DEMO_DB)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) build/dist build/work .pytest_cache

@@ -1,0 +1,17 @@
+"""Where the program's own files are: resources/ and db/migrations/, beside the app package or in a frozen build."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+if getattr(sys, "frozen", False):  # PyInstaller: data files are unpacked under sys._MEIPASS
+    ROOT = Path(getattr(sys, "_MEIPASS"))
+else:
+    ROOT = Path(__file__).resolve().parent.parent
+
+RESOURCES = ROOT / "resources"
+MIGRATIONS = ROOT / "db" / "migrations"
+
+
+def resource(*parts: str) -> Path:
+    return RESOURCES.joinpath(*parts)

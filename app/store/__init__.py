@@ -1,0 +1,1 @@
+"""Storage: models, engine, units of work, audit trail, migrations, backups."""
