@@ -7,7 +7,35 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import messages
 from app.store.models import Event, Household, Person
+
+messages.register({
+    "stats.title": ("Sổ hộ gia đình — {commune} (mã {code})", "Household register — {commune} (code {code})"),
+    "stats.persons": ("Nhân khẩu: {active} đang quản lý; {dead} đã chết; {moved} đã chuyển đi; {merged} đã gộp",
+                      "Persons: {active} active; {dead} dead; {moved} moved out; {merged} merged"),
+    "stats.households": ("Hộ: {active} hộ; {one} hộ một người; {six} hộ từ 6 người; bình quân {mean} người/hộ; "
+                         "{nohead} hộ chưa có chủ hộ",
+                         "Households: {active}; {one} one-person; {six} of 6 or more; {mean} persons on average; "
+                         "{nohead} without a head"),
+    "stats.people_details": ("Nam {male}, nữ {female}; dân tộc thiểu số {minority}; trẻ dưới 6 tuổi {under6}",
+                             "Men {male}, women {female}; ethnic minorities {minority}; children under 6 {under6}"),
+    "stats.codes": ("Chưa có mã số BHXH: {nobhxh}; chưa có CCCD: {noid}; chỉ có năm sinh: {yearonly}",
+                    "Without BHXH code: {nobhxh}; without CCCD: {noid}; year of birth only: {yearonly}"),
+    "stats.cards": ("Thẻ BHYT: {valid} còn hạn; {expired} hết hạn; {soon} hết hạn trong 30 ngày",
+                    "Cards: {valid} valid; {expired} expired; {soon} expiring within 30 days"),
+    "stats.groups": ("Theo mã đối tượng: {groups}", "By participant group: {groups}"),
+    "stats.events": ("Biến động: {events}", "Events: {events}"),
+    "event.birth": ("sinh", "births"),
+    "event.death": ("chết", "deaths"),
+    "event.move_in": ("chuyển đến", "moves in"),
+    "event.move_out": ("chuyển đi", "moves out"),
+    "event.split": ("tách hộ", "household splits"),
+    "event.merge": ("nhập hộ", "household merges"),
+    "event.correction": ("điều chỉnh thông tin", "corrections"),
+    "event.group_change": ("thay đổi đối tượng", "group changes"),
+    "event.head_change": ("thay đổi chủ hộ", "head changes"),
+})
 
 
 def _by(session: Session, column, *where) -> dict:
@@ -88,3 +116,34 @@ def register_stats(session: Session, today: date | None = None) -> dict:
         "cards": cards,
         "events": _by(session, Event.type),
     }
+
+
+def summary_lines(commune: dict, stats: dict) -> list[str]:
+    """The human summary of `hgd stats` (Vietnamese by default)."""
+    p, h, c = stats["persons"], stats["households"], stats["cards"]
+    render = messages.render
+    lines = [render("stats.title", commune=commune.get("commune_name", "?"), code=commune.get("commune_code", "—"))]
+    lines.append(render("stats.persons", active=_n(p["active"]), dead=_n(p["by_status"].get("dead", 0)),
+                        moved=_n(p["by_status"].get("moved_out", 0)), merged=_n(p["by_status"].get("merged", 0))))
+    lines.append(render("stats.households", active=_n(h["active"]), one=_n(h["one_person"]),
+                        six=_n(h["six_or_more"]), mean=str(h["mean_size"]).replace(".", ","),
+                        nohead=_n(h["without_head"])))
+    lines.append(render("stats.people_details", male=_n(p["by_sex"].get("M", 0)), female=_n(p["by_sex"].get("F", 0)),
+                        minority=_n(p["ethnic_minority"]), under6=_n(p["under_6"])))
+    lines.append(render("stats.codes", nobhxh=_n(p["without_bhxh_code"]), noid=_n(p["without_id_number"]),
+                        yearonly=_n(p["birth_date_year_only"])))
+    lines.append(render("stats.cards", valid=_n(c["valid"]), expired=_n(c["expired"]),
+                        soon=_n(c["expiring_30_days"])))
+    if p["by_group"]:
+        groups = ", ".join(f"{k or '—'} {_n(v)}" for k, v in sorted(p["by_group"].items(), key=lambda kv: -kv[1]))
+        lines.append(render("stats.groups", groups=groups))
+    if stats["events"]:
+        events = ", ".join(f"{render('event.' + k)} {_n(v)}" for k, v in sorted(stats["events"].items()))
+        lines.append(render("stats.events", events=events))
+    return lines
+
+
+def _n(value: int) -> str:
+    """Vietnamese thousands separator: 30.000."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if messages.language() == "vi" else text

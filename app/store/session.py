@@ -33,9 +33,6 @@ def action(engine: Engine, kind: str, label: str, user: str | None = None,
 
 @contextmanager
 def reading(engine: Engine) -> Iterator[Session]:
-    """A read-only session (anything it would write is rolled back)."""
+    """A session for reading: closing it discards anything unflushed; loaded objects stay readable."""
     with Session(engine) as session:
-        try:
-            yield session
-        finally:
-            session.rollback()
+        yield session

@@ -1,0 +1,90 @@
+"""The audit trail: every insert and update of a person or household, in the same transaction; nothing deleted."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.store.bulk import insert_register_rows
+from app.store.models import Action, AuditEntry, Household, Person, new_id
+
+
+def _entries(register, entity_id):
+    with register.reading() as s:
+        return s.scalars(select(AuditEntry).where(AuditEntry.entity_id == entity_id).order_by(AuditEntry.id)).all()
+
+
+def test_creating_a_person_records_who_when_and_a_snapshot(register):
+    with register.action("add_person", "Thêm người") as s:
+        h = Household(code="H01")
+        s.add(h)
+        s.flush()
+        p = Person(full_name="Nguyễn Văn Hùng", name_key="nguyen van hung", household_id=h.id, sex="M")
+        s.add(p)
+    entries = _entries(register, p.id)
+    assert [(e.entity, e.field, e.old) for e in entries] == [("person", "*", None)]
+    snap = json.loads(entries[0].new)
+    assert snap["full_name"] == "Nguyễn Văn Hùng" and snap["status"] == "active"
+    assert entries[0].user == "test"
+    with register.reading() as s:
+        act = s.get(Action, entries[0].action_id)
+        assert act.kind == "add_person" and act.label == "Thêm người"
+
+
+def test_updating_fields_records_old_and_new_value_per_field(register):
+    with register.action("add", "a") as s:
+        p = Person(full_name="Lê Thị Hoa", name_key="le thi hoa", sex="F")
+        s.add(p)
+    with register.action("correct", "Điều chỉnh") as s:
+        q = s.get(Person, p.id)
+        q.full_name = "Lê Thị Hòa"
+        q.birth_date = "1990-05-02"
+        q.sex = "F"  # unchanged: no entry
+    changes = [(e.field, e.old, e.new) for e in _entries(register, p.id) if e.field != "*"]
+    assert sorted(changes) == [("birth_date", None, "1990-05-02"), ("full_name", "Lê Thị Hoa", "Lê Thị Hòa")]
+
+
+def test_a_change_and_its_audit_roll_back_together(register):
+    with register.action("add", "a") as s:
+        p = Person(full_name="Trần Văn An", name_key="tran van an")
+        s.add(p)
+    with pytest.raises(RuntimeError), register.action("correct", "c") as s:
+        s.get(Person, p.id).full_name = "Trần Văn Ân"
+        s.flush()
+        raise RuntimeError("the user cancelled")
+    assert [e.field for e in _entries(register, p.id)] == ["*"]
+    with register.reading() as s:
+        assert s.get(Person, p.id).full_name == "Trần Văn An"
+
+
+def test_a_person_is_never_deleted(register):
+    with register.action("add", "a") as s:
+        p = Person(full_name="Phạm Văn Bình", name_key="pham van binh")
+        s.add(p)
+    with pytest.raises(RuntimeError, match="never deleted"), register.action("delete", "d") as s:
+        s.delete(s.get(Person, p.id))
+        s.flush()
+    with register.reading() as s:
+        assert s.get(Person, p.id) is not None
+
+
+def test_changes_outside_an_action_are_refused(register):
+    with Session(register.engine) as s, pytest.raises(RuntimeError, match="outside an action"):
+        s.add(Household(code="H-NO-ACTION"))
+        s.flush()
+
+
+def test_bulk_inserts_write_one_snapshot_per_row_and_the_heads(register):
+    hid, pid = new_id(), new_id()
+    with register.action("import", "Nhập tệp") as s:
+        insert_register_rows(s, [{"id": hid, "code": "H9"}],
+                             [{"id": pid, "household_id": hid, "full_name": "Đỗ Thị Mai", "name_key": "do thi mai"}],
+                             {hid: pid})
+    assert [e.field for e in _entries(register, hid)] == ["*", "head_person_id"]
+    assert [e.field for e in _entries(register, pid)] == ["*"]
+    with register.reading() as s:
+        h = s.get(Household, hid)
+        assert h.head_person_id == pid and h.status == "active"
+        assert s.get(Person, pid).created_at is not None
