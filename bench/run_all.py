@@ -1,0 +1,12 @@
+"""Run every benchmark (`make bench`); results go to bench/out/*.json, and by hand into BENCHMARKS.md."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+for script in ("bench_import.py", "bench_demo.py"):
+    print(f"== {script}", flush=True)
+    subprocess.run([sys.executable, str(HERE / script), *sys.argv[1:]], check=True)
