@@ -15,6 +15,7 @@ from typing import NamedTuple
 ACUTE, GRAVE, HOOK, TILDE, DOT = "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"
 TONE_MARKS = frozenset((ACUTE, GRAVE, HOOK, TILDE, DOT))
 BASE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzăâđêôơư")
+VOWELS = frozenset("aăâeêioôơuưy")
 MARKED_VOWELS = "ăâêôơư"
 
 ONSETS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
@@ -46,7 +47,7 @@ def _build_letter_table() -> dict[str, tuple[str, str]]:
         decomposed = unicodedata.normalize("NFD", ch)
         tones = [c for c in decomposed if c in TONE_MARKS]
         rest = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
-        if rest in BASE_LETTERS and len(tones) <= 1:
+        if rest in BASE_LETTERS and (not tones or (len(tones) == 1 and rest in VOWELS)):
             table[ch] = (rest, tones[0] if tones else "")
     return table
 

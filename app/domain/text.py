@@ -15,27 +15,34 @@ from app.domain import syllables
 _PUNCTUATION = "-'.,_/\\()[]{}\"`;:!?&+*#@~|<>=%^$–—‘’“”…·"
 # Zero-width characters vanish. The soft hyphen U+00AD is kept on purpose: in a TCVN3 cell it is the letter "ư".
 _INVISIBLE = {0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None}
+# Some keyboards and fonts type the Icelandic eth (Ð U+00D0) for Đ: the keys treat it as đ (storage keeps it).
+_ETH = {0xD0: "đ", 0xF0: "đ"}
+_TABLE_SIZE = 0x2100  # Latin, combining marks, general punctuation; other characters pass unchanged
 
 
-def _build_search_table() -> dict[int, str | None]:
+def _build_search_table() -> list[str | None]:
     """One str.translate table: every precomposed Latin letter -> its lower-case base letter, combining marks ->
-    removed, đ -> d, punctuation -> space. Built once; translate() then does the whole fold in C."""
-    table: dict[int, str | None] = {}
+    removed, đ -> d, punctuation -> space. A list, not a dict: translate() indexes it, about twice as fast, and a
+    character past its end (IndexError is a LookupError) maps to itself."""
+    table: list[str | None] = [chr(cp) for cp in range(_TABLE_SIZE)]
     for cp in chain(range(0xC0, 0x250), range(0x1E00, 0x1F00)):
         base = unicodedata.normalize("NFD", chr(cp))[0]
         if base != chr(cp) and base.isascii() and base.isalpha():
             table[cp] = base.lower()
     for cp in range(0x300, 0x370):
         table[cp] = None
-    table[ord("đ")] = table[ord("Đ")] = "d"
+    for cp in (ord("đ"), ord("Đ"), *_ETH):
+        table[cp] = "d"
     for ch in _PUNCTUATION:
         table[ord(ch)] = " "
-    table.update(_INVISIBLE)
+    for cp in _INVISIBLE:
+        if cp < _TABLE_SIZE:
+            table[cp] = None
     return table
 
 
 _SEARCH_TABLE = _build_search_table()
-_PUNCT_TABLE = {ord(ch): " " for ch in _PUNCTUATION} | _INVISIBLE
+_TONE_TABLE = {ord(ch): " " for ch in _PUNCTUATION} | _INVISIBLE | _ETH
 _VIETNAMESE_MARKED = frozenset(ch for ch in syllables.LETTERS if not ch.isascii())
 
 
@@ -61,7 +68,7 @@ def tone_key(s: str | None) -> str:
     tone mark moved to one canonical place ("hoà"/"hòa", "thuý"/"thúy", "khoẻ"/"khỏe" give one key)."""
     if not s:
         return ""
-    words = unicodedata.normalize("NFC", str(s)).lower().translate(_PUNCT_TABLE).split()
+    words = unicodedata.normalize("NFC", str(s)).lower().translate(_TONE_TABLE).split()
     return " ".join(syllables.retone(w) for w in words)
 
 

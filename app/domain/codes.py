@@ -1,0 +1,263 @@
+"""Code tables and their lookups: participant groups, ethnic groups, relations to the head, provinces, sex.
+
+Every table is a data file under resources/codes/ (sources in its README), read once and cached.
+Name lookups forgive case, spacing, hyphens and — when the text carries no diacritics at all — diacritics; a name
+that could mean two codes gives None, so that the importer asks instead of guessing.
+"""
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass
+from functools import cache
+
+from app import messages
+from app.domain.text import has_vietnamese_marks, search_key, tone_key
+from app.errors import HgdError
+from app.paths import resource
+
+messages.register({
+    "sex.unreadable": ("Không đọc được giới tính '{value}': cần 'Nam' hoặc 'Nữ'",
+                       "Cannot read the sex '{value}': expected 'Nam' (male) or 'Nữ' (female)"),
+    "sex.ambiguous": ("Giới tính ghi bằng số '{value}' không rõ nghĩa: hãy chọn cách hiểu các số của cột này",
+                      "Sex written as the number '{value}' is ambiguous: choose what this column's numbers mean"),
+})
+
+PRE2025, Y2025 = "pre2025", "2025"
+HEAD = "chu_ho"  # the relation code of the household head
+
+
+@dataclass(frozen=True)
+class Group:
+    code: str
+    name: str
+    paid_by: str
+    benefit_level: int
+    commune_lists: bool
+    note: str
+
+    @property
+    def benefit_unsure(self) -> bool:
+        """The sources disagree on this group's benefit digit (noted in participant_groups.csv)."""
+        return "benefit level: unsure" in self.note
+
+
+def _rows(*parts: str) -> list[dict[str, str]]:
+    with resource("codes", *parts).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+class _NameIndex:
+    """Names and aliases -> code, by tone_key (exact with diacritics) and by search_key (without them, and without
+    spaces too, so "Khơ-me", "Khơ Me" and "Khome" meet). A key shared by two codes is ambiguous and gives None."""
+
+    def __init__(self, entries: list[tuple[str, list[str]]]) -> None:
+        self.toned: dict[str, str | None] = {}
+        self.bare: dict[str, str | None] = {}
+        for code, names in entries:
+            for name in names:
+                self._add(self.toned, tone_key(name), code)
+                key = search_key(name)
+                self._add(self.bare, key, code)
+                self._add(self.bare, key.replace(" ", ""), code)
+
+    @staticmethod
+    def _add(index: dict[str, str | None], key: str, code: str) -> None:
+        if key:
+            index[key] = code if index.get(key, code) == code else None
+
+    def find(self, text: str) -> str | None:
+        if has_vietnamese_marks(text):
+            code = self.toned.get(tone_key(text))
+            if code:
+                return code
+        key = search_key(text)
+        return self.bare.get(key) or self.bare.get(key.replace(" ", ""))
+
+
+def _names(row: dict[str, str]) -> list[str]:
+    return [row["name"]] + [a for a in (row.get("aliases") or "").split(";") if a.strip()]
+
+
+# --- participant groups ---------------------------------------------------------------------------------------------
+
+@cache
+def participant_groups() -> dict[str, Group]:
+    return {r["code"]: Group(r["code"], r["name"], r["paid_by"], int(r["benefit_level"]),
+                             r["commune_lists"].strip().lower() == "yes", r["note"] or "")
+            for r in _rows("participant_groups.csv")}
+
+
+def group(code: str | None) -> Group | None:
+    return participant_groups().get((code or "").strip().upper())
+
+
+# --- ethnic groups -------------------------------------------------------------------------------------------------
+
+@cache
+def ethnic_groups() -> dict[str, str]:
+    return {r["code"]: r["name"] for r in _rows("ethnic_groups.csv")}
+
+
+@cache
+def _ethnic_index() -> _NameIndex:
+    return _NameIndex([(r["code"], _names(r)) for r in _rows("ethnic_groups.csv")])
+
+
+def _numeric_code(text: str, table: dict[str, str]) -> str | None:
+    if text.isdigit() and len(text) <= 2:
+        code = text.zfill(2)
+        return code if code in table else None
+    return None
+
+
+def ethnic_code(text: object) -> str | None:
+    """"Kinh", "kinh", "1", "01", "Khmer", "Khơ-me", "H'Mông", "Hmông", "Mèo", "Dân tộc Kinh" -> the code."""
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return None
+    raw = str(int(text)) if isinstance(text, float) and text.is_integer() else str(text).strip()
+    code = _numeric_code(raw, ethnic_groups())
+    if code:
+        return code
+    found = _ethnic_index().find(raw)
+    if found:
+        return found
+    words = raw.split()
+    for n, prefix in ((2, "dan toc"), (1, "dt")):  # "Dân tộc Kinh", "DT Kinh"
+        if len(words) > n and search_key(" ".join(words[:n])) == prefix:
+            return _ethnic_index().find(" ".join(words[n:]))
+    return None
+
+
+def ethnic_name(code: str | None) -> str | None:
+    return ethnic_groups().get((code or "").strip().zfill(2))
+
+
+# --- relations to the household head ---------------------------------------------------------------------------------
+
+@cache
+def relations() -> dict[str, str]:
+    return {r["code"]: r["name"] for r in _rows("relations.csv")}
+
+
+@cache
+def _relation_index() -> _NameIndex:
+    return _NameIndex([(r["code"], _names(r)) for r in _rows("relations.csv")])
+
+
+def relation_code(text: object) -> str | None:
+    """"Chủ hộ", "CH", "chu ho", "Cha", "Con đẻ", "Má" … -> the code; None when unknown or ambiguous ("Ba": father
+    in the South, or "Bà" typed without diacritics)."""
+    if text is None:
+        return None
+    return _relation_index().find(str(text).strip())
+
+
+def relation_name(code: str | None) -> str | None:
+    return relations().get(code or "")
+
+
+# --- provinces -------------------------------------------------------------------------------------------------------
+
+@cache
+def provinces_pre2025() -> dict[str, str]:
+    return {r["code"]: r["name"] for r in _rows("provinces_pre2025.csv")}
+
+
+@cache
+def provinces_2025() -> dict[str, str]:
+    return {r["code"]: r["name"] for r in _rows("provinces_2025.csv")}
+
+
+# A few spellings that are not a province's name with a prefix; kept small on purpose.
+_PROVINCE_ALIASES = {"hcm": "Hồ Chí Minh", "tphcm": "Hồ Chí Minh", "sai gon": "Hồ Chí Minh", "saigon": "Hồ Chí Minh",
+                     "brvt": "Bà Rịa - Vũng Tàu", "vung tau": "Bà Rịa - Vũng Tàu", "bac can": "Bắc Kạn",
+                     "tt hue": "Thừa Thiên Huế"}
+_PROVINCE_PREFIXES = ("tinh ", "thanh pho ", "tp ", "t p ", "t ")
+
+
+@cache
+def _province_index() -> dict[str, list[tuple[str, str]]]:
+    index: dict[str, list[tuple[str, str]]] = {}
+    for era, table in ((PRE2025, provinces_pre2025()), (Y2025, provinces_2025())):
+        for code, name in table.items():
+            for key in {search_key(name), search_key(name).replace(" ", "")}:
+                index.setdefault(key, []).append((code, era))
+    for alias, name in _PROVINCE_ALIASES.items():
+        index.setdefault(alias, []).extend(index[search_key(name)])
+    return index
+
+
+def provinces_by_name(text: object) -> list[tuple[str, str]]:
+    """Every (code, era) a province name can mean, pre-2025 first: "Lào Cai" is 10 before 2025 and 15 after."""
+    key = search_key(str(text or ""))
+    index = _province_index()
+    for prefix in ("",) + _PROVINCE_PREFIXES:
+        if key.startswith(prefix):
+            rest = key[len(prefix):]
+            found = index.get(rest) or index.get(rest.replace(" ", ""))
+            if found:
+                return list(found)
+    return []
+
+
+def province_by_name(text: object) -> tuple[str, str] | None:
+    """(code, era) of a province named with or without "Tỉnh"/"Thành phố"/"TP"; era is "pre2025" or "2025". A name
+    used in both eras gives its pre-2025 entry (most records predate the merger): see provinces_by_name."""
+    found = provinces_by_name(text)
+    return found[0] if found else None
+
+
+@cache
+def _successors() -> dict[str, str]:
+    by_name = {search_key(name): code for code, name in provinces_pre2025().items()}
+    out: dict[str, str] = {}
+    for row in _rows("provinces_2025.csv"):
+        for old in row["formed_from"].split(";"):
+            out[by_name[search_key(old)]] = row["code"]
+    return out
+
+
+def successor_province(old_code: str) -> str | None:
+    """The 2025 province an old (pre-2025) province became part of: "36" (Nam Định) -> "37" (Ninh Bình)."""
+    code = str(old_code).strip()
+    code = code[-2:] if len(code) == 3 and code.startswith("0") else code.zfill(2)
+    return _successors().get(code)
+
+
+@cache
+def cccd_province_codes() -> frozenset[str]:
+    """The 3-digit codes a CCCD may start with: the 63 old provinces and the 34 new ones (DOMAIN §5.1, unsure)."""
+    return frozenset("0" + c for c in (*provinces_pre2025(), *provinces_2025()))
+
+
+# --- sex --------------------------------------------------------------------------------------------------------------
+
+_MALE = {"nam", "m", "male", "trai", "gioi tinh nam"}
+_FEMALE = {"nu", "f", "female", "gai", "gioi tinh nu"}
+_UNKNOWN = {"khong ro", "chua ro", "chua xac dinh", "khong xac dinh", "khac", "?"}
+
+
+def parse_sex(value: object, *, numeric: dict[str, str | None] | None = None) -> str | None:
+    """"Nam"/"M" -> "M", "Nữ"/"Nu"/"F" -> "F", empty or "chưa xác định" -> None.
+
+    Numbers are ambiguous (1 is male in BHXH exports where 2 is female, but 1 is female in the CCCD's 0/1): they
+    raise sex.ambiguous unless the caller passes `numeric`, e.g. {"1": "M", "2": "F"}. Anything else raises
+    sex.unreadable (an "x" in a "Nữ" column is the importer's business)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    raw = str(int(value)) if isinstance(value, (int, float)) and float(value).is_integer() else str(value).strip()
+    if not raw:
+        return None
+    key = search_key(raw) or raw
+    if key in _MALE:
+        return "M"
+    if key in _FEMALE:
+        return "F"
+    if key in _UNKNOWN:
+        return None
+    if key.isdigit():
+        if numeric is not None and key in numeric:
+            return numeric[key]
+        raise HgdError("sex.ambiguous", value=raw)
+    raise HgdError("sex.unreadable", value=raw)

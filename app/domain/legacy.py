@@ -1,0 +1,223 @@
+"""Legacy Vietnamese font encodings: TCVN3 (.VnTime) and VNI (VNI-Times) to Unicode, and back (DOMAIN §7).
+
+The tables are data files: resources/codes/encodings/tcvn3.csv and resources/codes/vnimarks.csv (sources in
+resources/codes/README.md). Detection is per sheet or column: a single short cell carries no signal.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+
+from app.domain import syllables
+from app.paths import resource
+
+ENCODINGS = ("unicode", "tcvn3", "vni")
+_TONE_BY_NAME = {"": "", "acute": syllables.ACUTE, "grave": syllables.GRAVE, "hook": syllables.HOOK,
+                 "tilde": syllables.TILDE, "dot": syllables.DOT}
+# A word for detection: letters (ASCII or not), without ASCII digits, punctuation or spaces.
+_WORD = re.compile(r"[^\x00-\x40\x5b-\x60\x7b-\x7f\s]+")
+
+
+def _nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def _codepoint(text: str) -> str:
+    return chr(int(text.strip().removeprefix("U+"), 16))
+
+
+@cache
+def _tcvn3_decode() -> dict[int, str]:
+    with resource("codes", "encodings", "tcvn3.csv").open(encoding="utf-8", newline="") as f:
+        return {ord(_codepoint(row["legacy_char_codepoint"])): row["unicode"] for row in csv.DictReader(f)}
+
+
+@cache
+def _tcvn3_encode() -> dict[str, str]:
+    return {letter: chr(cp) for cp, letter in _tcvn3_decode().items()}
+
+
+@cache
+def _vni_marks() -> dict[str, tuple[str, str]]:
+    """VNI character -> (kind, value): kind tone/circumflex/breve with value a combining tone mark (or "" for none),
+    or kind letter with value the Unicode letter."""
+    table: dict[str, tuple[str, str]] = {}
+    with resource("codes", "vnimarks.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            kind, value = row["kind"], row["value"]
+            table[_codepoint(row["codepoint"])] = (kind, value if kind == "letter" else _TONE_BY_NAME[value])
+    return table
+
+
+@cache
+def _vni_encode() -> tuple[dict[str, str], dict[tuple[str, str, bool], str]]:
+    """(Unicode letter -> VNI letter character, (kind, tone, capital) -> VNI mark character)."""
+    letters: dict[str, str] = {}
+    marks: dict[tuple[str, str, bool], str] = {}
+    for ch, (kind, value) in _vni_marks().items():
+        if kind == "letter":
+            letters[value] = ch
+        else:
+            marks[(kind, value, ch.isupper())] = ch
+    return letters, marks
+
+
+# --- decoding -----------------------------------------------------------------------------------------------------
+
+def tcvn3_to_unicode(s: str, capitals: bool = False) -> str:
+    """Convert TCVN3 text to Unicode NFC.
+
+    TCVN3 has codes only for lower-case toned letters; the capital fonts (.VnTimeH) draw the same codes as
+    capitals. With `capitals=True` the result is upper-cased. Without it, a cell whose ASCII letters (at least two)
+    are all capitals is also taken to be in a capital font ("NGUYÔN" -> "NGUYỄN", never "NGUYễN")."""
+    out = s.translate(_tcvn3_decode())
+    if out != s and not capitals:
+        ascii_letters = [c for c in s if c.isascii() and c.isalpha()]
+        capitals = len(ascii_letters) >= 2 and all(c.isupper() for c in ascii_letters)
+    return _nfc(out.upper() if capitals else out)
+
+
+def _combine(prev: str, kind: str, tone: str) -> str | None:
+    """Apply a VNI mark to the letter before it, or None when the mark cannot sit on that letter."""
+    pair = syllables.LETTERS.get(prev.lower())
+    if pair is None or pair[1]:
+        return None
+    bare = pair[0]
+    if kind == "tone" and bare in syllables.VOWELS and tone:
+        result = _nfc(bare + tone)
+    elif kind == "circumflex" and bare in ("a", "e", "o"):
+        result = _nfc(bare + "\u0302" + tone)
+    elif kind == "breve" and bare == "a":
+        result = _nfc(bare + "\u0306" + tone)
+    else:
+        return None
+    return result.upper() if prev != prev.lower() else result
+
+
+def _vni_decode(s: str, strict: bool) -> str | None:
+    marks = _vni_marks()
+    out: list[str] = []
+    for ch in s:
+        entry = marks.get(ch)
+        if entry is None:
+            if strict and "\x80" <= ch <= "\xff":
+                return None
+            out.append(ch)
+        elif entry[0] == "letter":
+            out.append(entry[1])
+        else:
+            combined = _combine(out[-1], *entry) if out else None
+            if combined is None:
+                if strict:
+                    return None
+                out.append(ch)
+            else:
+                out[-1] = combined
+    return _nfc("".join(out))
+
+
+def vni_to_unicode(s: str) -> str:
+    """Convert VNI text (base letter followed by mark characters, in either case) to Unicode NFC. A mark that
+    cannot sit on the letter before it is kept as it is."""
+    return _vni_decode(s, strict=False) or ""
+
+
+def _has_unicode_vietnamese(s: str) -> bool:
+    """True when the text holds a Vietnamese letter outside Latin-1 (ă, đ, ơ, ư, ạ …) or a combining mark (NFD
+    text): it is Unicode already. No legacy font produces either."""
+    return any(ord(c) > 0xFF and (c.lower() in syllables.LETTERS or 0x300 <= ord(c) < 0x370) for c in s)
+
+
+def to_unicode(s: str, encoding: str) -> str:
+    """Convert a cell judged to be in `encoding` ("unicode", "tcvn3", "vni"). A cell that already holds Unicode
+    Vietnamese letters is never converted, whatever the sheet's encoding; ASCII passes unchanged."""
+    if encoding not in ENCODINGS:
+        raise ValueError(f"unknown encoding {encoding!r}")
+    if encoding == "unicode" or not s or s.isascii() or _has_unicode_vietnamese(s):
+        return _nfc(s)
+    return tcvn3_to_unicode(s) if encoding == "tcvn3" else vni_to_unicode(s)
+
+
+# --- detection ----------------------------------------------------------------------------------------------------
+
+def _tcvn3_word(word: str) -> str | None:
+    table = _tcvn3_decode()
+    if any(ord(c) > 0x7F and ord(c) not in table for c in word):
+        return None  # a byte TCVN3 does not use, or a character no single-byte font can hold
+    return word.translate(table)
+
+
+def detect_encoding(samples: Iterable[object], *, max_words: int = 5000) -> str:
+    """Judge a whole column or sheet: "unicode", "tcvn3" or "vni".
+
+    Each non-ASCII word of the cells that hold no Unicode-only Vietnamese letter is decoded three ways, and each
+    reading that gives a valid Vietnamese syllable scores. A legacy encoding wins only when it reads more words than
+    Unicode does and at least half of them; ties, plain ASCII and empty input give "unicode"."""
+    words = unicode_ok = tcvn3_ok = vni_ok = 0
+    for cell in samples:
+        if not isinstance(cell, str) or cell.isascii() or _has_unicode_vietnamese(cell):
+            continue
+        for word in _WORD.findall(cell):
+            if word.isascii():
+                continue
+            words += 1
+            unicode_ok += syllables.is_syllable(word)
+            decoded = _tcvn3_word(word)
+            tcvn3_ok += decoded is not None and syllables.is_syllable(decoded)
+            decoded = _vni_decode(word, strict=True)
+            vni_ok += decoded is not None and syllables.is_syllable(decoded)
+        if words >= max_words:
+            break
+    best, score = ("tcvn3", tcvn3_ok) if tcvn3_ok >= vni_ok else ("vni", vni_ok)
+    if words and score > unicode_ok and score * 2 >= words:
+        return best
+    return "unicode"
+
+
+# --- encoding (to make legacy test files) -------------------------------------------------------------------------
+
+def unicode_to_tcvn3(s: str, capitals: bool = False) -> str:
+    """Unicode -> TCVN3. TCVN3 has no toned capitals: they get the lower-case code (lossy in a .VnTime font). With
+    `capitals=True` the text is written for a capital font (.VnTimeH): ASCII letters upper-cased, every Vietnamese
+    letter by its lower-case code — tcvn3_to_unicode reads it back in capitals."""
+    table = _tcvn3_encode()
+    out = []
+    for ch in _nfc(s):
+        if ch in table and not (capitals and ch.isupper()):
+            out.append(table[ch])
+        elif ch.lower() in table:
+            out.append(table[ch.lower()])
+        else:
+            out.append(ch.upper() if capitals else ch)
+    return "".join(out)
+
+
+def unicode_to_vni(s: str) -> str:
+    """Unicode -> VNI: each Vietnamese letter as its base letter and mark characters, marks in the letter's case."""
+    letters, marks = _vni_encode()
+    out = []
+    for ch in _nfc(s):
+        pair = syllables.LETTERS.get(ch.lower())
+        if ch in letters:
+            out.append(letters[ch])
+            continue
+        if pair is None or ch.isascii():
+            out.append(ch)
+            continue
+        upper = ch != ch.lower()
+        bare, tone = pair
+
+        def cased(c: str) -> str:
+            return c.upper() if upper else c
+        if bare in ("ơ", "ư", "đ"):
+            out.append(letters[cased(bare)] + (marks[("tone", tone, upper)] if tone else ""))
+        elif bare in ("â", "ê", "ô"):
+            out.append(cased({"â": "a", "ê": "e", "ô": "o"}[bare]) + marks[("circumflex", tone, upper)])
+        elif bare == "ă":
+            out.append(cased("a") + marks[("breve", tone, upper)])
+        else:
+            out.append(cased(bare) + (marks[("tone", tone, upper)] if tone else ""))
+    return "".join(out)
