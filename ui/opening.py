@@ -1,0 +1,96 @@
+"""Opening, creating and building registers from the GUI: the core does the work, errors become message boxes.
+
+Each function returns an open Register, or None after telling the clerk why not. A register that opened is
+remembered as the one to open next time.
+"""
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from app.errors import HgdError
+from app.register import Register
+from ui import places, settings
+from ui.errors import show_error
+from ui.worker import run_with_progress
+
+DEMO_PERSONS = 3000
+DEMO_SEED = 1
+
+CANNOT_OPEN = QT_TRANSLATE_NOOP("opening", "Cannot open the register")
+CANNOT_CREATE = QT_TRANSLATE_NOOP("opening", "Cannot create the register")
+CANNOT_DEMO = QT_TRANSLATE_NOOP("opening", "Cannot create the demo commune")
+CREATING_DEMO = QT_TRANSLATE_NOOP("opening", "Creating the demo commune (a few seconds)…")
+CANCEL = QT_TRANSLATE_NOOP("opening", "Cancel")
+DEMO_STAGES = {  # the stages app.demo reports, in its order
+    "people": QT_TRANSLATE_NOOP("opening", "People and households…"),
+    "cards": QT_TRANSLATE_NOOP("opening", "Health insurance cards…"),
+    "events": QT_TRANSLATE_NOOP("opening", "Births, deaths, moves…"),
+    "findings": QT_TRANSLATE_NOOP("opening", "Cases for the review…"),
+    "writing": QT_TRANSLATE_NOOP("opening", "Writing the register…"),
+    "done": QT_TRANSLATE_NOOP("opening", "Done."),
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("opening", text)
+
+
+def _remember(reg: Register) -> Register:
+    if "://" not in reg.where:
+        settings.set_last_register(reg.where)
+    return reg
+
+
+def open_register(parent: QWidget | None, path: str | Path) -> Register | None:
+    try:
+        reg = Register.open(path)
+    except Exception as exc:
+        show_error(parent, exc, _t(CANNOT_OPEN))
+        return None
+    if not reg.commune().get("commune_name"):
+        reg.close()
+        show_error(parent, HgdError("register.no_commune", path=str(path)), _t(CANNOT_OPEN))
+        return None
+    return _remember(reg)
+
+
+def create_register(parent: QWidget | None, path: str | Path, commune: dict[str, str]) -> Register | None:
+    path = Path(path)
+    if path.parent in (places.registers_dir(), places.data_dir()):
+        path.parent.mkdir(parents=True, exist_ok=True)  # hgd's own default folders; a chosen folder must exist
+    try:
+        reg = Register.create(path, commune)
+    except Exception as exc:
+        show_error(parent, exc, _t(CANNOT_CREATE))
+        return None
+    return _remember(reg)
+
+
+def build_demo(parent: QWidget | None, path: str | Path) -> Register | None:
+    """Create the demo commune at `path` (off the GUI thread, with progress and Cancel), then open it."""
+    path = Path(path)
+    try:
+        from app.demo import create_demo
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        run_with_progress(parent, _t(CREATING_DEMO),
+                          partial(create_demo, str(path), persons=DEMO_PERSONS, seed=DEMO_SEED),
+                          stages={k: _t(v) for k, v in DEMO_STAGES.items()}, cancel_text=_t(CANCEL))
+    except HgdError as exc:
+        if exc.key != "demo.cancelled":  # the clerk pressed Cancel: nothing to report, nothing was left behind
+            show_error(parent, exc, _t(CANNOT_DEMO))
+        return None
+    except Exception as exc:
+        show_error(parent, exc, _t(CANNOT_DEMO))
+        return None
+    return open_register(parent, path)
+
+
+def open_demo(parent: QWidget | None, path: str | Path | None = None) -> Register | None:
+    """The demo commune at `path` (default: the user's data folder), created on first use."""
+    path = Path(path) if path is not None else places.demo_path()
+    return open_register(parent, path) if path.exists() else build_demo(parent, path)

@@ -1,0 +1,1 @@
+"""The overview page: the register's counts at a glance."""

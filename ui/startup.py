@@ -1,0 +1,31 @@
+"""Which register the GUI opens first: --demo, --db, the last one opened, or the first-run dialog's choice."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.register import Register
+from ui import opening, settings
+from ui.first_run import FirstRunDialog
+
+
+def ask_first_run(missing_path: Path | None = None) -> Register | None:
+    dialog = FirstRunDialog(missing_path)
+    return dialog.register if dialog.exec() else None
+
+
+def first_register(db: str | None = None, demo: bool = False) -> Register | None:
+    """The register to show, or None when the clerk quit the first-run dialog."""
+    if demo:
+        reg = opening.open_demo(None)
+        return reg if reg is not None else ask_first_run()
+    if db:
+        if "://" in db or Path(db).exists():
+            reg = opening.open_register(None, db)
+            return reg if reg is not None else ask_first_run()
+        return ask_first_run(Path(db))
+    last = settings.last_register()
+    if last is not None and last.exists():
+        reg = opening.open_register(None, last)
+        if reg is not None:
+            return reg
+    return ask_first_run()
