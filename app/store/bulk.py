@@ -8,11 +8,12 @@ time of a 150,000-person import); other databases use Core inserts.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+import json
 from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import DateTime, Table, bindparam, insert, update
+from sqlalchemy import JSON, DateTime, Table, bindparam, insert, update
 from sqlalchemy.orm import Session
 
 from app.store.audit import snapshot_rows
@@ -52,6 +53,7 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
         return
     fixed = {k: (_sqlite_datetime(v) if isinstance(v, datetime) else v) for k, v in defaults.items()}
     stamped = [c.key for c in table.columns if isinstance(c.type, DateTime) and c.key in names]
+    as_json = [c.key for c in table.columns if isinstance(c.type, JSON) and c.key in names]
     row_tuple = itemgetter(*names)
     sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
 
@@ -60,6 +62,9 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
         for key in stamped:
             if isinstance(full[key], datetime):
                 full[key] = _sqlite_datetime(full[key])
+        for key in as_json:  # what SQLAlchemy's JSON type would write
+            if full[key] is not None:
+                full[key] = json.dumps(full[key], ensure_ascii=False)
         return row_tuple(full)
 
     cursor = conn.connection.driver_connection.cursor()

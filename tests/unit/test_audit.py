@@ -88,3 +88,15 @@ def test_bulk_inserts_write_one_snapshot_per_row_and_the_heads(register):
         h = s.get(Household, hid)
         assert h.head_person_id == pid and h.status == "active"
         assert s.get(Person, pid).created_at is not None
+
+
+def test_bulk_inserts_store_json_columns_as_the_orm_reads_them(register):
+    from app.store.bulk import insert_rows
+    from app.store.models import Event
+
+    eid = new_id()
+    with register.action("demo", "d") as s:
+        insert_rows(s, Event.__table__, [{"id": eid, "type": "birth", "effective_date": "2026-11-02",
+                                          "details": {"ghi_chú": "Sinh tại nhà", "n": 1}}])
+    with register.reading() as s:
+        assert s.get(Event, eid).details == {"ghi_chú": "Sinh tại nhà", "n": 1}
