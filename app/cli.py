@@ -30,8 +30,6 @@ messages.register({
     "cli.demo.done": ("Đã tạo xã mẫu {commune}: {persons} người, {households} hộ, {events} biến động ({seconds} giây).",
                       "Created the demo commune {commune}: {persons} persons, {households} households, "
                       "{events} events ({seconds} s)."),
-    "cli.import.rejected": ("Không nhập gì: {n} dòng bị từ chối (dùng --skip-invalid để chỉ nhập các dòng hợp lệ).",
-                            "Nothing imported: {n} rows rejected (use --skip-invalid to import the valid rows)."),
     "cli.import.dry_run": ("Chạy thử: không ghi gì vào sổ.", "Dry run: nothing was written."),
 })
 
@@ -142,8 +140,8 @@ def _cmd_import(args) -> int:
     if report.dry_run:
         lines.append(messages.render("cli.import.dry_run"))
     _emit(args, report.to_dict(), lines)
-    if report.rejected and not report.committed and not report.dry_run:
-        print(messages.render("cli.import.rejected", n=len(report.rejected)), file=sys.stderr)
+    if report.refused:  # the full report is on stdout; its first line, the outcome, on stderr
+        print(f"hgd: {lines[0]}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
 
@@ -176,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     except HgdError as exc:
         print(f"hgd: {exc.render()}", file=sys.stderr)
+        return EXIT_FAILED
+    except BrokenPipeError:  # the reader of our output went away (e.g. `| head`): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILED
     except KeyboardInterrupt:
         print(f"hgd: {messages.render('cli.interrupted')}", file=sys.stderr)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.store.models import Action, AuditEntry, Household, Person, new_id, utcnow
 
 AUDITED = {Person: "person", Household: "household"}
-_SKIPPED_FIELDS = {"created_at", "updated_at"}
+SKIPPED_FIELDS = {"created_at", "updated_at"}
 
 
 def _text(value: Any) -> str | None:
@@ -31,7 +31,7 @@ def _text(value: Any) -> str | None:
 def snapshot(values: dict[str, Any]) -> str:
     return json.dumps(
         {k: (v if type(v) in (str, int) else _text(v)) for k, v in values.items()
-         if v is not None and k not in _SKIPPED_FIELDS},
+         if v is not None and k not in SKIPPED_FIELDS},
         ensure_ascii=False,
         sort_keys=True,
     )
@@ -78,7 +78,7 @@ def _audit_before_flush(session: Session, _ctx, _instances) -> None:
             continue
         state = inspect(obj)
         for attr in state.mapper.column_attrs:
-            if attr.key in _SKIPPED_FIELDS:
+            if attr.key in SKIPPED_FIELDS:
                 continue
             hist = state.attrs[attr.key].history
             if not hist.has_changes():

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, Table, bindparam, insert, update
 from sqlalchemy.orm import Session
 
-from app.store.audit import snapshot_rows
+from app.store.audit import SKIPPED_FIELDS, snapshot_rows
 from app.store.models import Action, AuditEntry, Household, Person, utcnow
 
 CHUNK = 5000
@@ -77,14 +77,38 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
 
 def insert_register_rows(session: Session, households: list[dict[str, Any]], persons: list[dict[str, Any]],
                          heads: dict[str, str] | None = None) -> None:
-    """Insert households, then persons, then set each household's head (household id → person id)."""
+    """Insert households and persons with their audit trail; `heads` maps household id → head person id (for new
+    households and for existing ones that had no head)."""
     act: Action = session.info["action"]
-    insert_rows(session, Household.__table__, households)
-    insert_rows(session, AuditEntry.__table__, snapshot_rows("household", households, act))
-    insert_rows(session, Person.__table__, persons)
-    insert_rows(session, AuditEntry.__table__, snapshot_rows("person", persons, act))
-    if heads:
+    heads = dict(heads or {})
+    if session.connection().dialect.name != "sqlite":
+        insert_rows(session, Household.__table__, households)
+        insert_rows(session, AuditEntry.__table__, snapshot_rows("household", households, act))
+        insert_rows(session, Person.__table__, persons)
+        insert_rows(session, AuditEntry.__table__, snapshot_rows("person", persons, act))
         set_heads(session, heads)
+        return
+    # Households and their heads refer to each other: keys are checked at commit, so each row is written once.
+    # Persons go first: each household then resolves its members through the indexed persons.household_id.
+    session.connection().exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+    households = [{**h, "head_person_id": heads.pop(h["id"])} if h["id"] in heads else h for h in households]
+    for table, entity, rows in ((Person.__table__, "person", persons), (Household.__table__, "household", households)):
+        before = session.connection().exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table.name}").scalar()
+        insert_rows(session, table, rows)
+        _audit_new_rows_in_sql(session, table, entity, before, act)
+    set_heads(session, heads)
+
+
+def _audit_new_rows_in_sql(session: Session, table: Table, entity: str, after_rowid: int, act: Action) -> None:
+    """The creation snapshots of the rows just inserted, built by SQLite itself (json_object in C is ten times
+    faster than json.dumps per row); the same JSON as audit.snapshot: sorted keys, no nulls, no timestamps."""
+    columns = sorted(c.key for c in table.columns if c.key not in SKIPPED_FIELDS)
+    pairs = ", ".join(f"'{c}', {c}" for c in columns)
+    session.connection().exec_driver_sql(
+        f"INSERT INTO audit_entries (entity, entity_id, field, old, new, user, at, action_id) "
+        f"SELECT ?, id, '*', NULL, json_patch('{{}}', json_object({pairs})), ?, ?, ? "
+        f"FROM {table.name} WHERE rowid > ? ORDER BY rowid",
+        (entity, act.user, _sqlite_datetime(utcnow()), act.id, after_rowid))
 
 
 def set_heads(session: Session, heads: dict[str, str]) -> None:
@@ -94,6 +118,8 @@ def set_heads(session: Session, heads: dict[str, str]) -> None:
     table = Household.__table__
     stmt = update(table).where(table.c.id == bindparam("hid")).values(head_person_id=bindparam("pid"))
     rows = [{"hid": hid, "pid": pid} for hid, pid in heads.items()]
+    if not rows:
+        return
     for chunk in _chunks(rows):
         session.connection().execute(stmt, list(chunk))
     insert_rows(session, AuditEntry.__table__, [

@@ -70,11 +70,11 @@ class Household(Base):
     commune_code: Mapped[str] = mapped_column(String(10), default="")
     address: Mapped[str | None] = mapped_column(Text)
     head_person_id: Mapped[str | None] = mapped_column(
-        ForeignKey("persons.id", use_alter=True, name="fk_households_head_person_id_persons")
+        ForeignKey("persons.id", use_alter=True, name="fk_households_head_person_id_persons"), index=True
     )
     status: Mapped[str] = mapped_column(String(20), default="active")
     status_date: Mapped[str | None] = mapped_column(String(10))
-    related_household_id: Mapped[str | None] = mapped_column(ForeignKey("households.id"))
+    related_household_id: Mapped[str | None] = mapped_column(ForeignKey("households.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -116,7 +116,7 @@ class Person(Base):
     status: Mapped[str] = mapped_column(String(20), default="active")
     status_date: Mapped[str | None] = mapped_column(String(10))
     status_detail: Mapped[str | None] = mapped_column(Text)
-    merged_into_id: Mapped[str | None] = mapped_column(ForeignKey("persons.id"))
+    merged_into_id: Mapped[str | None] = mapped_column(ForeignKey("persons.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 

@@ -148,6 +148,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_persons_birth_year_name_key', ['birth_year', 'name_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_persons_household_id'), ['household_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_persons_id_number'), ['id_number'], unique=False)
+        batch_op.create_index(batch_op.f('ix_persons_merged_into_id'), ['merged_into_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_persons_name_key'), ['name_key'], unique=False)
 
     op.create_table('resolutions',
@@ -185,10 +186,15 @@ def upgrade() -> None:
     # households.head_person_id and persons.household_id refer to each other: the head's key is added last.
     with op.batch_alter_table('households', schema=None) as batch_op:
         batch_op.create_foreign_key('fk_households_head_person_id_persons', 'persons', ['head_person_id'], ['id'])
+        batch_op.create_index(batch_op.f('ix_households_head_person_id'), ['head_person_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_households_related_household_id'), ['related_household_id'],
+                              unique=False)
 
 
 def downgrade() -> None:
     with op.batch_alter_table('households', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_households_related_household_id'))
+        batch_op.drop_index(batch_op.f('ix_households_head_person_id'))
         batch_op.drop_constraint('fk_households_head_person_id_persons', type_='foreignkey')
     with op.batch_alter_table('event_subjects', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_event_subjects_person_id'))
@@ -202,6 +208,7 @@ def downgrade() -> None:
 
     op.drop_table('resolutions')
     with op.batch_alter_table('persons', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_persons_merged_into_id'))
         batch_op.drop_index(batch_op.f('ix_persons_name_key'))
         batch_op.drop_index(batch_op.f('ix_persons_id_number'))
         batch_op.drop_index(batch_op.f('ix_persons_household_id'))

@@ -1,0 +1,165 @@
+"""Open a spreadsheet safely and hand out its sheets as tables of cell values.
+
+Every file passes app.io.sniff (what it really is, how big) and, for an XLSX, app.io.ooxml (zip and sheet XML
+guards) before python-calamine reads it; CSV goes through app.io.csvtext. A table's rows carry the spreadsheet's own
+1-based row numbers, so that the report names the row the clerk sees.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import python_calamine
+
+from app import messages
+from app.errors import HgdError
+from app.io import csvtext, limits, ooxml, sniff
+from app.io.report import number
+
+messages.register({
+    "import.unreadable": ("Không đọc được tệp '{file}' ({reason}); có thể tệp bị hỏng hoặc được đặt mật khẩu.",
+                          "Cannot read the file '{file}' ({reason}); it may be damaged or password-protected."),
+    "import.no_sheet": ("Tệp '{file}' không có trang tính nào.", "The file '{file}' has no worksheet."),
+})
+
+Cell = object  # str | float | int | bool | date | datetime | time | timedelta; "" for an empty cell
+
+
+@dataclass
+class Table:
+    """One sheet (or the CSV) as rows of cells. `rows` is a one-shot iterator of (row number, cells)."""
+
+    file: str
+    kind: str                                   # "xlsx" | "xls" | "csv"
+    sheet: str
+    rows: Iterator[tuple[int, list[Cell]]]
+    total_rows: int                             # for progress
+    first_column: int = 0                       # 0-based index of the cells' first column (XLSX may start at C)
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # 0-based, absolute
+    text_encoding: str | None = None            # CSV only
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@contextmanager
+def open_tables(path: Path) -> Iterator[Iterator[Table]]:
+    """Yield an iterator over the file's importable tables: each visible worksheet in order (loaded only when
+    reached), or the one CSV table. File-level problems raise HgdError before anything is loaded."""
+    kind, _size = sniff.check_file(path)
+    if kind == "csv":
+        info = csvtext.inspect_csv(path)
+        yield iter([Table(path.name, "csv", path.stem, _numbered(csvtext.iter_rows(path, info)),
+                          info.lines, text_encoding=info.encoding)])
+        return
+    if kind == "xls":
+        book = _calamine(path)
+        try:
+            yield _xls_tables(path, book)
+        finally:
+            book.close()
+        return
+    with ooxml.Xlsx(path) as xlsx:
+        xlsx.verify_parts()
+        visible = [s for s in xlsx.sheets if s.visible]
+        if not visible:
+            raise HgdError("import.no_sheet", file=path.name)
+        book = _calamine(path)
+        try:
+            yield _xlsx_tables(path, xlsx, book, visible)
+        finally:
+            book.close()
+
+
+@contextmanager
+def _native(path: Path) -> Iterator[None]:
+    """Around the spreadsheet library's parsing: its errors, and its crashes on malformed input (a Rust panic
+    arrives as pyo3's PanicException, a BaseException), become one clear HgdError; the panic's own report, which
+    Rust writes straight to the process's standard error, is swallowed so the user sees that one line only."""
+    saved = sink = None
+    try:
+        sys.stderr.flush()
+        sink = tempfile.TemporaryFile()
+        saved = os.dup(2)
+        os.dup2(sink.fileno(), 2)
+    except (OSError, ValueError, AttributeError):  # no usable fd 2 (a GUI on Windows): nothing to hide
+        if saved is not None:
+            os.close(saved)
+        saved = None
+    try:
+        yield
+    except (KeyboardInterrupt, SystemExit, GeneratorExit, HgdError):
+        raise
+    except Exception as exc:
+        raise HgdError("import.unreadable", file=path.name, reason=_reason(exc)) from None
+    except BaseException:  # a crash inside the library: the file is malformed
+        raise HgdError("import.corrupt", file=path.name) from None
+    finally:
+        if saved is not None:
+            os.dup2(saved, 2)
+            os.close(saved)
+        if sink is not None:
+            sink.close()
+
+
+def _calamine(path: Path) -> python_calamine.CalamineWorkbook:
+    with _native(path), path.open("rb") as f:
+        return python_calamine.CalamineWorkbook.from_filelike(f)
+
+
+def _reason(exc: BaseException) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+
+
+def _xlsx_tables(path: Path, xlsx: ooxml.Xlsx, book, sheets: list[ooxml.Sheet]) -> Iterator[Table]:
+    for sheet in sheets:
+        xlsx.scan_sheet(sheet)
+        if sheet.name not in book.sheet_names:
+            continue
+        yield _sheet_table(path, "xlsx", book, sheet.name)
+
+
+def _xls_tables(path: Path, book) -> Iterator[Table]:
+    visible = [m.name for m in book.sheets_metadata
+               if m.visible == python_calamine.SheetVisibleEnum.Visible
+               and m.typ == python_calamine.SheetTypeEnum.WorkSheet]
+    if not visible:
+        raise HgdError("import.no_sheet", file=path.name)
+    for name in visible:
+        yield _sheet_table(path, "xls", book, name)
+
+
+def _sheet_table(path: Path, kind: str, book, name: str) -> Table:
+    with _native(path):
+        sheet = book.get_sheet_by_name(name)
+    if sheet.height > limits.MAX_SHEET_ROWS:  # .xls: not scanned beforehand, at most 65,536 rows anyway
+        raise HgdError("import.too_many_rows", file=path.name, sheet=name, row=number(sheet.height),
+                       limit=number(limits.MAX_SHEET_ROWS))
+    start = sheet.start or (0, 0)
+    return Table(path.name, kind, name, _numbered(_calamine_rows(path, sheet)), sheet.total_height,
+                 first_column=start[1], merged=list(sheet.merged_cell_ranges or []))
+
+
+def _calamine_rows(path: Path, sheet) -> Iterator[list[Cell]]:
+    # Rows from the sheet's row 1; columns from its first used column. The cells are in memory already: converting
+    # them does not parse anything, so the rows are not read under _native.
+    try:
+        yield from sheet.iter_rows()
+    except (python_calamine.CalamineError, ValueError) as exc:
+        raise HgdError("import.unreadable", file=path.name, reason=_reason(exc)) from None
+
+
+def _numbered(rows: Iterator[list[Cell]]) -> Iterator[tuple[int, list[Cell]]]:
+    return enumerate(rows, 1)

@@ -1,0 +1,148 @@
+"""What a file really is, from its first bytes (never from its name alone), and the file-level checks made before
+any parser sees it: existence, emptiness, size, extension, well-known non-spreadsheet formats, encrypted Office
+files (an OLE compound file under an .xlsx name is how Office stores a password-protected workbook).
+"""
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+from app import messages
+from app.errors import HgdError
+from app.io import limits
+
+messages.register({
+    "import.file_missing": ("Không tìm thấy tệp '{file}'.", "File '{file}' not found."),
+    "import.not_a_file": ("'{file}' là một thư mục, không phải tệp.", "'{file}' is a folder, not a file."),
+    "import.unreadable_file": ("Không đọc được tệp '{file}': {reason}.", "Cannot read the file '{file}': {reason}."),
+    "import.empty_file": ("Tệp '{file}' trống (0 byte).", "The file '{file}' is empty (0 bytes)."),
+    "import.bad_extension": (
+        "Tệp '{file}': không nhập được tệp đuôi '{ext}'; hãy dùng tệp Excel (.xlsx, .xls) hoặc CSV (.csv).",
+        "File '{file}': cannot import a '{ext}' file; use an Excel (.xlsx, .xls) or CSV (.csv) file."),
+    "import.too_big": ("Tệp '{file}' quá lớn ({size} MB; tối đa {limit} MB).",
+                       "The file '{file}' is too large ({size} MB; at most {limit} MB)."),
+    "import.not_spreadsheet": (
+        "Tệp '{file}' không phải bảng tính Excel hay CSV: nội dung là {kind_vi}.",
+        "The file '{file}' is not an Excel or CSV spreadsheet: it holds {kind_en}."),
+    "import.corrupt": (
+        "Tệp '{file}' bị hỏng hoặc không đầy đủ (có thể do sao chép bị ngắt): hãy lấy lại tệp gốc.",
+        "The file '{file}' is damaged or incomplete (perhaps an interrupted copy): get the original file again."),
+    "import.encrypted": (
+        "Tệp '{file}' được đặt mật khẩu (mã hóa): hãy mở bằng Excel, bỏ mật khẩu, lưu lại rồi nhập lại.",
+        "The file '{file}' is password-protected (encrypted): open it in Excel, remove the password, save and "
+        "import again."),
+})
+
+EXCEL_EXTENSIONS = (".xlsx", ".xlsm", ".xls")
+TEXT_EXTENSIONS = (".csv", ".tsv", ".txt")
+OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+
+# (magic, Vietnamese, English): formats people mistake for a spreadsheet or rename by accident. Only magics of
+# four bytes or more (or binary ones): a CSV may well begin with "BM" or "MZ".
+_KNOWN = (
+    (b"%PDF", "một tài liệu PDF", "a PDF document"),
+    (b"\x89PNG", "một ảnh PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "một ảnh JPEG", "a JPEG image"),
+    (b"GIF8", "một ảnh GIF", "a GIF image"),
+    (b"Rar!", "một tệp nén RAR", "a RAR archive"),
+    (b"7z\xbc\xaf", "một tệp nén 7-Zip", "a 7-Zip archive"),
+    (b"\x1f\x8b", "một tệp nén gzip", "a gzip archive"),
+    (b"{\\rtf", "một văn bản RTF", "an RTF document"),
+    (b"SQLite format 3\x00", "một cơ sở dữ liệu SQLite", "an SQLite database"),
+)
+_OLE_NAMES = {  # directory entry names (UTF-16LE) that tell what an OLE compound file holds
+    "encrypted": ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le")),
+    "xls": ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le")),
+    "word": ("WordDocument".encode("utf-16-le"),),
+}
+
+
+def not_spreadsheet(path: Path, kind_vi: str, kind_en: str) -> HgdError:
+    return HgdError("import.not_spreadsheet", file=path.name, kind_vi=kind_vi, kind_en=kind_en)
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f}" if n >= 10 * 1024 * 1024 else f"{n / 1024 / 1024:.1f}"
+
+
+def check_file(path: Path) -> tuple[str, int]:
+    """("xlsx" | "xls" | "csv", size) for a file that may be read; HgdError otherwise."""
+    try:
+        if not path.exists():
+            raise HgdError("import.file_missing", file=str(path))
+        if path.is_dir():
+            raise HgdError("import.not_a_file", file=str(path))
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError as exc:
+        raise HgdError("import.unreadable_file", file=path.name, reason=exc.strerror or str(exc)) from None
+    ext = path.suffix.lower()
+    if ext not in EXCEL_EXTENSIONS + TEXT_EXTENSIONS:
+        raise HgdError("import.bad_extension", file=path.name, ext=path.suffix or "(không có)")
+    if size == 0:
+        raise HgdError("import.empty_file", file=path.name)
+    for magic, vi, en in _KNOWN:
+        if head.startswith(magic):
+            raise not_spreadsheet(path, vi, en)
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        kind = "xlsx"
+    elif head.startswith(OLE_MAGIC):
+        kind = _ole_kind(path, size)
+    elif ext in TEXT_EXTENSIONS:
+        kind = "csv"
+    else:
+        raise not_spreadsheet(path, "dữ liệu không rõ định dạng", "data of an unknown format")
+    if kind != "csv" and ext in TEXT_EXTENSIONS:
+        raise not_spreadsheet(path, "một tệp Excel đặt tên .csv (hãy đổi đuôi thành .xlsx)",
+                              "an Excel file named .csv (rename it to .xlsx)")
+    limit = {"xlsx": limits.MAX_XLSX_BYTES, "xls": limits.MAX_XLS_BYTES, "csv": limits.MAX_CSV_BYTES}[kind]
+    if size > limit:
+        raise HgdError("import.too_big", file=path.name, size=_mb(size), limit=_mb(limit))
+    return kind, size
+
+
+def _ole_kind(path: Path, size: int) -> str:
+    """An OLE compound file: an encrypted OOXML workbook, an old .xls, or something else (a .doc …).
+
+    The directory entries' names are searched in a bounded window at the start and the end of the file, where
+    writers put the directory; a large file is not read whole."""
+    window = 4 * 1024 * 1024
+    with path.open("rb") as f:
+        data = f.read(window)
+        if size > window:
+            f.seek(max(window, size - window))
+            data += f.read(window)
+    _check_cfb_header(path, data, size)
+    if any(name in data for name in _OLE_NAMES["encrypted"]):
+        raise HgdError("import.encrypted", file=path.name)
+    if any(name in data for name in _OLE_NAMES["xls"]):
+        return "xls"
+    if any(name in data for name in _OLE_NAMES["word"]):
+        raise not_spreadsheet(path, "một văn bản Word (.doc)", "a Word document (.doc)")
+    raise not_spreadsheet(path, "một tệp Office không phải bảng tính", "an Office file that is not a workbook")
+
+
+def _check_cfb_header(path: Path, head: bytes, size: int) -> None:
+    """The compound file's header points only inside the file: a cut or damaged .xls is refused here, before the
+    spreadsheet library (which may crash on it) reads it. [MS-CFB] 2.2."""
+    if len(head) < 512:
+        raise HgdError("import.corrupt", file=path.name)
+    shift, mini_shift = struct.unpack_from("<HH", head, 30)
+    if shift not in (9, 12) or mini_shift != 6:
+        raise HgdError("import.corrupt", file=path.name)
+    sector = 1 << shift
+    sectors = (size - 512 + sector - 1) // sector
+    n_fat, dir_start = struct.unpack_from("<II", head, 44)
+    mini_start, n_mini, difat_start, n_difat = struct.unpack_from("<IIII", head, 60)
+    fat_sectors = [s for s in struct.unpack_from("<109I", head, 76) if s < 0xFFFFFFFA]
+    pointers = [dir_start] + fat_sectors + [p for p in (mini_start, difat_start) if p < 0xFFFFFFFA]
+    if any(p >= sectors for p in pointers) or n_fat > sectors or n_mini > sectors or n_difat > sectors:
+        raise HgdError("import.corrupt", file=path.name)
+    # The first directory sector, when it is in the window read: every large stream must fit in the file.
+    at = 512 + dir_start * sector
+    for entry in range(at, min(at + sector, len(head) - 127), 128):
+        kind = head[entry + 66]
+        start, length = struct.unpack_from("<II", head, entry + 116)
+        if kind == 2 and length >= 4096 and (start >= sectors or length > (sectors - start) * sector):
+            raise HgdError("import.corrupt", file=path.name)
