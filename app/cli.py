@@ -113,8 +113,10 @@ def _cmd_demo(args) -> int:
     seconds = round(time.perf_counter() - started, 1)
     summary = {**summary, "seconds": seconds}
     _emit(args, summary, [messages.render(
-        "cli.demo.done", commune=summary.get("commune_name", ""), persons=summary.get("persons"),
-        households=summary.get("households"), events=summary.get("events"), seconds=seconds)])
+        "cli.demo.done", commune=summary.get("commune_name", ""),
+        persons=messages.number(summary.get("persons", 0)), households=messages.number(summary.get("households", 0)),
+        events=messages.number(summary.get("events", 0)), seconds=str(seconds).replace(".", ",")
+        if messages.language() == "vi" else seconds)])
     return EXIT_OK
 
 

@@ -44,3 +44,9 @@ def render(key: str, lang: str | None = None, **params: object) -> str:
 
 def keys() -> set[str]:
     return set(_CATALOGUE)
+
+
+def number(n: int, lang: str | None = None) -> str:
+    """2345 -> "2.345" in Vietnamese, "2,345" in English."""
+    text = f"{n:,}"
+    return text if (lang or _lang) == "en" else text.replace(",", ".")

@@ -24,6 +24,7 @@ messages.register({
                     "Without BHXH code: {nobhxh}; without CCCD: {noid}; year of birth only: {yearonly}"),
     "stats.cards": ("Thẻ BHYT: {valid} còn hạn; {expired} hết hạn; {soon} hết hạn trong 30 ngày",
                     "Cards: {valid} valid; {expired} expired; {soon} expiring within 30 days"),
+    "stats.no_group": ("chưa có mã", "no group"),
     "stats.groups": ("Theo mã đối tượng: {groups}", "By participant group: {groups}"),
     "stats.events": ("Biến động: {events}", "Events: {events}"),
     "event.birth": ("sinh", "births"),
@@ -121,29 +122,26 @@ def register_stats(session: Session, today: date | None = None) -> dict:
 def summary_lines(commune: dict, stats: dict) -> list[str]:
     """The human summary of `hgd stats` (Vietnamese by default)."""
     p, h, c = stats["persons"], stats["households"], stats["cards"]
-    render = messages.render
-    lines = [render("stats.title", commune=commune.get("commune_name", "?"), code=commune.get("commune_code", "—"))]
-    lines.append(render("stats.persons", active=_n(p["active"]), dead=_n(p["by_status"].get("dead", 0)),
-                        moved=_n(p["by_status"].get("moved_out", 0)), merged=_n(p["by_status"].get("merged", 0))))
-    lines.append(render("stats.households", active=_n(h["active"]), one=_n(h["one_person"]),
-                        six=_n(h["six_or_more"]), mean=str(h["mean_size"]).replace(".", ","),
-                        nohead=_n(h["without_head"])))
-    lines.append(render("stats.people_details", male=_n(p["by_sex"].get("M", 0)), female=_n(p["by_sex"].get("F", 0)),
-                        minority=_n(p["ethnic_minority"]), under6=_n(p["under_6"])))
-    lines.append(render("stats.codes", nobhxh=_n(p["without_bhxh_code"]), noid=_n(p["without_id_number"]),
-                        yearonly=_n(p["birth_date_year_only"])))
-    lines.append(render("stats.cards", valid=_n(c["valid"]), expired=_n(c["expired"]),
-                        soon=_n(c["expiring_30_days"])))
+    render, n = messages.render, messages.number
+    status = p["by_status"]
+    mean = str(h["mean_size"])
+    lines = [
+        render("stats.title", commune=commune.get("commune_name", "?"), code=commune.get("commune_code", "—")),
+        render("stats.persons", active=n(p["active"]), dead=n(status.get("dead", 0)),
+               moved=n(status.get("moved_out", 0)), merged=n(status.get("merged", 0))),
+        render("stats.households", active=n(h["active"]), one=n(h["one_person"]), six=n(h["six_or_more"]),
+               mean=mean.replace(".", ",") if messages.language() == "vi" else mean, nohead=n(h["without_head"])),
+        render("stats.people_details", male=n(p["by_sex"].get("M", 0)), female=n(p["by_sex"].get("F", 0)),
+               minority=n(p["ethnic_minority"]), under6=n(p["under_6"])),
+        render("stats.codes", nobhxh=n(p["without_bhxh_code"]), noid=n(p["without_id_number"]),
+               yearonly=n(p["birth_date_year_only"])),
+        render("stats.cards", valid=n(c["valid"]), expired=n(c["expired"]), soon=n(c["expiring_30_days"])),
+    ]
     if p["by_group"]:
-        groups = ", ".join(f"{k or '—'} {_n(v)}" for k, v in sorted(p["by_group"].items(), key=lambda kv: -kv[1]))
+        groups = ", ".join(f"{k or render('stats.no_group')} {n(v)}"
+                           for k, v in sorted(p["by_group"].items(), key=lambda kv: -kv[1]))
         lines.append(render("stats.groups", groups=groups))
     if stats["events"]:
-        events = ", ".join(f"{render('event.' + k)} {_n(v)}" for k, v in sorted(stats["events"].items()))
+        events = ", ".join(f"{render('event.' + k)} {n(v)}" for k, v in sorted(stats["events"].items()))
         lines.append(render("stats.events", events=events))
     return lines
-
-
-def _n(value: int) -> str:
-    """Vietnamese thousands separator: 30.000."""
-    text = f"{value:,}"
-    return text.replace(",", ".") if messages.language() == "vi" else text

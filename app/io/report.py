@@ -32,10 +32,7 @@ messages.register({
 })
 
 
-def number(n: int, lang: str | None = None) -> str:
-    """2345 -> "2.345" in Vietnamese, "2,345" in English."""
-    text = f"{n:,}"
-    return text if (lang or messages.language()) == "en" else text.replace(",", ".")
+number = messages.number
 
 
 @dataclass
