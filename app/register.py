@@ -47,6 +47,8 @@ class Register:
                 raise HgdError("db.missing", path=text)
             if not path.parent.exists():
                 raise HgdError("register.folder_missing", path=str(path.parent))
+            if path.exists():
+                migrate.preflight_sqlite(path)
         reg = cls(make_engine(db), text, user)
         try:
             reg.backup_path = migrate.upgrade(reg.engine)

@@ -51,6 +51,10 @@ def _latin1_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error("hgd-latin1", _latin1_fallback)
 
 
+_ENCODING_NAMES = {"utf-8-sig": "UTF-8", "utf-8": "UTF-8", "utf-16": "UTF-16", "cp1258": "Windows-1258",
+                   "cp1252": "Windows-1252"}
+
+
 class _Undecodable(Exception):
     def __init__(self, line: int) -> None:
         super().__init__(line)
@@ -78,15 +82,19 @@ def inspect_csv(path: Path) -> CsvInfo:
         try:
             lines, quoted = _validate(path, encoding)
         except _Undecodable as exc:
-            raise HgdError("import.csv_encoding", file=path.name, encoding=encoding.upper()[:6],
+            raise HgdError("import.csv_encoding", file=path.name, encoding=_ENCODING_NAMES[encoding],
                            row=exc.line) from None
     else:
         _refuse_binary(path, head)
         try:
             encoding, (lines, quoted) = "utf-8", _validate(path, "utf-8")
-        except _Undecodable:
+        except _Undecodable as utf8_error:
             encoding = _code_page(head)
-            lines, quoted = _validate(path, encoding)
+            try:
+                lines, quoted = _validate(path, encoding)
+            except _Undecodable:  # neither UTF-8 nor the code page: name the first line UTF-8 could not read
+                raise HgdError("import.csv_encoding", file=path.name, encoding="UTF-8",
+                               row=utf8_error.line) from None
     sample = head.decode(encoding, errors="replace" if encoding != "cp1252" else "hgd-latin1")
     info = CsvInfo(encoding, _delimiter(sample), lines)
     if lines > limits.MAX_SHEET_ROWS:

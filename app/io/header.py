@@ -49,7 +49,9 @@ _NUMBERING_CELL = re.compile(r"\(?(?:[A-Za-z]|\d{1,3})\)?")
 _DATE_LINE = re.compile(r"(?:^|\s)ngay\b.*\bthang\b.*\bnam\b")
 _STOP_MARKERS = ("tong cong", "tong so", "nguoi lap bieu", "nguoi lap", "thu truong", "ke toan", "giam doc",
                  "chu tich", "tm uy ban", "tm ubnd", "xac nhan", "ky ghi ro", "ky ten", "ky dong dau",
-                 "ky va ghi ro", "dai dien", "can bo lap")
+                 "ky va ghi ro", "dai dien", "can bo lap", "can bo", "truong thon", "truong ban", "truong ap",
+                 "truong khu", "to truong", "nhan vien thu", "dai ly thu", "nguoi ke khai", "thu quy",
+                 "cong chuc", "buu dien", "nguoi nhan", "nguoi giao", "ben giao", "ben nhan")
 _SECTION_NUMBER = re.compile(r"(?:[ivxlc]+|\d{1,2}|[a-z])[.)]\s*\S")   # "I. Tăng", "1. Lao động", "a) …"
 _SECTION_PLACE = re.compile(r"(?:thon|xom|ap|ban|lang|khu|doi|to dan pho|khu pho)\b")
 _SUBTOTAL = re.compile(r"(?:cong|tong)(?:\s+(?:\d+|[ivx]+|thon|xom|to|nhom|muc|phan|cac|theo)\b.*)?")

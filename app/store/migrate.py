@@ -69,6 +69,41 @@ def backup_sqlite(path: Path, tag: str) -> Path:
     return target
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def preflight_sqlite(path: Path) -> None:
+    """Refuse a file that is not an hgd register before the engine's pragmas touch it (they would switch a foreign
+    database to WAL). Reads only: the header bytes, then, for a non-WAL file, its tables through a read-only URI."""
+    try:
+        with path.open("rb") as f:
+            header = f.read(100)
+    except OSError as exc:
+        raise HgdError("db.not_database", path=str(path)) from exc
+    if not header:
+        return  # an empty file: SQLite makes a new database of it
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise HgdError("db.not_database", path=str(path))
+    if header[18] == 2:  # already WAL: hgd's own, or harmless to open as it is
+        return
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        con = sqlite3.connect(uri, uri=True)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            current = (con.execute("SELECT version_num FROM alembic_version").fetchone()
+                       if "alembic_version" in tables else None)
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise HgdError("db.not_database", path=str(path)) from exc
+    if current is None and tables - {"alembic_version"}:
+        raise HgdError("db.foreign", path=str(path))
+    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if current is not None and current[0] not in known:
+        raise HgdError("db.newer", path=str(path), rev=current[0])
+
+
 def upgrade(engine: Engine) -> Path | None:
     """Bring the database to the program's schema. Returns the backup's path when one was taken."""
     path = _sqlite_path(engine)

@@ -164,3 +164,25 @@ def test_a_missing_file_is_not_created_when_opening(tmp_path):
         Register.open(tmp_path / "absent.db")
     assert err.value.key == "db.missing"
     assert not (tmp_path / "absent.db").exists()
+
+
+def test_a_foreign_sqlite_file_in_rollback_mode_keeps_every_byte(tmp_path):
+    path = tmp_path / "khac.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("create table t (a)")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(HgdError) as err:
+        Register.open(path)
+    assert err.value.key == "db.foreign"
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["khac.sqlite"]
+
+
+def test_a_truncated_header_is_not_a_database(tmp_path):
+    path = tmp_path / "cut.db"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 20)
+    with pytest.raises(HgdError) as err:
+        Register.open(path)
+    assert err.value.key == "db.not_database"
