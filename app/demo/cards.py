@@ -141,7 +141,7 @@ class Issuer:
             row["card_number"] = row["card_valid_from"] = row["card_valid_to"] = row["health_facility"] = None
             return
         begin, end = self.card_period(m, group, valid_from)
-        benefit = self.groups[group].benefit_level
+        benefit = self.groups[group].benefit_on(begin)  # the digit in force on the card's first day
         row["card_number"] = f"{group}{benefit}{self.commune.province_at(begin)}{row['bhxh_code']}"
         row["card_valid_from"], row["card_valid_to"] = begin.isoformat(), end.isoformat()
         if row["health_facility"] is None:

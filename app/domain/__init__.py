@@ -7,9 +7,9 @@ from app.domain.bhxh import is_valid_bhxh, normalise_bhxh
 from app.domain.card import Card, check_card, parse_card
 from app.domain.cccd import cccd_province, check_cccd, normalise_id_number
 from app.domain.codes import (
-    HEAD, Group, cccd_province_codes, ethnic_code, ethnic_groups, ethnic_name, group, parse_sex,
-    participant_groups, province_by_name, provinces_2025, provinces_by_name, provinces_pre2025, relation_code,
-    relation_name, relations, successor_province,
+    HEAD, BenefitLevel, Group, benefit_level, cccd_province_codes, commune_lists, ethnic_code, ethnic_groups,
+    ethnic_name, group, parse_sex, participant_groups, province_by_name, provinces_2025, provinces_by_name,
+    provinces_pre2025, relation_code, relation_name, relations, successor_province,
 )
 from app.domain.dates import PartialDate, age_in_months, months_between, parse_date
 from app.domain.findings import Finding
@@ -21,8 +21,9 @@ from app.domain.text import (
 )
 
 __all__ = [
-    "Card", "Finding", "Group", "HEAD", "PartialDate", "age_in_months", "cccd_province", "cccd_province_codes",
-    "check_card", "check_cccd", "detect_encoding", "ethnic_code", "ethnic_groups", "ethnic_name", "group",
+    "BenefitLevel", "Card", "Finding", "Group", "HEAD", "PartialDate", "age_in_months", "benefit_level",
+    "cccd_province", "cccd_province_codes", "check_card", "check_cccd", "commune_lists", "detect_encoding",
+    "ethnic_code", "ethnic_groups", "ethnic_name", "group",
     "has_vietnamese_marks", "is_all_caps", "is_valid_bhxh", "months_between", "nfc", "normalise_bhxh",
     "normalise_id_number", "parse_card", "parse_date", "parse_sex", "participant_groups", "province_by_name",
     "provinces_2025", "provinces_by_name", "provinces_pre2025", "relation_code", "relation_name", "relations",

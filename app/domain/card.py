@@ -2,12 +2,14 @@
 
 old15 (QĐ 1351/QĐ-BHXH, 2015): group (2 letters) + benefit digit + province (2 digits) + the 10-digit BHXH code,
 e.g. TE1363609092025. bhxh10 (QĐ 1666/QĐ-BHXH, from 1/4/2021): the card shows the 10-digit BHXH code as its number.
-hgd understands both and requires neither.
+hgd understands both and requires neither. The benefit digit of a group is dated (CN3 until 31/12/2025, CN2 from
+1/1/2026): a card is checked against the digit in force on its own date.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from app import messages
 from app.domain import codes
@@ -62,22 +64,37 @@ def parse_card(raw: object) -> Card:
     raise HgdError("card.malformed", value=str(raw or "").strip())
 
 
-def check_card(card: Card, *, group: str | None, bhxh: str | None) -> list[Finding]:
+def check_card(card: Card, *, group: str | None, bhxh: str | None, valid_from: date | None = None,
+               valid_to: date | None = None, today: date | None = None) -> list[Finding]:
     """Check a card against the code tables and the person's group and BHXH code; return the findings.
 
-    The benefit digit is not checked for groups whose digit the sources disagree on (BT, HG, LS: see
-    participant_groups.csv)."""
+    The benefit digit must be the group's on the card's date (DOMAIN §5.3): its valid-from date when known, else
+    today. A card whose validity reaches past a change of digit may carry either digit (a CN card from 1/7/2025 to
+    30/6/2026 may read CN3, or CN2 when it was re-printed in January 2026). A digit the sources are not sure of (see
+    benefit_levels.csv) is not checked."""
     findings = []
     if card.group is not None:
         known = codes.group(card.group)
         if known is None:
             findings.append(Finding("card.unknown_group", {"value": card.number, "group": card.group}))
-        elif card.benefit != known.benefit_level and not known.benefit_unsure:
-            findings.append(Finding("card.benefit_mismatch", {
-                "value": card.number, "group": card.group, "benefit": card.benefit, "expected": known.benefit_level}))
+        else:
+            mismatch = _benefit_mismatch(card, known, valid_from, valid_to, today)
+            if mismatch:
+                findings.append(mismatch)
         if group and group.strip().upper() != card.group:
             findings.append(Finding("card.group_mismatch", {
                 "value": card.number, "card_group": card.group, "group": group.strip().upper()}))
     if bhxh and bhxh != card.bhxh:
         findings.append(Finding("card.bhxh_mismatch", {"value": card.number, "card_bhxh": card.bhxh, "bhxh": bhxh}))
     return findings
+
+
+def _benefit_mismatch(card: Card, known: codes.Group, valid_from: date | None, valid_to: date | None,
+                      today: date | None) -> Finding | None:
+    start = valid_from or today or date.today()
+    end = valid_to if valid_to is not None and valid_to > start else start
+    levels = known.levels_between(start, end)
+    if not levels or any(b.level == card.benefit or not b.sure for b in levels):
+        return None
+    return Finding("card.benefit_mismatch", {
+        "value": card.number, "group": card.group, "benefit": card.benefit, "expected": levels[0].level})

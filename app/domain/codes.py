@@ -1,4 +1,5 @@
-"""Code tables and their lookups: participant groups, ethnic groups, relations to the head, provinces, sex.
+"""Code tables and their lookups: participant groups with their dated benefit digits, ethnic groups, relations to the
+head, provinces, sex.
 
 Every table is a data file under resources/codes/ (sources in its README), read once and cached.
 Name lookups forgive case, spacing, hyphens and — when the text carries no diacritics at all — diacritics; a name
@@ -9,7 +10,9 @@ from __future__ import annotations
 import csv
 import math
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
+from itertools import pairwise
 
 from app import messages
 from app.domain.text import has_vietnamese_marks, search_key, tone_key
@@ -28,18 +31,47 @@ HEAD = "chu_ho"  # the relation code of the household head
 
 
 @dataclass(frozen=True)
+class BenefitLevel:
+    """One benefit digit of a group and the days it is in force (None: open-ended). The card check skips a digit
+    that is not `sure` (the sources disagree, or the digit changed on a date nobody recorded)."""
+    level: int
+    valid_from: date | None
+    valid_to: date | None
+    sure: bool
+
+    def in_force(self, on: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= on) and (self.valid_to is None or on <= self.valid_to)
+
+    def overlaps(self, start: date, end: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= end) and (self.valid_to is None or start <= self.valid_to)
+
+
+@dataclass(frozen=True)
 class Group:
+    """A participant group (mã đối tượng). `funding_source` and `state_support` are D03-TS's "Nguồn đóng" and "Tỷ lệ
+    NSNN hỗ trợ quy định" (%); `verified` is False for the codes seen in claim-checking tables whose name and payer
+    no source confirms (DOMAIN §5.4)."""
     code: str
     name: str
     paid_by: str
-    benefit_level: int
     commune_lists: bool
+    verified: bool
+    funding_source: str
+    state_support: int | None
     note: str
+    levels: tuple[BenefitLevel, ...]
 
-    @property
-    def benefit_unsure(self) -> bool:
-        """The sources disagree on this group's benefit digit (noted in participant_groups.csv)."""
-        return "benefit level: unsure" in self.note
+    def level_on(self, on: date) -> BenefitLevel | None:
+        return next((b for b in self.levels if b.in_force(on)), None)
+
+    def benefit_on(self, on: date) -> int | None:
+        """The benefit digit in force on a day: CN is 3 on 31/12/2025 and 2 on 1/1/2026."""
+        found = self.level_on(on)
+        return found.level if found else None
+
+    def levels_between(self, start: date, end: date) -> list[BenefitLevel]:
+        """The digits in force on some day from start to end, both included, oldest first."""
+        return [b for b in self.levels if b.overlaps(start, end)]
 
 
 def _rows(*parts: str) -> list[dict[str, str]]:
@@ -81,15 +113,65 @@ def _names(row: dict[str, str]) -> list[str]:
 
 # --- participant groups ---------------------------------------------------------------------------------------------
 
+def _day(text: str) -> date | None:
+    return date.fromisoformat(text) if text.strip() else None
+
+
+def _benefit_levels() -> dict[str, tuple[BenefitLevel, ...]]:
+    """benefit_levels.csv, each code's digits oldest first. A gap or an overlap between two periods of a code would
+    make the card check depend on the row order: refuse the file instead."""
+    found: dict[str, list[BenefitLevel]] = {}
+    for r in _rows("benefit_levels.csv"):
+        found.setdefault(r["code"], []).append(BenefitLevel(
+            int(r["benefit_level"]), _day(r["valid_from"]), _day(r["valid_to"]), r["sure"].strip().lower() == "yes"))
+    for code, levels in found.items():
+        levels.sort(key=lambda b: b.valid_from or date.min)
+        joined = all(a.valid_to is not None and b.valid_from == a.valid_to + timedelta(days=1)
+                     for a, b in pairwise(levels))
+        if not joined or levels[0].valid_from is not None or levels[-1].valid_to is not None:
+            raise ValueError(f"benefit_levels.csv: the periods of {code} leave a gap, overlap or end")
+    return {code: tuple(levels) for code, levels in found.items()}
+
+
 @cache
 def participant_groups() -> dict[str, Group]:
-    return {r["code"]: Group(r["code"], r["name"], r["paid_by"], int(r["benefit_level"]),
-                             r["commune_lists"].strip().lower() == "yes", r["note"] or "")
-            for r in _rows("participant_groups.csv")}
+    levels = _benefit_levels()
+    rows = _rows("participant_groups.csv")
+    known = {r["code"] for r in rows}
+    if known != set(levels):
+        raise ValueError(f"benefit_levels.csv and participant_groups.csv differ on {sorted(known ^ set(levels))}")
+    groups = {}
+    for r in rows:
+        lists = r["commune_lists"].strip().lower()
+        support = r["state_support_percent"].strip()
+        groups[r["code"]] = Group(r["code"], r["name"], r["paid_by"], lists == "yes", lists != "unsure",
+                                  r["funding_source"], int(support) if support else None, r["note"] or "",
+                                  levels[r["code"]])
+    return groups
 
 
 def group(code: str | None) -> Group | None:
     return participant_groups().get((code or "").strip().upper())
+
+
+def benefit_level(code: str | None, on: date) -> int | None:
+    """The benefit digit of a group on a day (DOMAIN §5.3); None for an unknown code."""
+    found = group(code)
+    return found.benefit_on(on) if found else None
+
+
+# The order of DOMAIN §5.4's table, the usual groups first, the state-paid ones before those the State only supports
+# (HG, not in that table, with the state-paid ones); a group added to the file later follows, in the file's order.
+_LIST_ORDER = ("TE", "HN", "DT", "DK", "XD", "BT", "CC", "CK", "CB", "KC", "TS", "TC", "PV", "XN", "MS", "HD", "HG",
+               "CN", "LH", "GB", "GD")
+
+
+@cache
+def commune_lists() -> tuple[Group, ...]:
+    """The groups a commune puts on D03-TS (state-paid, state-supported, households), the usual ones first."""
+    listed = [g for g in participant_groups().values() if g.commune_lists]
+    rank = {code: i for i, code in enumerate(_LIST_ORDER)}
+    return tuple(sorted(listed, key=lambda g: rank.get(g.code, len(rank))))
 
 
 # --- ethnic groups -------------------------------------------------------------------------------------------------

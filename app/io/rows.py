@@ -69,6 +69,7 @@ class RowReader:
         self.getter = itemgetter(*self.indexes) if len(self.indexes) > 1 else (lambda c: (c[self.indexes[0]],))
         self.header = {name: c.header for name, c in layout.columns.items()}
         self.encodings = encodings
+        self.today = today
         self.marks = [(f, s) for f, s in (("nu", "F"), ("nam", "M")) if f in layout.columns]
         self.birth = Memo(lambda v: _dated(dates.parse_date(v, today=today)))
         self.card_date = Memo(lambda v: _dated(dates.parse_date(v, today=today, allow_future=True)))
@@ -216,7 +217,10 @@ class RowReader:
                     person["group_code"] = parsed.group  # no group column: the card's group
                 if "bhxh_code" not in person and "ma_so_bhxh" not in v:
                     person["bhxh_code"] = parsed.bhxh    # no BHXH code: the card's (its last 10 digits)
-                for f in card.check_card(parsed, group=person.get("group_code"), bhxh=person.get("bhxh_code")):
+                valid_from, valid_to = (self._card_day(v.get(field)) for field, _ in _CARD_DATES)
+                for f in card.check_card(parsed, group=person.get("group_code"), bhxh=person.get("bhxh_code"),
+                                         valid_from=valid_from.earliest() if valid_from else None,
+                                         valid_to=valid_to.latest() if valid_to else None, today=self.today):
                     self._issue(self.warn, "so_the_bhyt", raw, f.code, f.params)
         for field, column in _CARD_DATES:
             raw = v.get(field)
@@ -226,6 +230,13 @@ class RowReader:
                     self._issue(self.warn, field, raw, err[0], err[1], dropped=True)
                 elif value is not None:
                     person[column] = value[0]
+
+    def _card_day(self, raw: object) -> dates.PartialDate | None:
+        """A card date as read (memoised), for the card check: the benefit digit is dated (DOMAIN §5.3)."""
+        if raw is None:
+            return None
+        value, err = self.card_date[raw]
+        return None if err or value is None else value[2]
 
     def _places(self, v: dict, person: dict) -> None:
         raw = v.get("noi_dk_khai_sinh")

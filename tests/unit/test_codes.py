@@ -1,17 +1,19 @@
 """Code tables and lookups: participant groups, ethnic groups, relations, provinces, sex (DOMAIN §5.4, §5.7, §5.8)."""
+from datetime import date
+
 import pytest
 
 from app.domain import codes
 from app.domain.codes import (
-    cccd_province_codes, ethnic_code, ethnic_groups, ethnic_name, group, parse_sex, participant_groups,
-    province_by_name, provinces_2025, provinces_by_name, provinces_pre2025, relation_code, relation_name, relations,
-    successor_province,
+    benefit_level, cccd_province_codes, commune_lists, ethnic_code, ethnic_groups, ethnic_name, group, parse_sex,
+    participant_groups, province_by_name, provinces_2025, provinces_by_name, provinces_pre2025, relation_code,
+    relation_name, relations, successor_province,
 )
 from app.errors import HgdError
 
 
 def test_tables_have_their_documented_sizes():
-    assert len(participant_groups()) == 43
+    assert len(participant_groups()) == 54
     assert len(ethnic_groups()) == 55
     assert len(provinces_pre2025()) == 63
     assert len(provinces_2025()) == 34
@@ -23,27 +25,115 @@ def test_tables_load_once():
     assert ethnic_groups() is ethnic_groups()
 
 
-@pytest.mark.parametrize("code, benefit, commune_lists, paid_by", [
-    ("TE", 1, True, "state budget"),
-    ("HN", 2, True, "state budget"),
-    ("CN", 3, True, "state supports"),
-    ("GD", 4, True, "household"),
-    ("HS", 4, False, "state supports"),
-    ("QN", 5, False, "state budget"),
+@pytest.mark.parametrize("code, commune_lists, paid_by, funding_source, state_support", [
+    ("TE", True, "state budget", "Ngân sách nhà nước đóng", 100),
+    ("HN", True, "state budget", "Ngân sách nhà nước đóng", 100),
+    ("BT", True, "state budget", "Ngân sách nhà nước đóng", 100),
+    ("LH", True, "state budget", "Ngân sách nhà nước đóng", 100),
+    ("CN", True, "state supports", "Ngân sách nhà nước hỗ trợ, người tham gia đóng phần còn lại", 70),
+    ("GB", True, "state supports", "Ngân sách nhà nước hỗ trợ, người tham gia đóng phần còn lại", 30),
+    ("HS", False, "state supports", "Ngân sách nhà nước hỗ trợ, người tham gia đóng phần còn lại", 30),
+    ("SV", False, "state supports", "Ngân sách nhà nước hỗ trợ, người tham gia đóng phần còn lại", 30),
+    ("GD", True, "household", "Hộ gia đình đóng", 0),
+    ("HC", False, "employer and employee", "Người sử dụng lao động và người lao động đóng", None),
+    ("HT", False, "social insurance fund", "Quỹ bảo hiểm xã hội đóng", None),
+    ("QN", False, "state budget", "Ngân sách nhà nước đóng", 100),
 ])
-def test_participant_group(code, benefit, commune_lists, paid_by):
+def test_participant_group_says_who_pays_and_the_state_support_rate(code, commune_lists, paid_by, funding_source,
+                                                                   state_support):
     g = group(code)
-    assert (g.code, g.benefit_level, g.commune_lists, g.paid_by) == (code, benefit, commune_lists, paid_by)
+    assert (g.code, g.commune_lists, g.paid_by, g.verified) == (code, commune_lists, paid_by, True)
+    assert (g.funding_source, g.state_support) == (funding_source, state_support)
+
+
+def test_unsure_funding_values_say_so_in_the_note():
+    assert all("unsure" in group(code).note for code in ("CN", "GB", "GD"))
+
+
+BEFORE, CHANGE = date(2025, 12, 31), date(2026, 1, 1)
+
+
+@pytest.mark.parametrize("code, before, after", [
+    ("CN", 3, 2),   # near-poor households: 2 from 1/1/2026 (Nghị quyết 261/2025/QH15, Công văn 38/BYT-BH)
+    ("LH", 4, 2),   # people of 75+ on the social pension, new in 2025: 2 from 1/1/2026
+    ("TE", 1, 1),
+    ("HN", 2, 2),
+    ("GD", 4, 4),
+    ("QN", 5, 5),
+    ("HT", 3, 3),
+])
+def test_benefit_digit_on_each_side_of_1_january_2026(code, before, after):
+    assert (benefit_level(code, BEFORE), benefit_level(code, CHANGE)) == (before, after)
+    assert group(code).benefit_on(BEFORE) == before
+
+
+@pytest.mark.parametrize("on, digit", [
+    (date(2015, 11, 16), 3), (date(2025, 12, 31), 3), (date(2026, 1, 1), 2), (date(2040, 1, 1), 2),
+])
+def test_near_poor_digit_is_3_until_31_december_2025_and_2_from_1_january_2026(on, digit):
+    assert benefit_level("cn", on) == digit
+
+
+def test_benefit_level_of_an_unknown_code_is_none():
+    assert benefit_level("ZZ", CHANGE) is None
+    assert benefit_level(None, CHANGE) is None
+
+
+def test_every_group_has_exactly_one_digit_on_every_day():
+    days = [date(1990, 1, 1), BEFORE, CHANGE, date(2099, 12, 31)]
+    for g in participant_groups().values():
+        for day in days:
+            assert len([b for b in g.levels if b.in_force(day)]) == 1, (g.code, day)
+        assert all(1 <= b.level <= 5 for b in g.levels), g.code
+
+
+def test_only_cn_and_lh_have_dated_digits():
+    assert {c for c, g in participant_groups().items() if len(g.levels) > 1} == {"CN", "LH"}
+
+
+def test_levels_between_two_days_name_every_digit_in_force_oldest_first():
+    cn = group("CN")
+    assert [b.level for b in cn.levels_between(date(2025, 7, 1), date(2026, 6, 30))] == [3, 2]
+    assert [b.level for b in cn.levels_between(BEFORE, BEFORE)] == [3]
+    assert [b.level for b in cn.levels_between(CHANGE, CHANGE)] == [2]
+
+
+# The ten codes of current claim-checking tables without a verified name (DOMAIN §5.4, §8), and LH, new in 2025.
+NEW_CODES = {"AK": 2, "TG": 3, "DS": 3, "HK": 3, "ND": 4, "TH": 4, "TV": 4, "TD": 4, "TU": 4, "BA": 4}
+
+
+@pytest.mark.parametrize("code, digit", sorted(NEW_CODES.items()))
+def test_the_ten_unverified_codes_are_known_unverified_not_listed_and_their_digit_unsure(code, digit):
+    g = group(code)
+    assert (g.verified, g.commune_lists, g.state_support) == (False, False, None)
+    assert [(b.level, b.sure) for b in g.levels] == [(digit, False)]
+    assert "unverified" in g.note
+
+
+def test_lh_is_a_verified_state_paid_group_the_commune_lists():
+    g = group("LH")
+    assert (g.verified, g.commune_lists, g.paid_by) == (True, True, "state budget")
+    assert g.name.startswith("Người cao tuổi từ đủ 75 tuổi")
+
+
+def test_only_changed_or_unverified_digits_are_unsure():
+    unsure = {c for c, g in participant_groups().items() if not all(b.sure for b in g.levels)}
+    assert unsure == {"HG", "CT", "PV"} | set(NEW_CODES)
+
+
+def test_commune_lists_the_state_paid_supported_and_household_groups_usual_ones_first():
+    listed = [g.code for g in commune_lists()]
+    assert listed == ["TE", "HN", "DT", "DK", "XD", "BT", "CC", "CK", "CB", "KC", "TS", "TC", "PV", "XN", "MS", "HD",
+                      "HG", "CN", "LH", "GB", "GD"]
+    assert set(listed) == {c for c, g in participant_groups().items() if g.commune_lists}
+    assert not {"HS", "SV", "HC", "XK", "DN", "HT", "QN", "AK"} & set(listed)
+    assert all(g.funding_source and g.state_support is not None for g in commune_lists())
 
 
 def test_group_lookup_forgives_case_and_spaces_and_knows_unknown():
     assert group(" te ").code == "TE"
     assert group("ZZ") is None
     assert group(None) is None
-
-
-def test_groups_with_an_unsure_benefit_digit_say_so():
-    assert {c for c, g in participant_groups().items() if g.benefit_unsure} == {"BT", "HG", "LS"}
 
 
 @pytest.mark.parametrize("text, code", [
@@ -171,3 +261,26 @@ def test_unknown_sex_text_is_unreadable(value):
         parse_sex(value)
     assert e.value.key == "sex.unreadable"
     assert f"'{value}'" in str(e.value)
+
+
+def _level_rows(*periods):
+    return [{"code": "CN", "benefit_level": str(level), "valid_from": start, "valid_to": end, "sure": "yes"}
+            for level, start, end in periods]
+
+
+@pytest.mark.parametrize("periods", [
+    [(3, "", "2025-12-30"), (2, "2026-01-01", "")],   # a gap on 31/12/2025
+    [(3, "", "2026-01-01"), (2, "2026-01-01", "")],   # an overlap on 1/1/2026
+    [(3, "", "2025-12-31")],                          # no digit after 2025
+    [(3, "2015-01-01", "")],                          # no digit before 2015
+    [(3, "", ""), (2, "2026-01-01", "")],             # two open periods
+])
+def test_benefit_levels_file_with_a_gap_or_overlap_is_refused(monkeypatch, periods):
+    monkeypatch.setattr(codes, "_rows", lambda *parts: _level_rows(*periods))
+    with pytest.raises(ValueError, match="CN"):
+        codes._benefit_levels()
+
+
+def test_benefit_levels_file_read_back_in_order_whatever_the_row_order(monkeypatch):
+    monkeypatch.setattr(codes, "_rows", lambda *parts: _level_rows((2, "2026-01-01", ""), (3, "", "2025-12-31")))
+    assert [b.level for b in codes._benefit_levels()["CN"]] == [3, 2]

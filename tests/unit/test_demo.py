@@ -218,7 +218,8 @@ def test_every_card_agrees_with_its_group_benefit_and_bhxh_code(demo):
     for p in cards:
         card = parse_card(p["card_number"])
         assert card.form == "old15" and card.province in provinces
-        assert check_card(card, group=p["group_code"], bhxh=p["bhxh_code"]) == [], p
+        assert check_card(card, group=p["group_code"], bhxh=p["bhxh_code"], today=TODAY,
+                          valid_from=date.fromisoformat(p["card_valid_from"])) == [], p
 
 
 def test_planted_card_mismatches_are_found_by_the_card_check(demo):
@@ -227,7 +228,8 @@ def test_planted_card_mismatches_are_found_by_the_card_check(demo):
     assert found
     for f in found:
         p = people[f["person_ids"][0]]
-        codes_ = [x.code for x in check_card(parse_card(p["card_number"]), group=p["group_code"], bhxh=p["bhxh_code"])]
+        codes_ = [x.code for x in check_card(parse_card(p["card_number"]), group=p["group_code"], bhxh=p["bhxh_code"],
+                                             today=TODAY, valid_from=date.fromisoformat(p["card_valid_from"]))]
         assert codes_ == ["card.bhxh_mismatch"]
 
 

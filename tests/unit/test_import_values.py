@@ -152,6 +152,17 @@ def test_codes_relation_ethnicity_group_and_card(register, tmp_path):
         (3, "Mã thẻ", "card.bhxh_mismatch"), (3, "Hạn thẻ đến", "date.unreadable")]
 
 
+def test_a_near_poor_card_is_checked_against_the_digit_of_its_valid_from_date(register, tmp_path):
+    header = HEADER + ["Mã số BHXH", "Mã đối tượng", "Mã thẻ", "Hạn thẻ từ", "Hạn thẻ đến"]
+    rows = [["Lê An", "1975", "H1", "Chủ hộ", "3601234567", "CN", "CN3363601234567", "01/01/2025", "31/12/2025"],
+            ["Lê Bình", "1978", "H1", "Vợ", "3601234568", "CN", "CN2363601234568", "01/01/2026", "31/12/2026"],
+            ["Lê Chi", "1979", "H1", "Con", "3601234569", "CN", "CN3363601234569", "01/01/2026", "31/12/2026"],
+            ["Lê Dũng", "1980", "H1", "Con", "3601234570", "CN", "CN2363601234570", "2025", ""]]
+    report, _ = run(register, tmp_path, header, rows)
+    assert [(r, key) for r, _, key in reasons(report.warnings)] == [(4, "card.benefit_mismatch"),
+                                                                   (5, "card.benefit_mismatch")]
+
+
 def test_without_a_group_column_the_group_comes_from_the_card(register, tmp_path):
     _, persons = run(register, tmp_path, HEADER + ["Mã thẻ"], [["Lê An", "1975", "H1", "Chủ hộ", "TE1363609092025"]])
     assert persons["Lê An"].group_code == "TE" and persons["Lê An"].bhxh_code == "3609092025"
