@@ -262,10 +262,10 @@ def test_bhxh_codes_are_ten_digits_unique_and_start_with_a_province_code(demo):
 
 
 @pytest.mark.parametrize("born, end", [
-    (date(2019, 10, 15), date(2025, 10, 31)),   # 72 months after 30 September: to the end of that month
+    (date(2019, 10, 15), date(2025, 10, 15)),   # 72 months after 30 September: that day itself
     (date(2020, 3, 15), date(2026, 9, 30)),     # 72 months before the school year: to 30 September
     (date(2019, 9, 30), date(2025, 9, 30)),     # 72 months on 30 September itself
-    (date(2019, 10, 1), date(2025, 10, 31)),
+    (date(2019, 10, 1), date(2025, 10, 1)),
     (date(2020, 2, 29), date(2026, 9, 30)),     # 72 months on 28/02/2026
     (date(2019, 12, 31), date(2025, 12, 31)),
 ])
