@@ -27,15 +27,15 @@ messages.register({
     "stats.no_group": ("chưa có mã", "no group"),
     "stats.groups": ("Theo mã đối tượng: {groups}", "By participant group: {groups}"),
     "stats.events": ("Biến động: {events}", "Events: {events}"),
-    "event.birth": ("sinh", "births"),
-    "event.death": ("chết", "deaths"),
-    "event.move_in": ("chuyển đến", "moves in"),
-    "event.move_out": ("chuyển đi", "moves out"),
-    "event.split": ("tách hộ", "household splits"),
-    "event.merge": ("nhập hộ", "household merges"),
-    "event.correction": ("điều chỉnh thông tin", "corrections"),
-    "event.group_change": ("thay đổi đối tượng", "group changes"),
-    "event.head_change": ("thay đổi chủ hộ", "head changes"),
+    "stats.event.birth": ("sinh", "births"),
+    "stats.event.death": ("chết", "deaths"),
+    "stats.event.move_in": ("chuyển đến", "moves in"),
+    "stats.event.move_out": ("chuyển đi", "moves out"),
+    "stats.event.split": ("tách hộ", "household splits"),
+    "stats.event.merge": ("nhập hộ", "household merges"),
+    "stats.event.correction": ("điều chỉnh thông tin", "corrections"),
+    "stats.event.group_change": ("thay đổi đối tượng", "group changes"),
+    "stats.event.head_change": ("thay đổi chủ hộ", "head changes"),
 })
 
 
@@ -44,10 +44,12 @@ def _by(session: Session, column, *where) -> dict:
     return {(k if k is not None else ""): n for k, n in rows}
 
 
-def register_stats(session: Session, today: date | None = None) -> dict:
+def register_stats(session: Session, today: date | None = None, commune_id: str | None = None) -> dict:
     today = today or date.today()
-    active = Person.status == "active"
-    persons_by_status = _by(session, Person.status)
+    mine = Person.commune_id == commune_id if commune_id else Person.status.is_not(None)
+    our_households = Household.commune_id == commune_id if commune_id else Household.status.is_not(None)
+    active = (Person.status == "active") & mine
+    persons_by_status = _by(session, Person.status, mine, Person.status != "void")
     active_count = persons_by_status.get("active", 0)
 
     sizes = Counter(
@@ -55,7 +57,7 @@ def register_stats(session: Session, today: date | None = None) -> dict:
             select(func.count(Person.id))
             .select_from(Household)
             .join(Person, (Person.household_id == Household.id) & active, isouter=True)
-            .where(Household.status == "active")
+            .where(Household.status == "active", our_households)
             .group_by(Household.id)
         )
     )
@@ -67,6 +69,8 @@ def register_stats(session: Session, today: date | None = None) -> dict:
     card_to = Person.card_valid_to
     cards = {
         "with_card": session.scalar(select(func.count()).where(active, Person.card_number.is_not(None))),
+        "without_card": session.scalar(select(func.count()).where(active, Person.card_number.is_(None),
+                                                                  Person.card_valid_to.is_(None))),
         "valid": session.scalar(select(func.count()).where(active, card_to >= iso_today)),
         "expired": session.scalar(select(func.count()).where(active, card_to < iso_today)),
         "expiring_30_days": session.scalar(select(func.count()).where(active, card_to >= iso_today,
@@ -103,8 +107,8 @@ def register_stats(session: Session, today: date | None = None) -> dict:
             "age_pyramid": dict(sorted(pyramid.items(), key=lambda kv: int(kv[0].split("-")[0].rstrip("+")))),
         },
         "households": {
-            "total": session.scalar(select(func.count()).select_from(Household)),
-            "by_status": _by(session, Household.status),
+            "total": session.scalar(select(func.count()).where(our_households, Household.status != "void")),
+            "by_status": _by(session, Household.status, our_households, Household.status != "void"),
             "active": active_households,
             "one_person": sizes.get(1, 0),
             "six_or_more": sum(n for size, n in sizes.items() if size >= 6),
@@ -112,10 +116,11 @@ def register_stats(session: Session, today: date | None = None) -> dict:
             "mean_size": round(members_in_households / active_households, 2) if active_households else 0,
             "size_distribution": {str(k): v for k, v in sorted(sizes.items())},
             "without_head": session.scalar(select(func.count()).where(
-                Household.status == "active", Household.head_person_id.is_(None))),
+                Household.status == "active", our_households, Household.head_person_id.is_(None))),
         },
         "cards": cards,
-        "events": _by(session, Event.type),
+        "events": _by(session, Event.type, Event.status == "recorded",
+                      *((Event.commune_id == commune_id,) if commune_id else ())),
     }
 
 
@@ -142,6 +147,6 @@ def summary_lines(commune: dict, stats: dict) -> list[str]:
                            for k, v in sorted(p["by_group"].items(), key=lambda kv: -kv[1]))
         lines.append(render("stats.groups", groups=groups))
     if stats["events"]:
-        events = ", ".join(f"{render('event.' + k)} {n(v)}" for k, v in sorted(stats["events"].items()))
+        events = ", ".join(f"{render('stats.event.' + k)} {n(v)}" for k, v in sorted(stats["events"].items()))
         lines.append(render("stats.events", events=events))
     return lines

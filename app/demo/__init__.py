@@ -10,6 +10,7 @@ False cancels (HgdError "demo.cancelled"; nothing is written).
 """
 from __future__ import annotations
 
+import os
 import time
 from datetime import date
 from pathlib import Path
@@ -22,8 +23,10 @@ from app.demo.generator import DemoData, generate_people
 from app.demo.spreadsheet import COLUMNS, write_persons_file
 from app.errors import HgdError
 from app.register import Register
-from app.store.bulk import insert_register_rows, insert_rows
-from app.store.models import Event, EventSubject, Household, Person, Setting
+from app.demo.ops import DemoBase, replay
+from app.register import COMMUNE_FIELDS as _COMMUNE_FIELDS
+from app.registry import SetCommuneInfo
+from app.store.models import Household, Person
 
 __all__ = ["COLUMNS", "DemoData", "create_demo", "fill_demo", "generate_people", "te_card_end",
            "write_persons_file"]
@@ -53,8 +56,10 @@ def _reporter(progress):
 
 
 def fill_demo(register: Register, *, persons: int, seed: int, today: date | None = None, progress=None) -> dict:
-    """Fill an open, empty register with the demo commune, in one action (one transaction). The register's own
-    commune is kept when it names a real 2025 commune; its missing identity fields are taken from the demo."""
+    """Fill an open, empty register with the demo commune: the register as it stood when the demo's months began
+    (one action), then every event through the registry, each an action of its own dated on its day — so that the
+    history and the audit trail are the real ones. The register's own commune is kept when it names a real 2025
+    commune; its missing identity fields are taken from the demo."""
     started = time.perf_counter()
     _checked(persons)
     with register.reading() as s:
@@ -63,43 +68,66 @@ def fill_demo(register: Register, *, persons: int, seed: int, today: date | None
     own = register.commune()
     step = _reporter(progress)
     data = generate_people(persons, seed, today, commune_code=own.get("commune_code"), progress=step)
-    commune_code = own.get("commune_code") or data.commune["commune_code"]
-    households = sorted(({**h, "head_person_id": None, "commune_code": commune_code} for h in data.households),
-                        key=lambda h: h["related_household_id"] is not None)  # referenced households first
-    details = {"seed": seed, "persons": persons, "today": data.today.isoformat()}
-    with register.action("demo", f"Tạo xã mẫu ({len(data.persons)} người)", details) as s:
-        for key, value in data.commune.items():
-            if not own.get(key):
-                s.merge(Setting(key=key, value=value))
-        s.flush()
-        insert_register_rows(s, households, data.persons, data.heads)
-        action_id = s.info["action"].id
-        insert_rows(s, Event.__table__, [{**e, "action_id": action_id} for e in data.events])
-        insert_rows(s, EventSubject.__table__, data.event_subjects)
+    missing = {k: v for k, v in _identity(data.commune).items() if not own.get(k)}
+    clock, day = register.clock, register.today
+    try:
+        start = data.start or data.today
+        replay(register, start, DemoBase(len(data.base_persons), seed,
+                                         rows=(data.base_households, data.base_persons)), 0)
+        if missing:
+            replay(register, start, SetCommuneInfo(missing), 1)
+        for i, (when, op) in enumerate(data.ops):
+            replay(register, when, op, i + 2)
+            if i % 25 == 0:
+                step(5 + i / max(1, len(data.ops)), 6)
+    finally:
+        register.clock, register.today = clock, day
     step(6, 5)
     commune = {**data.commune, **{k: v for k, v in own.items() if v}}
     return {**data.summary(), "commune": commune, "commune_name": commune["commune_name"],
-            "commune_code": commune_code, "db": register.where, "seconds": round(time.perf_counter() - started, 2)}
+            "commune_code": commune.get("commune_code"), "db": register.where,
+            "seconds": round(time.perf_counter() - started, 2)}
+
+
+def _identity(commune: dict[str, str]) -> dict[str, str]:
+    keys = {"commune_code": "code", "commune_name": "name"}
+    return {keys.get(k, k): v for k, v in commune.items() if v and keys.get(k, k) in _COMMUNE_FIELDS}
 
 
 def create_demo(db_path: str | Path, *, persons: int = 3000, seed: int = 1, today: date | None = None,
                 progress=None) -> dict:
-    """A new register file holding the demo commune. Refuses a file that already holds a register."""
+    """A new register file holding the demo commune, built in a temporary file beside it and renamed when
+    complete: a killed or cancelled build leaves nothing behind. Refuses a file that already holds a register."""
     started = time.perf_counter()
     _checked(persons)
     text = str(db_path)
-    is_file = "://" not in text
-    existed = is_file and Path(text).exists()
+    if "://" in text:
+        return _create(db_path, persons, seed, today, progress, started)
+    target = Path(text)
+    if target.exists() and target.stat().st_size > 0:
+        raise HgdError("register.exists", path=text)
+    if not target.parent.is_dir():
+        raise HgdError("register.folder_missing", path=str(target.parent))
+    work = target.with_name(f".{target.name}.building-{os.getpid()}")
+    try:
+        summary = _create(work, persons, seed, today, progress, started)
+        os.replace(work, target)
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(work) + suffix).unlink(missing_ok=True)
+    summary["db"] = text
+    return summary
+
+
+def _create(db: str | Path, persons: int, seed: int, today: date | None, progress, started: float) -> dict:
     commune = generate_people(1, seed, today).commune  # the seed's commune, chosen the same way, for the settings
-    reg = Register.create(db_path, commune)
+    reg = Register.create(db, commune)
     try:
         summary = fill_demo(reg, persons=persons, seed=seed, today=today, progress=progress)
-    except BaseException:
+        if reg.store.dialect == "sqlite":
+            with reg.store.engine.connect() as conn:  # fold the WAL into the file before it is renamed
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
         reg.close()
-        if is_file and not existed:  # leave nothing half-made behind
-            for suffix in ("", "-wal", "-shm"):
-                Path(text + suffix).unlink(missing_ok=True)
-        raise
-    reg.close()
     summary["seconds"] = round(time.perf_counter() - started, 2)
     return summary

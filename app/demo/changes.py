@@ -12,32 +12,21 @@ from datetime import date, timedelta
 from app.demo.events import EventLog
 from app.demo.households import Population
 from app.demo.model import Home, Member
+from app.domain.relations import Member as Kin
+from app.domain.relations import relations_after_head_change
+from app.registry import ChangeHead, MergeHouseholds, SplitHousehold
 
 
-def _sibling(m: Member, of: Member) -> str:
-    if m.birth < of.birth:
-        return "anh" if m.sex == "M" else "chi"
-    return "em"
+def _kin(m: Member) -> Kin:
+    return Kin(m.row["id"], m.relation, m.sex, m.row["birth_date"])
 
 
-def _relation_to(new_head: Member, m: Member, old_head: Member) -> str:
-    """m's relation to the new head, from m's relation to the old one."""
-    if m is new_head:
-        return "chu_ho"
-    rel = m.relation
-    if new_head is old_head.spouse:  # the widow or widower takes over: the same children, in-laws become "khac"
-        return {"con": "con", "con_dau": "con_dau", "con_re": "con_re", "chau_noi": "chau_noi",
-                "chau_ngoai": "chau_ngoai", "chau": "chau"}.get(rel, "khac")
-    # a son takes over from his parents
-    if m is old_head or m is old_head.spouse:
-        return "bo" if m.sex == "M" else "me"
-    if m is new_head.spouse:
-        return "vo" if m.sex == "F" else "chong"
-    if rel == "chau_noi" and (m.father is new_head or m.mother is new_head):
-        return "con"
-    if rel == "con":
-        return _sibling(m, new_head)
-    return {"bo": "ong", "me": "ba", "chau_noi": "chau", "chau_ngoai": "chau"}.get(rel, "khac")
+def _family(home: Home, new_head: Member) -> tuple[str | None, tuple[str, ...]]:
+    """The new head's spouse and children in the household (the generator knows who is whose)."""
+    partner = new_head.spouse
+    spouse = partner.row["id"] if partner is not None and partner.home is home and partner.active else None
+    kids = tuple(m.row["id"] for m in home.members if new_head in (m.father, m.mother) and m.active)
+    return spouse, kids
 
 
 def _married_son(home: Home) -> Member | None:
@@ -63,12 +52,18 @@ class HouseholdChanges:
     def head_change(self, home: Home, new_head: Member, when: date, reason: str,
                     old_head: Member | None = None) -> None:
         old_head = old_head or home.head
+        spouse, kids = _family(home, new_head)
+        members = home.active_members() + ([old_head] if old_head not in home.active_members() else [])
+        relations = relations_after_head_change([_kin(m) for m in members], new_head.row["id"], old_head.row["id"],
+                                                spouse_id=spouse, children=kids)
         for m in home.active_members():
-            m.row["relation"] = _relation_to(new_head, m, old_head)
+            m.row["relation"] = relations[m.row["id"]]
         home.row["head_person_id"] = new_head.row["id"]
         home.touched = new_head.touched = True
         self.log.add("head_change", when, {"household_code": home.row["code"], "reason": reason},
-                     [("old_head", old_head), ("new_head", new_head)], [("household", home)])
+                     [("old_head", old_head), ("new_head", new_head)], [("household", home)],
+                     ChangeHead(household=home.row["code"], new_head=new_head.row["id"], date=when.isoformat(),
+                                reason=reason, spouse=spouse, children=kids))
 
     def handovers(self, count: int) -> None:
         """An old head hands the household over to the married son living with him."""
@@ -99,6 +94,10 @@ class HouseholdChanges:
             new.row["code"] = self.new_code()
             new.row["related_household_id"] = home.row["id"]
             when = self.day()
+            op = SplitHousehold(household=home.row["code"], members=tuple(m.row["id"] for m in moving),
+                                new_head=son.row["id"], date=when.isoformat(), new_code=new.row["code"],
+                                address=hamlet, spouse=son.spouse.row["id"],
+                                children=tuple(m.row["id"] for m in moving[2:]), household_id=new.row["id"])
             for m in moving:
                 m.row["relation"] = {son: "chu_ho", son.spouse: "vo"}.get(m, "con")
                 new.add(m)
@@ -108,7 +107,7 @@ class HouseholdChanges:
             self.log.add("split", when, {"from_household_code": home.row["code"],
                                          "new_household_code": new.row["code"], "members": len(moving)},
                          [("new_head", son)] + [("member", m) for m in moving[1:]],
-                         [("from_household", home), ("new_household", new)])
+                         [("from_household", home), ("new_household", new)], op)
             count -= 1
 
     def merges(self, count: int) -> None:
@@ -132,5 +131,7 @@ class HouseholdChanges:
             elder.touched = old.touched = target.touched = True
             self.log.add("merge", when, {"from_household_code": old.row["code"],
                                          "into_household_code": target.row["code"]},
-                         [("member", elder)], [("from_household", old), ("into_household", target)])
+                         [("member", elder)], [("from_household", old), ("into_household", target)],
+                         MergeHouseholds(source=old.row["code"], target=target.row["code"], date=when.isoformat(),
+                                         relations={elder.row["id"]: elder.row["relation"]}))
             count -= 1

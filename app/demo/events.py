@@ -19,6 +19,9 @@ from app.demo.households import Population
 from app.demo.model import Home, Ids, Member
 from app.domain.te_card import add_months
 from app.demo.names import misspell
+from app.demo.ops import born_fields, person_fields
+from app.operations import Operation
+from app.registry import ChangeGroup, CorrectPerson, RecordBirth, RecordDeath, RecordMoveIn, RecordMoveOut
 
 WINDOW_MONTHS = 4
 _DESTINATIONS = ("79", "75", "01", "24", "31", "48", "22")  # where people leave for work
@@ -60,14 +63,19 @@ def plan_events(rng: random.Random, persons: int) -> Plan:
 
 
 class EventLog:
-    """Event rows and their subject rows (a person or a household with a role), as the database gets them."""
+    """Event rows and their subject rows (a person or a household with a role), and the registry operations that
+    record them in a register (`ops`: (date, operation), in the order they happened)."""
 
     def __init__(self, ids: Ids) -> None:
         self.ids = ids
         self.events: list[dict] = []
         self.subjects: list[dict] = []
+        self.ops: list[tuple[date, Operation]] = []
+        self.base: dict[str, dict] = {}   # person id -> the row as the register holds it before the events
 
-    def add(self, kind: str, when: date, details: dict, persons=(), homes=()) -> dict:
+    def add(self, kind: str, when: date, details: dict, persons=(), homes=(), op: Operation | None = None) -> dict:
+        if op is not None:
+            self.ops.append((when, op))
         row = {"id": self.ids(), "type": kind, "effective_date": when.isoformat(), "period_id": None,
                "action_id": None, "details": details}
         self.events.append(row)
@@ -78,6 +86,19 @@ class EventLog:
             self.subjects.append({"id": self.ids(), "event_id": row["id"], "person_id": None,
                                   "household_id": h.row["id"], "role": role})
         return row
+
+    def base_value(self, m: Member, field: str, value: str, pop: Population) -> None:
+        """The register held `value` in `field` before the correction that the log records."""
+        base = self.base.get(m.row["id"])
+        if base is None:
+            return
+        base[field] = value
+        if field == "full_name":
+            base["name_key"] = pop.key(value)
+        elif field == "birth_date":
+            base["birth_year"] = int(value[:4])
+        elif field == "birth_place":
+            base["birth_place_key"] = pop.key(value)
 
 
 class PeopleEvents:
@@ -125,7 +146,12 @@ class PeopleEvents:
             child.touched = mother.touched = home.touched = True
             self.log.add("birth", when, {"household_code": home.row["code"], "birth_place": child.row["birth_place"],
                                          "card_valid_to": child.row["card_valid_to"]},
-                         [("child", child), ("mother", mother)], [("household", home)])
+                         [("child", child), ("mother", mother)], [("household", home)],
+                         RecordBirth(household=home.row["code"], full_name=child.row["full_name"],
+                                     sex=child.row["sex"], birth_date=when.isoformat(),
+                                     birth_place=child.row["birth_place"], mother=mother.row["id"],
+                                     father=father.row["id"], fields=born_fields(child.row),
+                                     person_id=child.row["id"]))
             count -= 1
 
     def deaths(self, count: int, changes) -> None:
@@ -148,7 +174,7 @@ class PeopleEvents:
             m.row.update(status="dead", status_date=when.isoformat())
             m.touched = True
             self.log.add("death", when, {"household_code": home.row["code"]}, [("deceased", m)],
-                         [("household", home)])
+                         [("household", home)], RecordDeath(person=m.row["id"], date=when.isoformat()))
             if is_head and alone:
                 home.row.update(status="dissolved", status_date=when.isoformat())
                 home.touched = True
@@ -173,7 +199,8 @@ class PeopleEvents:
             m.row.update(status="moved_out", status_date=when.isoformat(), status_detail=to)
             m.touched = True
             self.log.add("move_out", when, {"household_code": m.home.row["code"], "to": to}, [("person", m)],
-                         [("household", m.home)])
+                         [("household", m.home)],
+                         RecordMoveOut(persons=(m.row["id"],), date=when.isoformat(), destination=to))
         homes = [h for h in self.pop.homes if h.row["status"] == "active" and not h.touched
                  and not any(m.touched or not m.active for m in h.members)]
         self.rng.shuffle(homes)
@@ -188,7 +215,9 @@ class PeopleEvents:
             home.row.update(status="dissolved", status_date=when.isoformat())
             home.touched = True
             self.log.add("move_out", when, {"household_code": home.row["code"], "to": to, "whole_household": True},
-                         [("person", m) for m in home.members], [("household", home)])
+                         [("person", m) for m in home.members], [("household", home)],
+                         RecordMoveOut(persons=tuple(m.row["id"] for m in home.members), date=when.isoformat(),
+                                       destination=to))
 
     def moves_in(self, brides: int, families: list[int]) -> None:
         rng, pop = self.rng, self.pop
@@ -207,7 +236,10 @@ class PeopleEvents:
             self.issuer.enrol(bride, home, when, moved_in=True)
             bride.touched = groom.touched = home.touched = True
             self.log.add("move_in", when, {"household_code": home.row["code"], "from": self.origin(bride)},
-                         [("person", bride)], [("household", home)])
+                         [("person", bride)], [("household", home)],
+                         RecordMoveIn(persons=(person_fields(bride.row),), date=when.isoformat(),
+                                      origin=self.origin(bride), household=home.row["code"],
+                                      person_ids=(bride.row["id"],)))
         for size in families:
             when = self.day()
             home = pop.new_home()
@@ -222,7 +254,11 @@ class PeopleEvents:
             home.touched = True
             self.log.add("move_in", when, {"household_code": home.row["code"], "from": self.origin(husband),
                                            "new_household": True},
-                         [("person", m) for m in home.members], [("new_household", home)])
+                         [("person", m) for m in home.members], [("new_household", home)],
+                         RecordMoveIn(persons=tuple(person_fields(m.row) for m in home.members),
+                                      date=when.isoformat(), origin=self.origin(husband),
+                                      new_household_code=home.row["code"], address=home.row["address"],
+                                      person_ids=tuple(m.row["id"] for m in home.members)))
 
     def origin(self, m: Member) -> str:
         ref, _ = m.place
@@ -247,7 +283,9 @@ class PeopleEvents:
         self.issuer.issue(m, self.issuer.group_for(m, home, when), when)
         m.touched = True
         self.log.add("group_change", when, {"from": before, "to": m.row["group_code"], "reason": reason},
-                     [("person", m)])
+                     [("person", m)], op=ChangeGroup(person=m.row["id"], group=m.row["group_code"],
+                                                     date=when.isoformat(), card_number=m.row["card_number"],
+                                                     card_valid_to=m.row["card_valid_to"], reason=reason))
 
     def corrections(self, count: int) -> None:
         rng = self.rng
@@ -266,8 +304,10 @@ class PeopleEvents:
             if before == row[field]:
                 continue
             m.touched = True
+            self.log.base_value(m, field, before, self.pop)
             self.log.add("correction", when, {"field": field, "before": before, "after": row[field]},
-                         [("person", m)])
+                         [("person", m)], op=CorrectPerson(person=m.row["id"], changes={field: row[field]},
+                                                           date=when.isoformat()))
 
 
 def window_start(today: date) -> date:

@@ -16,6 +16,7 @@ from app.demo.households import Population
 from app.demo.model import Ids, birth_on
 from app.demo.names import Namer
 from app.demo.planted import Planter, quota
+from app.operations import Operation
 
 
 @dataclass
@@ -31,6 +32,10 @@ class DemoData:
     today: date
     seed: int = 0
     hamlets: list[str] = field(default_factory=list)
+    base_households: list[dict] = field(default_factory=list)   # the register before the demo's months
+    base_persons: list[dict] = field(default_factory=list)
+    ops: list[tuple[date, Operation]] = field(default_factory=list)  # the events, as registry operations
+    start: date | None = None                                       # the first day of the demo's months
 
     @property
     def heads(self) -> dict[str, str]:
@@ -106,7 +111,17 @@ def generate_people(persons: int, seed: int, today: date | None = None, *, commu
             issuer.enrol(m, home, start)
 
     step(3, 5)
+    planter.duplicates(q.duplicates_per_variant)
+    planter.split_offs(q.split_offs)
+    planter.wrong_cccd(q.wrong_cccd)
+    planter.card_mismatch(q.card_mismatch)
+    planter.missing_bhxh(q.missing_bhxh)
+    planter.namesakes(q.namesakes)
+    base_households, base_persons = _snapshot(pop)
+
+    step(4, 5)
     log = EventLog(ids)
+    log.base = {p["id"]: p for p in base_persons}
     people = PeopleEvents(rngs["events"], pop, issuer, log, start, today, new_code)
     changes = HouseholdChanges(rngs["events"], pop, log, start, today, new_code)
     people.births(plan.births)
@@ -118,27 +133,36 @@ def generate_people(persons: int, seed: int, today: date | None = None, *, commu
     people.moves_in(plan.brides, plan.families_in)
     people.corrections(plan.corrections)
     people.group_changes(plan.poverty_exits)  # last: children who moved in pass 72 months too
-
-    step(4, 5)
-    planter.duplicates(q.duplicates_per_variant)
-    planter.split_offs(q.split_offs)
-    planter.wrong_cccd(q.wrong_cccd)
-    planter.card_mismatch(q.card_mismatch)
-    planter.missing_bhxh(q.missing_bhxh)
-    planter.namesakes(q.namesakes)
     planter.natural()
 
     households, person_rows = [], []
+    _heads(pop)
     for home in pop.homes:
-        row = home.row
-        if row["head_person_id"] is None:
-            row["head_person_id"] = next(m.row["id"] for m in home.members if m.row["relation"] == "chu_ho")
-        households.append(row)
+        households.append(home.row)
         for m in home.members:
             m.row["address"] = home.hamlet  # as an import fills it from the file's address column
             person_rows.append(m.row)
     order = {e["id"]: i for i, e in enumerate(log.events)}
     events = sorted(log.events, key=lambda e: (e["effective_date"], order[e["id"]]))
+    ops = sorted(log.ops, key=lambda pair: pair[0])  # a stable sort: a death before the head change it causes
     step(5, 5)
     return DemoData(commune.identity, households, person_rows, events, log.subjects, planter.findings, today, seed,
-                    commune.hamlets)
+                    commune.hamlets, base_households, base_persons, ops, start)
+
+
+def _heads(pop: Population) -> None:
+    for home in pop.homes:
+        row = home.row
+        if row["head_person_id"] is None:
+            row["head_person_id"] = next(m.row["id"] for m in home.members if m.row["relation"] == "chu_ho")
+
+
+def _snapshot(pop: Population) -> tuple[list[dict], list[dict]]:
+    """The register as it stands before the demo's months of events (copies: the events change the rows)."""
+    _heads(pop)
+    households, persons = [], []
+    for home in pop.homes:
+        households.append(dict(home.row))
+        for m in home.members:
+            persons.append({**m.row, "address": home.hamlet})
+    return households, persons

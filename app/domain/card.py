@@ -8,8 +8,8 @@ hgd understands both and requires neither. The benefit digit of a group is dated
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+from dataclasses import dataclass
 
 from app import messages
 from app.domain import codes
@@ -98,3 +98,11 @@ def _benefit_mismatch(card: Card, known: codes.Group, valid_from: date | None, v
         return None
     return Finding("card.benefit_mismatch", {
         "value": card.number, "group": card.group, "benefit": card.benefit, "expected": levels[0].level})
+
+
+def compose_card(group: str, on: date, province: str, bhxh_code: str) -> str:
+    """The 15-character card number (QĐ 1351): group, the group's benefit digit on `on`, the issuing province's
+    two-digit code, the BHXH code."""
+    found = codes.group(group)
+    benefit = (found.benefit_on(on) if found else None) or 0
+    return f"{group}{benefit}{province[-2:]:0>2}{bhxh_code}"

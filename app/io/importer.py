@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from dataclasses import dataclass
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -21,11 +22,12 @@ from app import messages
 from app.domain import legacy
 from app.errors import HgdError
 from app.io import header as hdr
-from app.io.households import assemble, load_existing
+from app.io.operation import ImportFile, ImportRefused
+from app.io.planner import Plan, plan_import
 from app.io.reader import Table, open_tables
 from app.io.report import ImportReport, RowIssue
 from app.io.rows import TEXT_FIELDS, RowReader
-from app.store.bulk import insert_register_rows
+from app.progress import Cancel, Progress, check
 
 if TYPE_CHECKING:
     from app.register import Register
@@ -38,14 +40,22 @@ messages.register({
 ENCODING_SAMPLE = 2000        # data rows read ahead to judge each text column's encoding
 PROGRESS_EVERY = 2000
 
-Progress = Callable[[int, int], None]
 
 
-def import_persons(register: Register, path: str | Path, *, mapping: dict[str, str] | None = None, skip_invalid: bool = False,
-                   dry_run: bool = False, today: date | None = None,
-                   progress: Progress | None = None) -> ImportReport:
-    """Import the persons of a spreadsheet into the register; see the module's docstring. `progress(done, total)`
-    is called now and then with rows; it may raise to cancel (nothing is written then)."""
+@dataclass
+class ReadFile:
+    """The first two stages of an import: the file read under the register's schema, each row a neutral person
+    record (or its rejection); nothing about the register yet."""
+
+    report: ImportReport
+    records: list[tuple[int, dict]]
+    row_warnings: list[RowIssue]
+
+
+def read_persons(path: str | Path, *, mapping: dict[str, str] | None = None, skip_invalid: bool = False,
+                 dry_run: bool = False, today: date | None = None, progress: Progress | None = None,
+                 cancel: Cancel | None = None) -> ReadFile:
+    """Read a persons file: layout, encodings, each row checked. File-level problems raise HgdError."""
     started = time.perf_counter()
     path = Path(path)
     wanted = hdr.parse_mapping(mapping)
@@ -59,26 +69,58 @@ def import_persons(register: Register, path: str | Path, *, mapping: dict[str, s
         ahead = list(itertools.islice(rows, ENCODING_SAMPLE))
         encodings = _column_encodings(layout, ahead, report)
         reader = RowReader(layout, today=today, encodings=encodings)
-        accepted, row_warnings = _read_rows(table, layout, reader, itertools.chain(ahead, rows), report, progress)
-    commune_code = register.commune().get("commune_code", "")
-    with register.reading() as session:
-        existing = load_existing(session, commune_code)
-    plan = assemble(accepted, existing, commune_code, report.columns)
+        accepted, row_warnings = _read_rows(table, layout, reader, itertools.chain(ahead, rows), report,
+                                            _stepper(progress, cancel))
+    report.seconds = time.perf_counter() - started
+    return ReadFile(report, accepted, row_warnings)
+
+
+def _stepper(progress: Progress | None, cancel: Cancel | None) -> Callable[[int, int], None] | None:
+    if progress is None and cancel is None:
+        return None
+
+    def step(done: int, total: int) -> None:
+        check(cancel)
+        if progress is not None:
+            progress(done, total, "read")
+    return step
+
+
+def complete_report(read: ReadFile, plan: Plan) -> ImportReport:
+    """The report of an import once planned against the register (before or after writing)."""
+    report = read.report
+    report.rejected = sorted(report.rejected + plan.rejected, key=lambda i: i.row)
     report.present, report.persons_present = plan.present, len(plan.present)
-    report.warnings = sorted(report.warnings + [w for w in row_warnings if w.row not in plan.present_rows]
+    report.updated, report.persons_updated = plan.updated, len(plan.updated)
+    report.warnings = sorted(report.warnings + [w for w in read.row_warnings if w.row not in plan.skipped_rows]
                              + plan.warnings, key=lambda i: i.row)
-    report.persons_valid = len(plan.persons)
-    if report.refused:
-        report.seconds = time.perf_counter() - started
-        return report
-    report.persons_added, report.households_added = len(plan.persons), len(plan.households)
-    report.households_reused = len(plan.reused)
-    if not dry_run and plan.persons:
-        details = {"file": path.name, "sheet": table.sheet, "persons": len(plan.persons),
-                   "households": len(plan.households), "rejected_rows": report.rows_rejected}
-        with register.action("import", f"Nhập tệp {path.name}", details) as session:
-            insert_register_rows(session, plan.households, plan.persons, plan.heads)
-        report.committed = True
+    report.persons_valid = len(plan.persons) + len(plan.updated)
+    if not report.refused:
+        report.persons_added, report.households_added = len(plan.persons), len(plan.households)
+        report.households_reused = len(plan.reused)
+    return report
+
+
+def import_persons(register: Register, path: str | Path, *, mapping: dict[str, str] | None = None,
+                   skip_invalid: bool = False, dry_run: bool = False, today: date | None = None,
+                   progress: Progress | None = None, cancel: Cancel | None = None) -> ImportReport:
+    """Import the persons of a spreadsheet into the register; see the module's docstring. The file is read first;
+    planning against the register and writing are one action in one transaction (ImportFile). A dry run plans on
+    a snapshot of the register and writes nothing."""
+    started = time.perf_counter()
+    read = read_persons(path, mapping=mapping, skip_invalid=skip_invalid, dry_run=dry_run, today=today,
+                        progress=progress, cancel=cancel)
+    if dry_run or (read.report.rejected and not skip_invalid):
+        with register.reading() as session:
+            report = complete_report(read, plan_import(session, register.commune_id, read.records,
+                                                       read.report.columns))
+    else:
+        register.store.check_integrity()
+        op = ImportFile(Path(path).name, mapping=dict(mapping or {}), skip_invalid=skip_invalid, prepared=read)
+        try:
+            report = register.apply(op, progress=progress, cancel=cancel).value
+        except ImportRefused as refused:  # rows the register refuses (a BHXH code of another person)
+            report = refused.report
     report.seconds = time.perf_counter() - started
     return report
 
@@ -133,7 +175,7 @@ def _header_like(birth: object) -> bool:
 
 
 def _read_rows(table: Table, layout: hdr.Layout, reader: RowReader, rows, report: ImportReport,
-               progress: Progress | None) -> tuple[list[tuple[int, dict]], list[RowIssue]]:
+               progress: Callable[[int, int], None] | None) -> tuple[list[tuple[int, dict]], list[RowIssue]]:
     accepted: list[tuple[int, dict]] = []
     warnings: list[RowIssue] = []
     cols = layout.columns

@@ -25,6 +25,8 @@ messages.register({
     "import.rejected_head": ("Các dòng bị từ chối:", "Rows refused:"),
     "import.already": ("{count} người đã có trong sổ, không nhập lại.",
                        "{count} persons are already in the register, not imported again."),
+    "import.updated_head": ("{count} người đã có trong sổ được bổ sung hoặc cập nhật:",
+                            "{count} persons already in the register were completed or updated:"),
     "import.warnings": ("{count} cảnh báo cần xem lại:", "{count} warnings to review:"),
     "import.more": ("… và {count} cảnh báo khác (xem --json).", "… and {count} more warnings (see --json)."),
     "import.source": ("Tệp '{file}', trang '{sheet}', dòng tiêu đề {row}, bảng mã {encoding}.",
@@ -83,10 +85,13 @@ class ImportReport:
     households_added: int = 0
     households_reused: int = 0
     persons_present: int = 0              # rows already in the register, not imported again
+    persons_updated: int = 0              # rows that completed or corrected a person already in the register
     rejected: list[RowIssue] = field(default_factory=list)
     warnings: list[RowIssue] = field(default_factory=list)
     present: list[RowIssue] = field(default_factory=list)
+    updated: list[RowIssue] = field(default_factory=list)
     committed: bool = False
+    action_seq: int | None = None         # the action that wrote it (for undo)
     dry_run: bool = False
     skip_invalid: bool = False
     seconds: float = 0.0
@@ -101,9 +106,9 @@ class ImportReport:
         return bool(self.rejected) and not self.skip_invalid
 
     def to_dict(self, lang: str | None = None) -> dict[str, object]:
-        out = {k: v for k, v in asdict(self).items() if k not in ("rejected", "warnings", "present")}
+        out = {k: v for k, v in asdict(self).items() if k not in ("rejected", "warnings", "present", "updated")}
         out["rows_rejected"] = self.rows_rejected
-        for name in ("rejected", "warnings", "present"):
+        for name in ("rejected", "warnings", "present", "updated"):
             out[name] = [i.to_dict(lang) for i in getattr(self, name)]
         return out
 
@@ -128,6 +133,9 @@ class ImportReport:
         lines += ["  " + i.line(lang) for i in self.rejected]
         if self.persons_present:
             lines.append(r("import.already", count=number(self.persons_present, lang)))
+        if self.persons_updated:
+            lines.append(r("import.updated_head", count=number(self.persons_updated, lang)))
+            lines += ["  " + i.line(lang) for i in self.updated[:max_warnings or len(self.updated)]]
         if self.warnings:
             lines.append(r("import.warnings", count=number(len(self.warnings), lang)))
             shown = self.warnings if max_warnings is None else self.warnings[:max_warnings]

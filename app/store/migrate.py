@@ -72,9 +72,31 @@ def backup_sqlite(path: Path, tag: str) -> Path:
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def preflight_sqlite(path: Path) -> None:
+def _read_tables(path: Path) -> tuple[set[str], tuple | None]:
+    """The file's tables and schema revision, read without writing anything: read-only, or — on a write-protected
+    medium where SQLite cannot make the WAL's index beside the file — as an immutable file."""
+    last: Exception | None = None
+    for query in ("mode=ro", "immutable=1"):
+        try:
+            con = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+            try:
+                tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+                current = (con.execute("SELECT version_num FROM alembic_version").fetchone()
+                           if "alembic_version" in tables else None)
+            finally:
+                con.close()
+            return tables, current
+        except sqlite3.DatabaseError as exc:
+            last = exc
+            if "unable to open" not in str(exc) and "readonly" not in str(exc):
+                break
+    raise HgdError("db.not_database", path=str(path)) from last
+
+
+def preflight_sqlite(path: Path, *, allow_empty: bool = False) -> None:
     """Refuse a file that is not an hgd register before the engine's pragmas touch it (they would switch a foreign
-    database to WAL). Reads only: the header bytes, then, for a non-WAL file, its tables through a read-only URI."""
+    database to WAL). Reads only: the header bytes, then its tables through a read-only URI. `allow_empty`: an
+    SQLite file with no tables at all may become a register (when one is being created)."""
     try:
         with path.open("rb") as f:
             header = f.read(100)
@@ -84,21 +106,11 @@ def preflight_sqlite(path: Path) -> None:
         return  # an empty file: SQLite makes a new database of it
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise HgdError("db.not_database", path=str(path))
-    if header[18] == 2:  # already WAL: hgd's own, or harmless to open as it is
-        return
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    try:
-        con = sqlite3.connect(uri, uri=True)
-        try:
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            current = (con.execute("SELECT version_num FROM alembic_version").fetchone()
-                       if "alembic_version" in tables else None)
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise HgdError("db.not_database", path=str(path)) from exc
+    tables, current = _read_tables(path)
     if current is None and tables - {"alembic_version"}:
         raise HgdError("db.foreign", path=str(path))
+    if current is None and not allow_empty:
+        raise HgdError("db.not_register", path=str(path))
     known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
     if current is not None and current[0] not in known:
         raise HgdError("db.newer", path=str(path), rev=current[0])

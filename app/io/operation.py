@@ -1,0 +1,117 @@
+"""The import as one operation: plan against the register and write, in the transaction that holds the write lock,
+so that two imports of the same file at once store its persons once (the second plans on the first's result).
+
+What is written: new households (with their heads), new persons, the fields that matched persons gain, and every
+row's issues in `import_issues` — a value that could not be stored stays there for the review. Undoing the import
+voids what it created and restores what it updated.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from app import messages
+from app.errors import HgdError
+from app.ids import new_ids
+from app.operations import Changes, Operation, OpContext
+from app.store import write
+from app.store.models import Household, ImportIssue, Person
+
+if TYPE_CHECKING:
+    from app.io.importer import ReadFile
+    from app.io.planner import Plan
+    from app.io.report import ImportReport
+
+messages.register({
+    "op.import": ("Nhập tệp {file}", "Import {file}"),
+})
+
+
+class ImportRefused(HgdError):
+    """Rows were refused and the clerk did not ask to skip them: nothing is written; the report says why."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__("import.nothing", rows=report.rows_rejected, valid=report.persons_valid)
+        self.report = report
+
+
+@dataclass(frozen=True)
+class ImportFile(Operation):
+    """Import a persons file. `prepared`: the file already read (app.io.importer.read_persons), so that reading —
+    the long part — happens before the write lock is taken."""
+
+    file: str
+    mapping: dict[str, str] = field(default_factory=dict)
+    skip_invalid: bool = False
+    path: str | None = None
+    prepared: ReadFile | None = field(default=None, compare=False, repr=False)
+
+    kind = "import"
+    label_key = "op.import"
+
+    def label_params(self) -> dict[str, Any]:
+        return {"file": self.file}
+
+    def params(self) -> dict[str, Any]:
+        return {"file": self.file, "mapping": dict(self.mapping), "skip_invalid": self.skip_invalid}
+
+    def apply(self, ctx: OpContext) -> Changes:
+        from app.io.importer import complete_report, read_persons
+        from app.io.planner import plan_import
+
+        read = self.prepared or read_persons(self.path or self.file, mapping=self.mapping,
+                                             skip_invalid=self.skip_invalid, today=ctx.today,
+                                             progress=ctx.progress, cancel=ctx.cancel)
+        ctx.check_cancel()
+        assert ctx.commune_id is not None
+        ctx.progress(0, 1, "plan")
+        plan = plan_import(ctx.session, ctx.commune_id, read.records, read.report.columns)
+        report = complete_report(read, plan)
+        if report.refused:
+            raise ImportRefused(report)
+        ctx.check_cancel()
+        _write(ctx, plan, report)
+        report.committed = True
+        report.action_seq = ctx.action.seq
+        ctx.changes.summary = {"persons_added": report.persons_added, "persons_updated": report.persons_updated,
+                               "households_added": report.households_added,
+                               "rows_rejected": report.rows_rejected, "file": self.file}
+        ctx.value = report
+        return ctx.changes
+
+
+def _write(ctx: OpContext, plan: Plan, report: ImportReport) -> None:
+    session, now = ctx.session, ctx.action.at
+    total = len(plan.households) + len(plan.persons) + len(plan.updates) + 1
+    ctx.progress(0, total, "write")
+    write.insert(session, Household.__table__, plan.households, now=now)
+    for start in range(0, len(plan.persons), 20_000):
+        ctx.check_cancel()
+        write.insert(session, Person.__table__, plan.persons[start:start + 20_000], now=now)
+        ctx.progress(len(plan.households) + start, total, "write")
+    write.update(session, Person.__table__, plan.updates, now=now)
+    heads = [(hid, {"head_person_id": None}, {"head_person_id": pid}) for hid, pid in plan.heads.items()]
+    write.update(session, Household.__table__, heads, now=now)
+    _issues(ctx, plan, report)
+    ctx.progress(total, total, "write")
+    for entity, rows in (("household", plan.households), ("person", plan.persons)):
+        for r in rows:
+            ctx.changes.touch(entity, r["id"], created=True)
+    for row_id, _old, _new in plan.updates:
+        ctx.changes.touch("person", row_id)
+    for hid in plan.heads:
+        ctx.changes.touch("household", hid)
+
+
+def _issues(ctx: OpContext, plan: Plan, report: ImportReport) -> None:
+    """Every row's issues, kept with the person its row became (or matched), for the review."""
+    ids = new_ids()
+    rows = []
+    for severity, issues in (("rejected", report.rejected), ("warning", report.warnings)):
+        for i in issues:
+            rows.append({"id": next(ids), "commune_id": ctx.commune_id, "action_id": ctx.action.id,
+                         "person_id": plan.row_person.get(i.row), "file": report.path.rsplit("/", 1)[-1],
+                         "sheet": report.sheet, "row": i.row, "column": i.column, "value": i.value[:1000],
+                         "reason_key": i.reason_key, "params": i.to_dict()["params"] or None,
+                         "severity": "dropped" if i.dropped and severity == "warning" else severity})
+    write.insert(ctx.session, ImportIssue.__table__, rows, now=ctx.action.at, audited=False)
