@@ -39,6 +39,7 @@ messages.register({
 
 COMMUNE_FIELDS = ("code", "name", "province_code", "province_name", "district_name", "address", "phone", "email",
                   "tax_code", "unit_code", "chairman", "clerk", "post_office", "bhxh_office")
+UNKNOWN_CODE = "00000"  # a commune whose code the clerk has not given yet (hgd commune set --commune-code)
 # The commune's identity as the older settings named it (the command line's options keep these names).
 LEGACY_KEYS = {"commune_code": "code", "commune_name": "name"}
 
@@ -65,10 +66,20 @@ class Register:
         Refuses a file that already holds a register; a failed creation leaves no file behind."""
         from app.registry.commune import CreateCommune
 
+        from app.commune import commune_identity
+        from app.store import migrate
+        from app.store.store import check_regular
+
         path = None if "://" in str(db) else Path(str(db))
         existed = path is not None and path.exists()
-        if existed and path is not None and path.stat().st_size > 0:
-            raise HgdError("register.exists", path=str(db))
+        if existed and path is not None:
+            check_regular(path)
+            if path.stat().st_size > 0:
+                migrate.preflight_sqlite(path, allow_empty=True)  # a foreign or damaged file is named as such
+                raise HgdError("register.exists", path=str(db))
+        if not commune.get("commune_code") and not commune.get("code"):
+            found = commune_identity(name=commune.get("commune_name") or commune.get("name") or "", strict=False)
+            commune = {**found, **commune}
         reg: Register | None = None
         try:
             reg = cls.open(db, create=True, user=user)
@@ -201,8 +212,10 @@ class Register:
             row = s.get(Commune, cid)
             if row is None:
                 return {}
-            out = {f: getattr(row, f) for f in COMMUNE_FIELDS if getattr(row, f)}
-        out["commune_code"], out["commune_name"] = out.get("code", ""), out.get("name", "")
+            out = {f: getattr(row, f) for f in COMMUNE_FIELDS if getattr(row, f) and f not in ("code", "name")}
+            out["commune_name"] = row.name
+            if row.code != UNKNOWN_CODE:
+                out["commune_code"] = row.code
         return out
 
     def parameter(self, key: str, on: date | None = None) -> Any:

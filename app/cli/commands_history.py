@@ -6,7 +6,7 @@ from typing import Any
 
 from app import messages
 from app.cli.common import EXIT_OK, Parser, emit, h
-from app.registry.history import display
+
 
 messages.register({
     "cli.undo.done": ("Đã hoàn tác: {label}.", "Undone: {label}."),
@@ -89,6 +89,8 @@ def cmd_history(args: argparse.Namespace) -> int:
             state = hist.household_on(s, hh.id, on) if on else None
             if on:
                 payload["on"], payload["state"] = on.isoformat(), state
+    from app.registry.history import display
+
     payload["history"] = [ln.to_dict() for ln in lines_]
     out = [head] + ([ln.text() for ln in lines_] or [messages.render("cli.history.none")])
     if on:

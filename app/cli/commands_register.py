@@ -143,7 +143,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         lines.append(messages.render("cli.import.undo", db=args.db))
     if report.refused:  # the report on stdout, its headline once on stderr
         if args.json:
-            fail(True, lines[0], "import.nothing", {"rows": report.rows_rejected}, payload={"report": report.to_dict()})
+            fail(True, lines[0], "import.nothing", {"rows": report.rows_rejected}, payload=report.to_dict())
         else:
             for line in lines[1:]:
                 print(line)

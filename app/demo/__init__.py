@@ -26,6 +26,8 @@ from app.register import Register
 from app.demo.ops import DemoBase, replay
 from app.register import COMMUNE_FIELDS as _COMMUNE_FIELDS
 from app.registry import SetCommuneInfo
+from app.store import migrate
+from app.store.store import check_regular
 from app.store.models import Household, Person
 
 __all__ = ["COLUMNS", "DemoData", "create_demo", "fill_demo", "generate_people", "te_card_end",
@@ -68,7 +70,8 @@ def fill_demo(register: Register, *, persons: int, seed: int, today: date | None
     own = register.commune()
     step = _reporter(progress)
     data = generate_people(persons, seed, today, commune_code=own.get("commune_code"), progress=step)
-    missing = {k: v for k, v in _identity(data.commune).items() if not own.get(k)}
+    mine = {("code" if k == "commune_code" else "name" if k == "commune_name" else k): v for k, v in own.items()}
+    missing = {k: v for k, v in _identity(data.commune).items() if not mine.get(k)}
     clock, day = register.clock, register.today
     try:
         start = data.start or data.today
@@ -104,8 +107,11 @@ def create_demo(db_path: str | Path, *, persons: int = 3000, seed: int = 1, toda
     if "://" in text:
         return _create(db_path, persons, seed, today, progress, started)
     target = Path(text)
-    if target.exists() and target.stat().st_size > 0:
-        raise HgdError("register.exists", path=text)
+    if target.exists():
+        check_regular(target)
+        if target.stat().st_size > 0:
+            migrate.preflight_sqlite(target, allow_empty=True)  # a foreign or damaged file is named as such
+            raise HgdError("register.exists", path=text)
     if not target.parent.is_dir():
         raise HgdError("register.folder_missing", path=str(target.parent))
     work = target.with_name(f".{target.name}.building-{os.getpid()}")

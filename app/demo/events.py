@@ -76,8 +76,7 @@ class EventLog:
     def add(self, kind: str, when: date, details: dict, persons=(), homes=(), op: Operation | None = None) -> dict:
         if op is not None:
             self.ops.append((when, op))
-        row = {"id": self.ids(), "type": kind, "effective_date": when.isoformat(), "period_id": None,
-               "action_id": None, "details": details}
+        row = {"id": self.ids(), "type": kind, "effective_date": when.isoformat(), "details": details}
         self.events.append(row)
         for role, m in persons:
             self.subjects.append({"id": self.ids(), "event_id": row["id"], "person_id": m.row["id"],

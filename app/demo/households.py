@@ -108,7 +108,7 @@ class Population:
         r = rng.random()
         wealth = ("poor" if r < self._poor * factor else "near_poor" if r < (self._poor + self._near_poor) * factor
                   else "farm" if r < (self._poor + self._near_poor) * factor + 0.03 else "")
-        home = Home(new_household_row(self.ids(), self.commune.code, hamlet), hamlet, ethnicity, wealth)
+        home = Home(new_household_row(self.ids(), hamlet), hamlet, ethnicity, wealth)
         self.homes.append(home)
         return home
 

@@ -17,8 +17,7 @@ PERSON_COLUMNS = (
     "group_code", "card_number", "card_valid_from", "card_valid_to", "health_facility", "address", "phone", "status",
     "status_date", "status_detail", "merged_into_id",
 )
-HOUSEHOLD_COLUMNS = ("id", "code", "commune_code", "address", "head_person_id", "status", "status_date",
-                     "related_household_id")
+HOUSEHOLD_COLUMNS = ("id", "code", "address", "head_person_id", "status", "status_date", "related_household_id")
 MERGER = date(2025, 7, 1)  # communes and provinces merged; districts ended (DOMAIN §5.8)
 
 
@@ -107,9 +106,9 @@ class Home:
         self.members.append(m)
 
 
-def new_household_row(hid: str, commune_code: str, address: str) -> dict:
+def new_household_row(hid: str, address: str) -> dict:
     row = dict.fromkeys(HOUSEHOLD_COLUMNS)
-    row.update(id=hid, commune_code=commune_code, address=address, status="active")
+    row.update(id=hid, address=address, status="active")
     return row
 
 

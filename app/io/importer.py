@@ -22,7 +22,7 @@ from app import messages
 from app.domain import legacy
 from app.errors import HgdError
 from app.io import header as hdr
-from app.io.operation import ImportFile, ImportRefused
+from app.io.operation import ImportChangesNothing, ImportFile, ImportRefused
 from app.io.planner import Plan, plan_import
 from app.io.reader import Table, open_tables
 from app.io.report import ImportReport, RowIssue
@@ -119,8 +119,8 @@ def import_persons(register: Register, path: str | Path, *, mapping: dict[str, s
         op = ImportFile(Path(path).name, mapping=dict(mapping or {}), skip_invalid=skip_invalid, prepared=read)
         try:
             report = register.apply(op, progress=progress, cancel=cancel).value
-        except ImportRefused as refused:  # rows the register refuses (a BHXH code of another person)
-            report = refused.report
+        except (ImportRefused, ImportChangesNothing) as outcome:  # rolled back: nothing to write, or refused
+            report = outcome.report
     report.seconds = time.perf_counter() - started
     return report
 

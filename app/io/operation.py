@@ -35,6 +35,14 @@ class ImportRefused(HgdError):
         self.report = report
 
 
+class ImportChangesNothing(HgdError):
+    """Every row is already in the register as it is: no action is recorded (there would be nothing to undo)."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__("import.already", count=report.persons_present)
+        self.report = report
+
+
 @dataclass(frozen=True)
 class ImportFile(Operation):
     """Import a persons file. `prepared`: the file already read (app.io.importer.read_persons), so that reading —
@@ -69,6 +77,8 @@ class ImportFile(Operation):
         report = complete_report(read, plan)
         if report.refused:
             raise ImportRefused(report)
+        if not (plan.persons or plan.households or plan.updates or plan.heads):
+            raise ImportChangesNothing(report)
         ctx.check_cancel()
         _write(ctx, plan, report)
         report.committed = True

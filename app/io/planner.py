@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from app import messages
 from app.domain.codes import HEAD
+from app.domain.text import search_key
 from app.ids import new_ids
 from app.io.report import RowIssue
 from app.store.models import Household, Person
@@ -60,6 +61,7 @@ UPDATABLE = ("full_name", "name_key", "birth_date", "birth_year", "sex", "ethnic
              "address", "phone")
 _LOADED = ("id", "household_id") + UPDATABLE
 _COMPANIONS = {"name_key", "birth_year", "birth_place_key", "birth_province_code", "id_kind"}
+_SAME_BY_KEY = {"full_name", "birth_place", "address", "health_facility"}
 
 
 @dataclass
@@ -145,6 +147,8 @@ def _differences(row: dict[str, Any], stored: dict[str, Any]) -> dict[str, Any]:
             continue
         if f == "nationality" and new == "VN":
             continue
+        if f in _SAME_BY_KEY and search_key(str(new)) == search_key(str(old or "")):
+            continue  # the same text retyped (capitals, NFD, spacing): the clerk's spelling is kept
         out[f] = new
         for companion in {"full_name": ("name_key",), "birth_date": ("birth_year",),
                           "birth_place": ("birth_place_key", "birth_province_code"),

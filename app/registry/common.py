@@ -54,6 +54,11 @@ def event_date(value: date | str, today: date) -> date:
     """A full date, not in the future."""
     if isinstance(value, date):
         d = value
+    elif len(value.strip()) == 10 and value.strip()[4] == "-":
+        try:
+            d = date.fromisoformat(value.strip())
+        except ValueError:
+            raise HgdError("registry.bad_date", value=value) from None
     else:
         try:
             parsed = dates.parse_date(value, today=today, allow_future=True)

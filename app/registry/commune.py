@@ -18,7 +18,7 @@ import app.commune  # noqa: F401  (registers commune.name_empty)
 messages.register({
     "op.init": ("Tạo sổ: {name}", "Create the register: {name}"),
     "op.commune_set": ("Cập nhật thông tin xã", "Update the commune's details"),
-    "op.setting": ("Đổi tùy chọn {key}", "Change setting {key}"),
+    "op.setting": ("Đổi tùy chọn {name}", "Change setting {name}"),
     "commune.code_taken": ("Mã xã {code} đã có trong sổ.", "The commune code {code} is already in the register."),
     "commune.no_change": ("Không có gì thay đổi.", "Nothing changes."),
     "commune.unknown_field": ("Không có trường '{field}' của xã. Các trường: {fields}.",
@@ -66,7 +66,7 @@ class CreateCommune(Operation):
         values = _clean(self.identity)
         if not values.get("name"):
             raise HgdError("commune.name_empty")
-        values["code"] = values.get("code") or "00000"
+        values["code"] = values.get("code") or "00000"  # app.register.UNKNOWN_CODE: to be given later
         if ctx.session.scalar(select(Commune.id).where(Commune.code == values["code"])):
             raise HgdError("commune.code_taken", code=values["code"])
         commune = ctx.add(Commune(status="active", **values))
@@ -114,7 +114,7 @@ class SetSetting(Operation):
     needs_commune = False
 
     def label_params(self) -> dict[str, Any]:
-        return {"key": self.key}
+        return {"name": self.key}
 
     def apply(self, ctx: OpContext) -> Changes:
         set_setting(ctx, self.key, self.value)

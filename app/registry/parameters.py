@@ -16,7 +16,7 @@ from app.registry.common import event_date
 from app.store.models import Parameter
 
 messages.register({
-    "op.parameter": ("Đặt {key} = {value} từ {date}", "Set {key} = {value} from {date}"),
+    "op.parameter": ("Đặt {name} = {value} từ {date}", "Set {name} = {value} from {date}"),
     "parameter.base_salary": ("Lương cơ sở", "Base salary"),
     "parameter.unknown": ("Không có tham số '{key}'. Các tham số: {keys}.", "There is no parameter '{key}'. "
                                                                             "The parameters: {keys}."),
@@ -54,7 +54,7 @@ class SetParameter(Operation):
     label_key = "op.parameter"
 
     def label_params(self) -> dict[str, Any]:
-        return {"key": self.key, "value": self.value, "date": self.valid_from}
+        return {"name": self.key, "value": self.value, "date": self.valid_from}
 
     def apply(self, ctx: OpContext) -> Changes:
         if self.key not in KEYS:

@@ -8,16 +8,21 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DatabaseError
 
 from app import messages
 from app.errors import HgdError
 from app.paths import MIGRATIONS
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The revision this program's models describe (a test checks it is the migrations' head). Known without loading
+# Alembic, so that opening a register that is up to date costs no migration machinery.
+HEAD = "0002"
 
 messages.register({
     "db.newer": ("Cơ sở dữ liệu '{path}' được tạo bởi phiên bản hgd mới hơn (phiên bản lược đồ {rev}); "
@@ -34,18 +39,32 @@ messages.register({
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
+def _script():  # noqa: ANN202 - alembic's ScriptDirectory
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config())
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return _script().get_current_head()
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in _script().walk_revisions()}
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def _sqlite_path(engine: Engine) -> Path | None:
@@ -74,22 +93,34 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 def _read_tables(path: Path) -> tuple[set[str], tuple | None]:
     """The file's tables and schema revision, read without writing anything: read-only, or — on a write-protected
-    medium where SQLite cannot make the WAL's index beside the file — as an immutable file."""
+    medium where SQLite cannot make the WAL's index beside the file — as an immutable file. The -wal and -shm files
+    a read-only reader of a WAL database makes are removed again: the folder is left as it was."""
+    side = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+    existed = [p.exists() for p in side]
     last: Exception | None = None
-    for query in ("mode=ro", "immutable=1"):
-        try:
-            con = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+    try:
+        for query in ("mode=ro", "immutable=1"):
             try:
-                tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-                current = (con.execute("SELECT version_num FROM alembic_version").fetchone()
-                           if "alembic_version" in tables else None)
-            finally:
-                con.close()
-            return tables, current
-        except sqlite3.DatabaseError as exc:
-            last = exc
-            if "unable to open" not in str(exc) and "readonly" not in str(exc):
-                break
+                con = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+                try:
+                    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+                    current = (con.execute("SELECT version_num FROM alembic_version").fetchone()
+                               if "alembic_version" in tables else None)
+                finally:
+                    con.close()
+                return tables, current
+            except sqlite3.DatabaseError as exc:
+                last = exc
+                if "unable to open" not in str(exc) and "readonly" not in str(exc):
+                    break
+    finally:
+        for p, was in zip(side, existed):
+            if not was:
+                try:
+                    if p.exists() and (p.name.endswith("-shm") or p.stat().st_size == 0):
+                        p.unlink()
+                except OSError:
+                    pass
     raise HgdError("db.not_database", path=str(path)) from last
 
 
@@ -111,29 +142,31 @@ def preflight_sqlite(path: Path, *, allow_empty: bool = False) -> None:
         raise HgdError("db.foreign", path=str(path))
     if current is None and not allow_empty:
         raise HgdError("db.not_register", path=str(path))
-    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-    if current is not None and current[0] not in known:
+    if current is not None and current[0] != HEAD and current[0] not in known_revisions():
         raise HgdError("db.newer", path=str(path), rev=current[0])
 
 
 def upgrade(engine: Engine) -> Path | None:
     """Bring the database to the program's schema. Returns the backup's path when one was taken."""
     path = _sqlite_path(engine)
-    script = ScriptDirectory.from_config(alembic_config())
-    head = script.get_current_head()
     where = str(path or engine.url.render_as_string(hide_password=True))
     try:
         current = current_revision(engine)
         tables = set(inspect(engine).get_table_names())
     except DatabaseError as exc:
         raise HgdError("db.not_database", path=where) from exc
-    if current == head:
-        return None
-    known = {rev.revision for rev in script.walk_revisions()}
-    if current is not None and current not in known:
-        raise HgdError("db.newer", path=where, rev=current)
     if current is None and tables - {"alembic_version"}:
         raise HgdError("db.foreign", path=where)
+    if current is None:  # a new register: the models' tables at once, stamped at the head
+        create_at_head(engine)
+        return None
+    head = head_revision()
+    if current == head:
+        return None
+    if current is not None and current not in known_revisions():
+        raise HgdError("db.newer", path=where, rev=current)
+    from alembic import command
+
     backup = backup_sqlite(path, current) if (path is not None and current is not None) else None
     cfg = alembic_config()
     with engine.connect() as conn:
@@ -151,3 +184,31 @@ def upgrade(engine: Engine) -> Path | None:
             if raw is not None:
                 raw.execute("PRAGMA foreign_keys=ON")
     return backup
+
+
+def create_at_head(engine: Engine) -> None:
+    """A new, empty database gets the schema straight from the models (what the migrations build, step by step:
+    a test keeps the two equal), stamped with the head revision — in one transaction."""
+    from sqlalchemy.schema import AddConstraint, CreateIndex, CreateTable
+
+    from app.store.models import Base
+
+    # Table by table rather than metadata.create_all, which marks the keys it adds by ALTER so that a later
+    # CREATE TABLE of the same metadata (a SQLite register after a PostgreSQL one, in one process) leaves them out.
+    with engine.begin() as conn:
+        inline = conn.dialect.name == "sqlite"  # no ALTER … ADD CONSTRAINT: every key inline (forward ones allowed)
+        later = []
+        for table in Base.metadata.sorted_tables:
+            keys = [fk for fk in table.foreign_key_constraints if inline or not fk.use_alter]
+            later += [fk for fk in table.foreign_key_constraints if fk not in keys]
+            conn.execute(CreateTable(table, include_foreign_key_constraints=keys))
+            for index in table.indexes:
+                conn.execute(CreateIndex(index))
+        for fk in later:
+            rule = getattr(fk, "_create_rule", None)
+            conn.execute(AddConstraint(fk))
+            fk._create_rule = rule  # AddConstraint marks the key "added by ALTER": undo that mark
+        conn.execute(text("CREATE TABLE IF NOT EXISTS alembic_version (version_num VARCHAR(32) NOT NULL, "
+                          "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"))
+        conn.execute(text("DELETE FROM alembic_version"))
+        conn.execute(text("INSERT INTO alembic_version (version_num) VALUES (:v)"), {"v": HEAD})

@@ -176,9 +176,11 @@ class Store:
         self._check(quick=False)
 
     def _schema(self, *, create: bool, write: bool) -> None:
-        current = migrate.current_revision(self.engine)
-        head = migrate.head_revision()
-        if current == head:
+        try:
+            current = migrate.current_revision(self.engine)
+        except DBAPIError as exc:
+            raise translate(exc, self.where) from exc
+        if current == migrate.HEAD:
             return
         if current is None and not create:
             raise HgdError("db.not_register", path=self.where)

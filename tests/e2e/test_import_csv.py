@@ -48,7 +48,7 @@ def rows_of(db: Path):
     try:
         persons = {r[COLUMNS.index("bhxh_code")]: r for r in con.execute(f"SELECT {', '.join(COLUMNS)} FROM persons")}
         households = {code: (commune, address, head) for code, commune, address, head in con.execute(
-            "SELECT h.code, h.commune_code, h.address, p.full_name FROM households h "
+            "SELECT h.code, (SELECT code FROM communes c WHERE c.id = h.commune_id), h.address, p.full_name FROM households h "
             "LEFT JOIN persons p ON p.id = h.head_person_id")}
         members = dict(con.execute("SELECT h.code, COUNT(*) FROM persons p JOIN households h ON h.id = p.household_id "
                                    "GROUP BY h.code"))
@@ -60,7 +60,8 @@ def rows_of(db: Path):
 def check_register(db: Path) -> None:
     persons, households, members = rows_of(db)
     assert persons == EXPECTED
-    assert households == {"HGD001": ("", "Thôn Đông", "NGUYỄN VĂN AN"), "HGD002": ("", "Thôn Tây", "Lò Văn Dũng")}
+    assert households == {"HGD001": ("15703", "Thôn Đông", "NGUYỄN VĂN AN"),
+                          "HGD002": ("15703", "Thôn Tây", "Lò Văn Dũng")}
     assert members == {"HGD001": 3, "HGD002": 1}
 
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from app.register import Register  # noqa: E402
+from tests.conftest import Do  # noqa: E402
 from app.store.models import Event, Household, Person  # noqa: E402
 from app.domain.text import search_key  # noqa: E402
 from ui.app import setup_app  # noqa: E402
@@ -76,9 +77,10 @@ def small_register(tmp_path):
     reg = Register.create(path, {"commune_name": "Xã Thử Nghiệm", "commune_code": "15703",
                                  "province_name": "Tỉnh Ninh Bình", "chairman": "Nguyễn Văn Chủ",
                                  "clerk": "Trần Thị Ánh"}, user="test")
-    with reg.action("test", "Dữ liệu thử") as s:
-        h1 = Household(code="H1", commune_code="15703", address="Thôn Đông")
-        h2 = Household(code="H2", commune_code="15703", address="Thôn Tây")
+    def fill(ctx):
+        s = ctx.session
+        h1 = Household(commune_id=ctx.commune_id, code="H1", address="Thôn Đông")
+        h2 = Household(commune_id=ctx.commune_id, code="H2", address="Thôn Tây")
         s.add_all([h1, h2])
         s.flush()
         an = _person("Nguyễn Văn An", "M", 1980, household_id=h1.id, bhxh_code="3712345678",
@@ -93,9 +95,13 @@ def small_register(tmp_path):
             _person("Hoàng Thị Em", "F", 1950, household_id=h2.id, ethnicity_code="02"),
             _person("Hoàng Văn Phúc", "M", 1975, household_id=h2.id, status="moved_out"),
         ]
+        for p in people:
+            p.commune_id = ctx.commune_id
         s.add_all(people)
         s.flush()
         h1.head_person_id = an.id
-        s.add(Event(type="birth", effective_date=today.isoformat()))
+        s.add(Event(commune_id=ctx.commune_id, type="birth", effective_date=today.isoformat()))
+
+    reg.apply(Do(fill, "Dữ liệu thử"))
     yield reg
     reg.close()

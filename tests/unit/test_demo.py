@@ -84,10 +84,12 @@ def test_ids_are_random_uuid4_and_unique(demo):
 
 def test_rows_hold_every_column_of_their_table_and_no_other(demo):
     from app.store.models import Event, EventSubject, Household, Person
-    for rows, table in ((demo.persons, Person), (demo.households, Household), (demo.events, Event),
-                        (demo.event_subjects, EventSubject)):
-        columns = set(table.__table__.columns.keys()) - {"created_at", "updated_at"}
+    for rows, table in ((demo.persons, Person), (demo.households, Household), (demo.base_persons, Person),
+                        (demo.base_households, Household), (demo.event_subjects, EventSubject)):
+        columns = set(table.__table__.columns.keys()) - {"created_at", "updated_at", "commune_id"}
         assert all(set(r) == columns for r in rows), table.__name__
+    events = set(Event.__table__.columns.keys())
+    assert all(set(r) <= events for r in demo.events)
 
 
 def test_exactly_the_persons_asked_for(demo):
@@ -494,8 +496,8 @@ def test_fill_demo_keeps_the_registers_commune_and_refuses_a_second_fill(registe
     with register.reading() as s:
         from sqlalchemy import select
 
-        from app.store.models import Event, Household
-        assert set(s.scalars(select(Household.commune_code))) == {"15703"}
+        from app.store.models import Commune, Event, Household
+        assert set(s.scalars(select(Commune.code).join(Household, Household.commune_id == Commune.id))) == {"15703"}
         details = s.scalars(select(Event.details)).first()
     assert isinstance(details, dict)
     assert register.commune()["commune_name"] == "Xã Dân Lý"

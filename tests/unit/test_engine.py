@@ -1,25 +1,32 @@
-"""The engine set-up: foreign keys on, WAL, busy timeout, synchronous NORMAL — on every connection."""
+"""The engine set-up: foreign keys on, WAL, busy timeout, synchronous NORMAL — on every connection; the database
+checks statuses, types and roles."""
 from __future__ import annotations
 
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from app.store.models import Person
+from app.store.models import Event, Person
+from tests.conftest import Do
 
 
 @pytest.mark.parametrize("pragma, expected", [
-    ("foreign_keys", 1), ("journal_mode", "wal"), ("busy_timeout", 5000), ("synchronous", 1),
+    ("foreign_keys", 1), ("journal_mode", "wal"), ("busy_timeout", 15000), ("synchronous", 1),
 ])
 def test_every_connection_has_the_pragmas(register, pragma, expected):
     with register.engine.connect() as conn:
         assert conn.exec_driver_sql(f"PRAGMA {pragma}").scalar() == expected
 
 
-def test_foreign_keys_are_enforced(register):
-    with pytest.raises(IntegrityError), register.action("add", "a") as s:
-        s.add(Person(full_name="A", name_key="a", household_id="no-such-household"))
+def test_foreign_keys_are_enforced(any_register):
+    with pytest.raises(IntegrityError):
+        any_register.apply(Do(lambda ctx: ctx.add(Person(commune_id=ctx.commune_id, full_name="A", name_key="a",
+                                                         household_id="no-such-household"))))
 
 
-def test_status_is_checked_by_the_database(register):
-    with pytest.raises(IntegrityError), register.action("add", "a") as s:
-        s.add(Person(full_name="A", name_key="a", status="deleted"))
+@pytest.mark.parametrize("obj", [
+    lambda cid: Person(commune_id=cid, full_name="A", name_key="a", status="deleted"),
+    lambda cid: Event(commune_id=cid, type="wedding", effective_date="2026-01-01"),
+])
+def test_statuses_and_event_types_are_checked_by_the_database(any_register, obj):
+    with pytest.raises(IntegrityError):
+        any_register.apply(Do(lambda ctx: ctx.add(obj(ctx.commune_id))))

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.io import import_persons
-from app.store.models import Household, Person
+from app.store.models import Commune, Household, Person
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
 from make_sheets import xlsx  # noqa: E402
@@ -24,7 +24,7 @@ def households(register):
         for h in s.scalars(select(Household)):
             members = sorted(p.full_name for p in persons.values() if p.household_id == h.id)
             head = persons[h.head_person_id].full_name if h.head_person_id else None
-            out[h.code] = (h.commune_code, h.address, head, members)
+            out[h.code] = (s.get(Commune, h.commune_id).code, h.address, head, members)
         return out
 
 

@@ -1,7 +1,6 @@
 """All or nothing, --skip-invalid, --dry-run, idempotence, one audited action, progress and cancel."""
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -74,20 +73,30 @@ def test_importing_the_same_file_twice_adds_nothing(register, tmp_path):
     assert "3 người đã có trong sổ, không nhập lại." in second.summary_lines()
 
 
-def test_a_bhxh_code_equal_but_another_person_is_imported_with_a_warning(register, tmp_path):
+def test_a_bhxh_code_of_another_person_in_the_register_refuses_the_row_naming_both(register, tmp_path):
     import_persons(register, xlsx(tmp_path / "f.xlsx", [HEADER] + GOOD), today=TODAY)
-    other = [["Lê Văn Ân", "15/03/1976", "H5", "Chủ hộ", "3601234567"]]  # same code, another birth date
+    other = [["Trần Thị Lan", "15/03/1990", "H5", "Chủ hộ", "3601234567"]]  # Lê Văn An's code
     report = import_persons(register, xlsx(tmp_path / "g.xlsx", [HEADER] + other), today=TODAY)
-    assert report.persons_added == 1
-    assert [(w.row, w.reason_key, w.params["name"]) for w in report.warnings] == [
-        (2, "row.bhxh_in_register", "Lê Văn An")]
+    assert report.refused and report.persons_added == 0 and counts(register) == (3, 2, 1)
+    (issue,) = report.rejected
+    assert (issue.row, issue.reason_key, issue.params["other"], issue.params["name"]) == (
+        2, "row.bhxh_other_person", "Lê Văn An", "Trần Thị Lan")
+    assert "Lê Văn An" in issue.line() and "Trần Thị Lan" in issue.line()
 
 
-def test_a_bhxh_code_twice_in_the_file_is_imported_with_a_warning(register, tmp_path):
-    rows = GOOD + [["Lê Văn Ăn", "1980", "H1", "Con", "3601234567"]]
+def test_a_bhxh_code_twice_in_the_file_for_two_people_refuses_the_second_row(register, tmp_path):
+    rows = GOOD + [["Lê Thị Mai", "2001", "H1", "Con", "3601234567"]]
     report = import_persons(register, xlsx(tmp_path / "f.xlsx", [HEADER] + rows), today=TODAY)
-    assert report.persons_added == 4
-    assert [(w.row, w.reason_key, w.params["other"]) for w in report.warnings] == [(5, "row.bhxh_twice", 2)]
+    assert report.refused and counts(register) == (0, 0, 0)
+    assert [(i.row, i.reason_key, i.params["row"]) for i in report.rejected] == [(5, "row.bhxh_twice", 2)]
+    report = import_persons(register, xlsx(tmp_path / "f.xlsx", [HEADER] + rows), today=TODAY, skip_invalid=True)
+    assert report.persons_added == 3 and counts(register) == (3, 2, 1)
+
+
+def test_the_same_person_twice_in_a_file_is_imported_once(register, tmp_path):
+    rows = GOOD + [GOOD[0]]
+    report = import_persons(register, xlsx(tmp_path / "f.xlsx", [HEADER] + rows), today=TODAY)
+    assert report.persons_added == 3 and [i.reason_key for i in report.present] == ["row.same_as_row"]
 
 
 def test_the_import_is_one_audited_action(register, tmp_path):
@@ -95,26 +104,43 @@ def test_the_import_is_one_audited_action(register, tmp_path):
     with register.reading() as s:
         action = s.scalars(select(Action).where(Action.kind == "import")).one()
         audits = s.scalars(select(AuditEntry).where(AuditEntry.action_id == action.id)).all()
-    assert action.label == "Nhập tệp danh_sach.xlsx" and action.details["persons"] == 3
+    assert (action.label_key, action.label_params) == ("op.import", {"file": "danh_sach.xlsx"})
+    assert action.summary["persons_added"] == 3 and action.params["file"] == "danh_sach.xlsx"
     created = [a for a in audits if a.field == "*"]
     assert len(created) == report.persons_added + report.households_added
-    heads = [json.loads(a.new).get("head_person_id") for a in created if a.entity == "household"]
-    assert sum(1 for h in heads if h) == 2  # each new household's snapshot names its head
+    heads = [a.new for a in audits if a.entity == "household" and a.field == "head_person_id"]
+    assert len(heads) == 2  # each new household gets its head, audited
 
 
 def test_progress_is_reported_and_a_raise_cancels_with_nothing_written(register, tmp_path):
     rows = [[f"Người {i}", "1975", f"H{i // 4}", "Con", ""] for i in range(5000)]
     path = xlsx(tmp_path / "f.xlsx", [HEADER] + rows)
     seen = []
-    import_persons(register, path, dry_run=True, today=TODAY, progress=lambda d, t: seen.append((d, t)))
+    import_persons(register, path, dry_run=True, today=TODAY, progress=lambda d, t, stage: seen.append((d, t)))
     assert len(seen) >= 3 and seen[-1][0] == seen[-1][1] and all(d <= t for d, t in seen)
 
     class Cancel(Exception):
         pass
 
-    def cancel(done, total):
+    def cancel(done, total, stage):
         if done > 2000:
             raise Cancel
     with pytest.raises(Cancel):
         import_persons(register, path, today=TODAY, progress=cancel)
     assert counts(register) == (0, 0, 0)
+
+
+def test_a_cancel_token_stops_the_import_and_writes_nothing(register, tmp_path):
+    from app.errors import HgdError
+    from app.progress import Cancel as Token
+
+    rows = [[f"Người {i}", "1975", f"H{i // 4}", "Con", ""] for i in range(5000)]
+    path = xlsx(tmp_path / "f.xlsx", [HEADER] + rows)
+    token = Token()
+
+    def press_cancel(done, total, stage):
+        if done > 2000:
+            token.cancel()
+    with pytest.raises(HgdError) as err:
+        import_persons(register, path, today=TODAY, progress=press_cancel, cancel=token)
+    assert err.value.key == "op.cancelled" and counts(register) == (0, 0, 0)

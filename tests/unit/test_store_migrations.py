@@ -14,6 +14,7 @@ from app.register import Register
 from app.store import migrate
 from app.store.engine import make_engine
 from app.store.models import Base
+from tests.conftest import Do
 
 
 def test_empty_database_upgrades_to_head(tmp_path):
@@ -23,6 +24,36 @@ def test_empty_database_upgrades_to_head(tmp_path):
     assert {"persons", "households", "events", "periods", "resolutions", "audit_entries", "packages",
             "settings", "actions"} <= set(inspect(engine).get_table_names())
     engine.dispose()
+
+
+def test_the_programs_head_constant_is_the_migrations_head():
+    assert migrate.HEAD == migrate.head_revision()
+
+
+def test_a_new_register_made_from_the_models_equals_one_made_by_the_migrations(tmp_path):
+    from alembic import command
+
+    fresh = make_engine(tmp_path / "fresh.db")
+    migrate.create_at_head(fresh)
+    stepped = make_engine(tmp_path / "stepped.db")
+    cfg = migrate.alembic_config()
+    with stepped.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+    def shape(engine):
+        insp = inspect(engine)
+        return {t: (sorted((c["name"], str(c["type"]), c["nullable"]) for c in insp.get_columns(t)),
+                    sorted(i["name"] for i in insp.get_indexes(t)),
+                    sorted(str(sorted(u["column_names"])) for u in insp.get_unique_constraints(t)),
+                    sorted(str(f["referred_table"]) + str(f["constrained_columns"]) for f in insp.get_foreign_keys(t)),
+                    sorted(c["name"] or "" for c in insp.get_check_constraints(t)))
+                for t in insp.get_table_names()}
+
+    assert shape(fresh) == shape(stepped)
+    assert migrate.current_revision(fresh) == migrate.current_revision(stepped) == migrate.HEAD
+    fresh.dispose()
+    stepped.dispose()
 
 
 def test_revisions_form_one_linear_chain():
@@ -86,8 +117,8 @@ def test_upgrading_an_older_register_takes_a_backup_first_and_keeps_the_data(tmp
     from app.store.models import Household
 
     path = tmp_path / "xa.db"
-    with Register.create(path, {"commune_name": "Xã A"}) as reg, reg.action("test", "t") as s:
-        s.add(Household(code="H-OLD"))
+    with Register.create(path, {"commune_name": "Xã A"}) as reg:
+        reg.apply(Do(lambda ctx: ctx.add(Household(commune_id=ctx.commune_id, code="H-OLD"))))
     scripts = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
     (scripts / "versions" / "9000_test_next.py").write_text(NEXT_REVISION.format(head=migrate.head_revision()))
@@ -99,6 +130,7 @@ def test_upgrading_an_older_register_takes_a_backup_first_and_keeps_the_data(tmp
         return cfg
 
     monkeypatch.setattr(migrate, "alembic_config", newer_program_config)
+    monkeypatch.setattr(migrate, "HEAD", "9000_test_next")
     with Register.open(path) as reg:
         assert reg.backup_path is not None and reg.backup_path.exists()
         assert migrate.current_revision(reg.engine) == "9000_test_next"
@@ -111,12 +143,11 @@ def test_upgrading_an_older_register_takes_a_backup_first_and_keeps_the_data(tmp
 
 
 def test_backup_is_a_consistent_copy(tmp_path, register):
-    with register.action("test", "t") as s:
-        from app.store.models import Household
+    from app.store.models import Household
 
-        s.add(Household(code="H1"))
+    register.apply(Do(lambda ctx: ctx.add(Household(commune_id=ctx.commune_id, code="H1"))))
     path = tmp_path / "xa.db"
-    backup = migrate.backup_sqlite(path, "0001")
+    backup = migrate.backup_sqlite(path, "0002")
     assert backup.exists() and backup != path
     con = sqlite3.connect(backup)
     assert con.execute("select code from households").fetchall() == [("H1",)]
