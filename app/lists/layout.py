@@ -5,13 +5,13 @@ part; headings and totals are rows of their own, their title spanning the column
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Literal
 
 from app import messages
 from app.errors import HgdError
-from app.lists.filled import FilledList
+from app.lists.filled import FilledList, SectionRows, Tk1Declaration
 from app.lists.forms.base import Part, Style, TableForm
 from app.lists.values import date_parts
 
@@ -110,3 +110,20 @@ def header_values(filled: FilledList) -> dict[str, object]:
     values.update(date_parts(filled.place_date))
     values.update({k: v for k, v in filled.header.items() if v not in (None, "")})
     return values
+
+
+def annex_filled(decl: Tk1Declaration, form: TableForm) -> FilledList:
+    """A declaration's household annex as a list form: household fields in the header, members as rows."""
+    annex = decl.annex
+    if annex is None:
+        raise ValueError("the declaration has no household annex")
+    # Shallow: a PartialDate must stay one (asdict would turn it into a dict).
+    header: dict[str, object] = {f.name: getattr(annex, f.name) for f in fields(annex) if f.name != "members"}
+    header["dia_danh"] = decl.dia_danh
+    rows = [{f.name: getattr(m, f.name) for f in fields(m)} for m in annex.members]
+    return FilledList(form, header, [SectionRows("rows", rows)], {"nguoi_ke_khai": decl.nguoi_ke_khai}, decl.on)
+
+
+def declaration_values(decl: Tk1Declaration) -> dict[str, object]:
+    """The values of a declaration's date line and signatures."""
+    return {"dia_danh": decl.dia_danh, **date_parts(decl.on)}

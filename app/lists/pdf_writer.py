@@ -34,14 +34,20 @@ _PLAIN = TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 
                      ("VALIGN", (0, 0), (-1, -1), "TOP")])
 
 
-def paragraph(text: str, line: Line, base_size: float) -> Paragraph:
+def style(line: Line, base_size: float) -> ParagraphStyle:
     size = line.size or base_size
-    markup = _SPACES.sub(lambda m: "&nbsp;" * len(m.group()), escape(text)).replace("\n", "<br/>")
-    if line.underline:
-        markup = f"<u>{markup}</u>"
-    style = ParagraphStyle("l", fontName=face(line.style), fontSize=size, leading=size * 1.25,
-                           alignment=_ALIGN[line.align])
-    return Paragraph(markup, style)
+    return ParagraphStyle("l", fontName=face(line.style), fontSize=size, leading=size * 1.25,
+                          alignment=_ALIGN[line.align])
+
+
+def markup(text: str) -> str:
+    """Text as paragraph markup: escaped, runs of spaces kept (they separate fields on a line), line breaks kept."""
+    return _SPACES.sub(lambda m: "&nbsp;" * len(m.group()), escape(text)).replace("\n", "<br/>")
+
+
+def paragraph(text: str, line: Line, base_size: float) -> Paragraph:
+    shown = markup(text)
+    return Paragraph(f"<u>{shown}</u>" if line.underline else shown, style(line, base_size))
 
 
 def lines_flow(lines: tuple[Line, ...], vals: dict[str, object], base_size: float) -> list[Flowable]:

@@ -52,8 +52,8 @@ MINUTES_HGD1 = MinutesForm(
     person_line="Ông/Bà: {ten}          Chức vụ: {chuc_vu}",
     content_heading="Bên giao bàn giao các danh sách, tài liệu và tệp dữ liệu sau:",
     table_columns=(
-        ("stt", "STT", 0.07),
-        ("ten", "Tên danh sách / tài liệu", 0.51),
+        ("stt", "STT", 0.08),
+        ("ten", "Tên danh sách / tài liệu", 0.50),
         ("so_nguoi", "Số người", 0.12),
         ("so_trang", "Số trang", 0.12),
         ("ghi_chu", "Ghi chú", 0.18),
