@@ -186,3 +186,24 @@ def minutes(pages: dict[str, int] | None = None) -> MinutesInput:
         package=PackageInfo("7f3c2a90-1b2d-4e5f-8a9b-0c1d2e3f4a5b", 12, "2026-11", "hgd-38155-2026-11-012.zip",
                             1843221, "3f2a91c077de0b14c9e8a1d2f3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6"),
     )
+
+
+def vnpt_rows() -> list:
+    """The sample month's TE increases and decreases for the declaration software's import template."""
+    from app.lists import vnpt_template as v
+
+    filled = d03_te()
+    rows = []
+    for r in filled.rows_of("I.1"):
+        members = [v.VnptMember("Nguyễn Văn Hùng", "chu_ho", "3809012345", date(1985, 3, 15), "Nam",
+                                "038085012345", "Tỉnh Thanh Hóa", "Huyện Triệu Sơn", "Xã Dân Lý", dan_toc="Kinh"),
+                   v.VnptMember(r["ho_ten"], "con", r["ma_so_bhxh"], r["ngay_sinh"], r["gioi_tinh"],
+                                nguoi_tham_gia=True, dan_toc="Kinh")]
+        rows.append(v.VnptRow(r["ho_ten"], v.INCREASE, v.NEW_CARD, r["ma_so_bhxh"], r["ngay_sinh"], r["gioi_tinh"],
+                              ma_ho_gia_dinh="0380001234", dan_toc="Kinh", ks_tinh="Tỉnh Thanh Hóa", ks_xa="Xã Dân Lý",
+                              tinh="Tỉnh Thanh Hóa", xa="Xã Dân Lý", dia_chi=r["dia_chi"], muc_huong=1,
+                              tu_ngay=r["tu_thang"], so_thang=72, tien_dong=2340000, members=members))
+    for r in filled.rows_of("II.1"):
+        rows.append(v.VnptRow(r["ho_ten"], v.DECREASE, v.STOPPED, r["ma_so_bhxh"], r["ngay_sinh"], r["gioi_tinh"],
+                              tu_ngay=r["tu_thang"], ghi_chu=r.get("ghi_chu", "")))
+    return rows
