@@ -16,8 +16,17 @@ from app.lists.filled import MinutesInput
 from app.lists.forms.base import Line
 from app.lists.forms.minutes import MinutesForm
 from app.lists.pdf_fonts import face
-from app.lists.pdf_writer import _PLAIN, blocks, build, frame_width, lines_flow, markup, paragraph, signature_blocks
-from app.lists.pdf_writer import style
+from app.lists.pdf_writer import (
+    _PLAIN,
+    blocks,
+    build,
+    frame_width,
+    lines_flow,
+    markup,
+    paragraph,
+    signature_blocks,
+    style,
+)
 from app.lists.xlsx_writer import WriteResult
 
 messages.register({

@@ -7,13 +7,21 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
-from app.lists import values
+from app.lists import forms, values
 from app.lists.filled import Tk1Declaration
 from app.lists.forms.base import DeclarationForm, Item, Line
 from app.lists.layout import annex_filled, declaration_values
-from app.lists import forms
-from app.lists.pdf_writer import _PLAIN, blocks, build, frame_width, lines_flow, paragraph, signature_blocks, style
-from app.lists.pdf_writer import table_story
+from app.lists.pdf_writer import (
+    _PLAIN,
+    blocks,
+    build,
+    frame_width,
+    lines_flow,
+    paragraph,
+    signature_blocks,
+    style,
+    table_story,
+)
 from app.lists.xlsx_writer import WriteResult
 
 LEADER = "……………………"

@@ -12,8 +12,17 @@ from decimal import Decimal
 from app.domain.dates import PartialDate
 from app.lists import forms
 from app.lists.filled import (
-    AnnexMember, FilledList, HandedList, HouseholdAnnex, MinutesInput, PackageInfo, Party, SectionRows,
-    Tk1Declaration, Tk1PartI, Tk1PartII,
+    AnnexMember,
+    FilledList,
+    HandedList,
+    HouseholdAnnex,
+    MinutesInput,
+    PackageInfo,
+    Party,
+    SectionRows,
+    Tk1Declaration,
+    Tk1PartI,
+    Tk1PartII,
 )
 
 COMMUNE = {"ten_don_vi": "Ủy ban nhân dân xã Dân Lý", "ma_don_vi": "TH0384", "ma_so_thue": "2801234567",

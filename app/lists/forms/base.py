@@ -63,8 +63,9 @@ class Part:
     """A piece of the table body, in order.
 
     heading: one row, `label` in the first column and `title` in the second ("I", "Tăng").
-    rows:    a heading row when `title` is set (label "auto": numbered I, II … among the parts printed), then the rows the caller gives under `key`; the STT column restarts
-             at 1. `count` appends the number of rows to the title ("Sinh (2)"); `omit_empty` drops an empty part.
+    rows:    a heading row when `title` is set (label "auto": numbered I, II … among the parts printed), then the
+             rows the caller gives under `key`; the STT column restarts at 1. `count` appends the number of rows
+             to the title ("Sinh (2)"); `omit_empty` drops an empty part.
     total:   one row with `title`, the sums of `sums` over the rows of the parts named in `of`."""
 
     key: str

@@ -8,7 +8,15 @@ ended on 1/1/2023 and the declaration software asks for "Số CCCD/ĐDCN chủ h
 from __future__ import annotations
 
 from app.lists.forms.base import (
-    DeclarationForm, Column, Item, Line, Page, Part, Signature, TableForm, motto_lines,
+    Column,
+    DeclarationForm,
+    Item,
+    Line,
+    Page,
+    Part,
+    Signature,
+    TableForm,
+    motto_lines,
 )
 
 PART_I = (
