@@ -9,10 +9,12 @@ DEMO_DB ?= demo/demo.db
 DEB_PKGS := python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3 \
             libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
             libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1 libglib2.0-0 xvfb
-# What the tests need besides: a PostgreSQL server (a throw-away cluster per run, started by the tests themselves).
-TEST_DEB_PKGS := postgresql
+# What `make test` needs besides: a PostgreSQL server (a throw-away cluster per run, started by the tests themselves),
+# PDF text and pages, QR decoding, the standard minisign and age tools; and what `make forms` needs to draw the XLSX.
+TEST_DEB_PKGS  := postgresql poppler-utils zbar-tools minisign age
+FORMS_DEB_PKGS := poppler-utils zbar-tools libreoffice-calc-nogui fonts-liberation2
 
-.PHONY: run test bench deps venv clean
+.PHONY: run test bench deps venv clean forms
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory deps
@@ -25,7 +27,7 @@ venv: $(STAMP)
 
 # Installs the Debian libraries Qt needs when they are missing (root on Debian; skipped elsewhere).
 deps:
-	@missing=""; for p in $(DEB_PKGS) $(TEST_DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(or $(PKGS),$(DEB_PKGS)); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages:$$missing"; \
@@ -38,11 +40,17 @@ run: $(STAMP)
 	@test -f $(DEMO_DB) || $(VENV)/bin/hgd demo --db $(DEMO_DB)
 	$(VENV)/bin/hgd-gui --db $(DEMO_DB)
 
-test: $(STAMP) deps
+test: $(STAMP)
+	@$(MAKE) --no-print-directory deps PKGS="$(TEST_DEB_PKGS)"
 	QT_QPA_PLATFORM=offscreen HGD_REQUIRE_PG=1 $(PY) -m pytest
+
+# Every form kind from the sample data to XLSX and PDF in build/forms/, and every page to PNG in build/forms/png/.
+forms: $(STAMP)
+	@$(MAKE) --no-print-directory deps PKGS="$(FORMS_DEB_PKGS)"
+	$(PY) bench/render_forms.py build/forms
 
 bench: $(STAMP)
 	$(PY) bench/run_all.py
 
 clean:
-	rm -rf $(VENV) build/dist build/work .pytest_cache
+	rm -rf $(VENV) build/dist build/work build/forms .pytest_cache
