@@ -9,6 +9,8 @@ DEMO_DB ?= demo/demo.db
 DEB_PKGS := python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3 \
             libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
             libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1 libglib2.0-0 xvfb
+# The standard tools the tests check packages with (minisign, age) and read QR codes with (zbarimg).
+TEST_DEB_PKGS := minisign age zbar-tools
 
 .PHONY: run test bench deps venv clean
 
@@ -21,9 +23,9 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-# Installs the Debian libraries Qt needs when they are missing (root on Debian; skipped elsewhere).
+# Installs the Debian packages Qt and the tests need when they are missing (root on Debian; skipped elsewhere).
 deps:
-	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(DEB_PKGS) $(TEST_DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages:$$missing"; \
@@ -36,7 +38,7 @@ run: $(STAMP)
 	@test -f $(DEMO_DB) || $(VENV)/bin/hgd demo --db $(DEMO_DB)
 	$(VENV)/bin/hgd-gui --db $(DEMO_DB)
 
-test: $(STAMP)
+test: $(STAMP) deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: $(STAMP)
