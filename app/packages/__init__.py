@@ -1,6 +1,7 @@
 """Keys and signed packages: the file-and-bytes layer, without the database (DESIGN.md, "Packages").
 
-    keys        create_keys, LockedKeys (stored bytes) → unlock(passphrase) → UnlockedKeys; PublicKeys; Unit
+    units       Unit (commune/office, code, name), SigningPublicKey (minisign), PublicKeys (+ age recipient)
+    keys        create_keys, LockedKeys (stored bytes) → unlock(passphrase) → UnlockedKeys; change_passphrase
     keyfolder   export_public(public, folder), read_public(folder)     minisign.pub, age.pub, unit.json
     rotation    make_rotation_notice(old, new_public, …), verify_rotation_notice(path, old_trusted_key)
     build       build_package(out_dir, manifest_fields=…, data=…, files=…, signing_key=…, recipient=…)
@@ -15,21 +16,13 @@ from app.packages.ack import Ack, SignedAck, make_ack, verify_ack, write_ack
 from app.packages.build import BuiltPackage, build_package
 from app.packages.fingerprint import Fingerprint
 from app.packages.keyfolder import export_public, read_public
-from app.packages.keys import (
-    LockedKeys,
-    PublicKeys,
-    SigningPublicKey,
-    Unit,
-    UnlockedKeys,
-    change_passphrase,
-    check_passphrase,
-    create_keys,
-)
+from app.packages.keys import LockedKeys, UnlockedKeys, change_passphrase, check_passphrase, create_keys
 from app.packages.manifest import Manifest, ManifestFields, PackageRef, package_file_name
 from app.packages.opening import OpenedPackage, open_package, open_verified
 from app.packages.rotation import RotationNotice, SignedNotice, make_rotation_notice, verify_rotation_notice
 from app.packages.sequence import SequenceDecision, check_sequence
 from app.packages.trust import TrustedKey
+from app.packages.units import PublicKeys, SigningPublicKey, Unit
 from app.packages.verify import VerifiedManifest, verify_package
 
 __all__ = [

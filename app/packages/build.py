@@ -16,7 +16,7 @@ from app import messages
 from app.errors import HgdError
 from app.packages import jsonstrict, payload, signed, zipsafe
 from app.packages.fingerprint import Fingerprint
-from app.packages.keys import PublicKeys, UnlockedKeys
+from app.packages.keys import UnlockedKeys
 from app.packages.manifest import (
     MANIFEST_NAME,
     PAYLOAD_NAME,
@@ -26,6 +26,7 @@ from app.packages.manifest import (
     parse_manifest,
 )
 from app.packages.trust import TrustedKey
+from app.packages.units import PublicKeys
 from app.packages.verify import verify_package
 
 messages.register({

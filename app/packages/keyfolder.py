@@ -14,7 +14,7 @@ from pathlib import Path
 from app import messages
 from app.errors import HgdError
 from app.packages import jsonstrict, limits
-from app.packages.keys import AGE_RECIPIENT, PublicKeys, SigningPublicKey, Unit, check_age_recipient
+from app.packages.units import AGE_RECIPIENT, PublicKeys, SigningPublicKey, Unit, check_age_recipient
 
 messages.register({
     "keyfolder.missing": ("Thư mục {folder} thiếu tệp {name}.", "The folder {folder} lacks the file {name}."),

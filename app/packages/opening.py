@@ -11,6 +11,7 @@ from typing import Any
 
 import pyrage
 
+from app.errors import HgdError
 from app.packages import payload as payload_
 from app.packages.keys import UnlockedKeys
 from app.packages.manifest import Manifest
@@ -42,6 +43,8 @@ def open_verified(verified: VerifiedManifest, identity: UnlockedKeys | pyrage.x2
     elif isinstance(identity, str):
         identity = pyrage.x25519.Identity.from_str(identity.strip())
     name = verified.path.name
+    if str(identity.to_public()) != verified.manifest.recipient:   # made for another office's key: say so at once
+        raise HgdError("payload.decrypt_failed", name=name)
     inner = payload_.decrypt(verified.payload, identity, name=name)
     data, files = payload_.unpack(inner, verified.manifest, name=name)
     return OpenedPackage(verified, data, files)

@@ -17,8 +17,8 @@ import pyrage
 from app import messages
 from app.errors import HgdError
 from app.packages import jsonstrict, limits, zipsafe
-from app.packages.keys import check_age_recipient
 from app.packages.manifest import DATA_NAME, FileEntry, Manifest
+from app.packages.units import check_age_recipient
 
 messages.register({
     "payload.decrypt_failed": (

@@ -13,9 +13,10 @@ from typing import Any
 from app import messages
 from app.errors import HgdError
 from app.packages import jsonstrict, limits, signed, trust
-from app.packages.keys import PublicKeys, SigningPublicKey, Unit, UnlockedKeys
+from app.packages.keys import UnlockedKeys
 from app.packages.manifest import parse_timestamp, timestamp
 from app.packages.trust import TrustedKey
+from app.packages.units import PublicKeys, SigningPublicKey, Unit
 
 messages.register({
     "rotation.not_old_key": ("Thông báo đổi khóa {name} không được ký bằng khóa cũ đã đăng ký của đơn vị {unit} — "

@@ -17,7 +17,7 @@ import minisign
 from app import messages
 from app.errors import HgdError
 from app.packages import minisig
-from app.packages.keys import PublicKeys, SigningPublicKey
+from app.packages.units import PublicKeys, SigningPublicKey
 
 messages.register({
     "signature.unknown_signer": (

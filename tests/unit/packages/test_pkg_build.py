@@ -80,6 +80,16 @@ def test_another_office_cannot_read_it(good, world):
     assert err.value.key == "payload.decrypt_failed"
 
 
+def test_a_package_made_for_another_office_is_refused_before_decrypting(world, tmp_path):
+    built = build_package(tmp_path, manifest_fields=fields(), data=period_data(), files={},
+                          signing_key=world.commune, recipient=world.other_office.public)
+    assert built.manifest.recipient == world.other_office.public.age_recipient
+    with pytest.raises(HgdError) as err:
+        open_package(built.path, world.trusted, world.office)
+    assert err.value.key == "payload.decrypt_failed"
+    assert open_package(built.path, world.trusted, world.other_office).data == period_data()
+
+
 def test_the_next_package_names_the_previous_manifest(world, good, tmp_path):
     second = build_good(tmp_path, world, seq=2, previous=good.manifest_sha256)
     assert second.manifest.previous_manifest_sha256 == good.manifest_sha256
