@@ -26,4 +26,3 @@ RATIO_FLOOR = 1 * MiB
 
 MAX_JSON_DEPTH_SMALL = 8             # manifest, acknowledgement, notices: their schemas nest 3 levels
 MAX_JSON_DEPTH_DATA = 32             # data.json
-READ_CHUNK = 1 * MiB
