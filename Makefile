@@ -25,7 +25,7 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-# Installs the Debian libraries Qt needs when they are missing (root on Debian; skipped elsewhere).
+# Installs the Debian packages Qt and the tests need when they are missing (root on Debian; skipped elsewhere).
 deps:
 	@missing=""; for p in $(or $(PKGS),$(DEB_PKGS)); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
