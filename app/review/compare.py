@@ -27,6 +27,9 @@ NAME_ADJ = np.array([0.0, -0.5, -1.5, -1.0, -4.5, -2.0, -4.0, -9.0, -9.0])
 # Date levels
 DATE_SAME, DATE_SWAPPED, DATE_MONTH, DATE_YEAR, DATE_MISSING, DATE_OTHER, DATE_OTHER_YEAR = range(7)
 DATE_ADJ = np.array([-0.2, -4.0, -0.7, -0.7, 0.0, -6.0, -10.0])
+# A date known only to the year (or month) is usual for the old, rare for the young: its u is measured per birth year
+# (the share of partial dates that year); its m adds PARTIAL_SLIP, the chance that a second record was typed sloppily.
+PARTIAL_SLIP = 0.02
 # Sex levels
 SEX_SAME, SEX_MISSING, SEX_OTHER = range(3)
 SEX_W = np.array([0.3, 0.0, -1.5])  # small: names already tell the sex (Văn, Thị)
@@ -66,6 +69,8 @@ class Stats:
     commune: np.ndarray
     province: np.ndarray
     place_key: np.ndarray
+    partial_share: np.ndarray   # per person: the share of partial dates among persons born the same year
+    name_year: np.ndarray       # persons of the same name born the same year (names follow generations)
 
     @classmethod
     def of(cls, f: Features) -> Stats:
@@ -73,10 +78,18 @@ class Stats:
         y = f.year.astype(np.int64)
         date = np.where(full, (y * 13 + f.month) * 32 + f.day, -1)
         month = np.where((f.month > 0) & (f.year > 0), y * 13 + f.month, -1)
+        years = np.where(f.year > 0, y, -1)
+        by_year = counts(years)
+        partial_in_year = counts(np.where((f.year > 0) & (f.day == 0), y, -1))
+        share_of_year = np.zeros(int(y.max()) + 1 if f.n else 1)
+        if f.n:
+            np.maximum.at(share_of_year, np.maximum(y, 0), partial_in_year / np.maximum(by_year, 1))
+        share = np.where(f.year > 0, share_of_year[np.maximum(y, 0)], 0.0)
         return cls(f.n, max(f.n, MIN_POPULATION), counts(f.name_s), counts(f.famgiv), counts(f.fam_s),
                    counts(f.giv_s), counts(f.fam_t), counts(f.mid_t), counts(f.giv_t), counts(date), counts(month),
                    counts(np.where(f.year > 0, y, -1)),
-                   counts(f.commune), counts(f.province), counts(f.place_key))
+                   counts(f.commune), counts(f.province), counts(f.place_key), share,
+                   counts(np.where(f.year > 0, f.name_s.astype(np.int64) * 4096 + y, -1)))
 
 
 @dataclass
@@ -172,7 +185,11 @@ def date_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray) -> tuple[np
                   np.where(level == DATE_SWAPPED, _tf(s.date[a], s.date[b], s.n_eff),
                            np.where(level == DATE_MONTH, _tf(s.month[a], s.month[b], s.n),
                                     np.where(level == DATE_YEAR, _tf(s.year[a], s.year[b], s.n), 0.0))))
-    return level, tf + DATE_ADJ[level]
+    partial = (level == DATE_YEAR) | (level == DATE_MONTH)
+    p = np.maximum(s.partial_share[a], s.partial_share[b])
+    both = 1 - (1 - p) ** 2  # the chance that one of two persons of that year has a partial date
+    slip = np.where(partial, np.log2(1 + PARTIAL_SLIP / np.maximum(both, 1e-3)), 0.0)
+    return level, tf + DATE_ADJ[level] + slip
 
 
 def sex_levels(f: Features, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -194,6 +211,8 @@ def place_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray,
         oa, ob = f.old_commune[a[odd]], f.old_commune[b[odd]]
         same_c[odd] = np.isin(oa * 100000 + cb[odd], parts) | np.isin(ob * 100000 + ca[odd], parts)
     level[both_c & ~same_c & (pa == pb)] = PLACE_OTHER_COMMUNE
+    da, db = f.district[a], f.district[b]  # no commune on one side, but two districts named: two places
+    level[~both_c & (da >= 0) & (db >= 0) & (da != db) & (pa == pb)] = PLACE_OTHER_COMMUNE
     level[both_prov & (pa != pb)] = PLACE_OTHER_PROVINCE
     level[same_c] = PLACE_SAME
     # the same text without a commune ("Huyện Giao Thủy, Tỉnh Nam Định" twice), or text that could not be read
@@ -210,9 +229,20 @@ def _codes(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.where((x == 0) | (y == 0), CODE_MISSING, np.where(x == y, CODE_SAME, CODE_OTHER)).astype(np.int8)
 
 
+def _generation(s: Stats, a: np.ndarray, b: np.ndarray, name: np.ndarray, date: np.ndarray) -> np.ndarray:
+    """When only the name and the year agree, their frequencies are not independent ("Nguyễn Thị Hoa" is a name of
+    the 1960s): the weights of both count the persons of that name born that year, not name × year."""
+    joint = ((name == NAME_SAME) | (name == NAME_NO_MARKS)) & ((date == DATE_YEAR) | (date == DATE_MONTH))
+    # others than the two: how many share name and year, against how many would if names ignored generations
+    together = np.maximum(np.maximum(s.name_year[a], s.name_year[b]) - 1, 1)
+    apart = 1 + np.maximum(np.maximum(s.name_s[a], s.name_s[b]) - 2, 0) * np.maximum(s.year[a], s.year[b]) / max(s.n, 1)
+    return np.where(joint, -np.log2(together / apart), 0.0)
+
+
 def score(f: Features, s: Stats, a: np.ndarray, b: np.ndarray, parts: np.ndarray) -> Scored:
     name, w_name = name_levels(f, s, a, b)
     date, w_date = date_levels(f, s, a, b)
+    w_date = w_date + _generation(s, a, b, name, date)
     sex, w_sex = sex_levels(f, a, b)
     place, w_place = place_levels(f, s, a, b, parts)
     cccd, cmnd, bhxh = _codes(f.cccd[a], f.cccd[b]), _codes(f.cmnd[a], f.cmnd[b]), _codes(f.bhxh[a], f.bhxh[b])

@@ -55,6 +55,7 @@ class Features:
     province: np.ndarray    # 2025 province of the birth registration, -1 unknown
     commune: np.ndarray     # 2025 commune, -1 unknown
     old_commune: np.ndarray
+    district: np.ndarray    # pre-2025 district when the text names one (or its commune), -1 unknown
     place_key: np.ndarray   # the place text's search key, for text that could not be read
     place_style: np.ndarray  # 0 missing, 1 old, 2 new, 3 partial (no commune), 4 unread
     cccd: np.ndarray        # int64, 0 when none (9-digit CMND kept apart)
@@ -132,7 +133,7 @@ def _date_info(raw: object) -> tuple[int, int, int]:
     return y, m, (d if m else 0)
 
 
-def _place_info(raw: object, province_code: object, v: dict[str, Vocab]) -> tuple[int, int, int, int, int]:
+def _place_info(raw: object, province_code: object, v: dict[str, Vocab]) -> tuple[int, int, int, int, int, int]:
     text = nfc(str(raw)) if raw is not None else ""
     place = parse_place(text) if text else None
     province = place.province if place else UNKNOWN
@@ -143,7 +144,7 @@ def _place_info(raw: object, province_code: object, v: dict[str, Vocab]) -> tupl
     style = _STYLE[place.style] if place else 0
     commune = place.commune if place else UNKNOWN
     old = place.old_commune if place else UNKNOWN
-    return province, commune, old, key, style
+    return province, commune, old, key, style, place.district if place else UNKNOWN
 
 
 def _digits(raw: object, size: int) -> int:
@@ -183,7 +184,7 @@ def build_features(t: RecordTable) -> Features:
         if info is None:
             info = places[k] = _place_info(raw, prov, v)
         place_rows.append(info)
-    place_cols = np.array(place_rows, dtype=np.int64).reshape(n, 5).T if n else np.zeros((5, 0), np.int64)
+    place_cols = np.array(place_rows, dtype=np.int64).reshape(n, 6).T if n else np.zeros((6, 0), np.int64)
 
     sex = np.array([1 if s == "M" else 2 if s == "F" else 0 for s in t.sex], dtype=np.int8)
     cccd, cmnd, bhxh = _numbers(t.id_number, 12), _numbers(t.id_number, 9), _numbers(t.bhxh_code, 10)
@@ -200,7 +201,7 @@ def build_features(t: RecordTable) -> Features:
         famgiv=c[8], initials=c[9], marked=c[10].astype(bool), nwords=c[11],
         year=date_cols[0], month=date_cols[1], day=date_cols[2], sex=sex,
         province=place_cols[0], commune=place_cols[1], old_commune=place_cols[2], place_key=place_cols[3],
-        place_style=place_cols[4], cccd=cccd, cmnd=cmnd, bhxh=bhxh, household=household,
+        place_style=place_cols[4], district=place_cols[5], cccd=cccd, cmnd=cmnd, bhxh=bhxh, household=household,
         household_size=household_size, relation=relation, vocab=v)
 
 

@@ -29,13 +29,15 @@ _WORDS = re.compile(r"\s(?=(?:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tin
 
 class Place(NamedTuple):
     """A place read from text. province: the 2025 province code as an int (UNKNOWN when unread); commune: the 2025
-    commune code (UNKNOWN when no commune was named or found); old_commune: the pre-2025 commune when the text named
-    one; style: "old" (commune, district, province), "new" (commune, province), "partial" (no commune), "unread"."""
+    commune code (UNKNOWN when no commune was named or found); old_commune, district: the pre-2025 commune and
+    district when the text named them; style: "old" (commune, district, province), "new" (commune, province),
+    "partial" (no commune), "unread"."""
 
     province: int
     commune: int
     old_commune: int
     style: str
+    district: int = UNKNOWN
 
 
 NOWHERE = Place(UNKNOWN, UNKNOWN, UNKNOWN, "unread")
@@ -111,16 +113,16 @@ def _province(parts: list[str]) -> tuple[list[tuple[str, str]], int]:
     return found, 1
 
 
-def _old_commune(u: _Units, prov: str, name: str, district: str | None) -> str | None:
+def _old_commune(u: _Units, prov: str, name: str, district: str | None) -> tuple[str, str] | None:
     found = u.old_communes.get((prov, name))
     if not found:
         return None
     if len(found) > 1 and district:
         dists = u.old_districts.get((prov, district), set())
-        narrowed = [c for c, d in found if d in dists]
+        narrowed = [(c, d) for c, d in found if d in dists]
         if narrowed:
             return narrowed[0]
-    return found[0][0]
+    return found[0]
 
 
 @cache
@@ -135,30 +137,45 @@ def parse_place(text: str | None) -> Place:
     if not provinces:
         return NOWHERE
     rest = [_strip(p) for p in parts[:-used]]
+    whole = parts[:-used]  # the same without prefix stripping: "Phương Định" is a name, not "Phường Định"
     new_province = next((int(c) if era == codes.Y2025 else int(codes.successor_province(c) or c)
                          for c, era in provinces), UNKNOWN)
-    commune_part = rest[0] if rest and rest[0][0] in ("commune", "") else None
-    district = rest[1][1] if len(rest) >= 2 else None
-    if rest and len(rest) == 1 and rest[0][0] in ("district", "city"):
-        commune_part = None
-    if commune_part is not None:
-        name = commune_part[1]
-        for code, era in provinces:
-            if era == codes.Y2025 and len(rest) == 1:
-                new = u.new_communes.get((code, name))
-                if new:
-                    return Place(int(code), int(new[0]), UNKNOWN, "new")
-            olds = [code] if era == codes.PRE2025 else u.old_provinces_of.get(code, [])
-            for old_prov in olds:
-                old = _old_commune(u, old_prov, name, district)
-                if old:
-                    new_code = u.successor.get(old)
-                    prov = int(codes.successor_province(old_prov) or old_prov)
-                    return Place(prov, int(new_code) if new_code else UNKNOWN, int(old), "old")
-        for code, era in provinces:  # a 2025 commune written with its district or under an old province's name
-            news = [code] if era == codes.Y2025 else [codes.successor_province(code) or code]
-            for new_prov in news:
-                new = u.new_communes.get((new_prov, name))
-                if new:
-                    return Place(int(new_prov), int(new[0]), UNKNOWN, "new")
+    if len(rest) >= 2 or (rest and rest[0][0] in ("commune", "")):
+        district = rest[1][1] if len(rest) >= 2 else None
+        for name in dict.fromkeys((rest[0][1], whole[0])):
+            found = _commune(u, provinces, name, district, len(rest))
+            if found:
+                return found
+    if rest:  # no commune: a district alone ("Huyện Hải Hậu, Tỉnh Nam Định") still tells two places apart
+        for name in dict.fromkeys((rest[-1][1], whole[-1])):
+            for code, era in provinces:
+                olds = [code] if era == codes.PRE2025 else u.old_provinces_of.get(code, [])
+                for old_prov in olds:
+                    dists = u.old_districts.get((old_prov, name))
+                    if dists:
+                        return Place(new_province, UNKNOWN, UNKNOWN, "partial", int(min(dists)))
     return Place(new_province, UNKNOWN, UNKNOWN, "partial")
+
+
+def _commune(u: _Units, provinces: list[tuple[str, str]], name: str, district: str | None,
+             parts: int) -> Place | None:
+    if parts == 1:  # commune and province without a district: the 2025 way of writing first
+        for code, era in provinces:
+            new = u.new_communes.get((code, name)) if era == codes.Y2025 else None
+            if new:
+                return Place(int(code), int(new[0]), UNKNOWN, "new")
+    for code, era in provinces:
+        olds = [code] if era == codes.PRE2025 else u.old_provinces_of.get(code, [])
+        for old_prov in olds:
+            old = _old_commune(u, old_prov, name, district)
+            if old:
+                new_code = u.successor.get(old[0])
+                prov = int(codes.successor_province(old_prov) or old_prov)
+                return Place(prov, int(new_code) if new_code else UNKNOWN, int(old[0]), "old", int(old[1]))
+    for code, era in provinces:  # a 2025 commune written with its district or under an old province's name
+        news = [code] if era == codes.Y2025 else [codes.successor_province(code) or code]
+        for new_prov in news:
+            new = u.new_communes.get((new_prov, name))
+            if new:
+                return Place(int(new_prov), int(new[0]), UNKNOWN, "new")
+    return None
