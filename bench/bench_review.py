@@ -85,13 +85,23 @@ def ensure_splink() -> Path:
     return python
 
 
-def run_hgd(db: Path, out: Path) -> tuple[float, float, str]:
-    seconds, mib, done = run_measured([sys.executable, str(HERE / "review_run.py"), str(db), str(out)])
+def measured(args: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, peak memory (MiB) and output of a child. The peak is read by /usr/bin/time: the rusage of a
+    child forked from this (large) process would count this process's pages from before the exec."""
+    timed = ["/usr/bin/time", "-f", "peak_kib=%M", *args] if Path("/usr/bin/time").exists() else args
+    seconds, mib, done = run_measured(timed)
+    for line in done.stderr.splitlines():
+        if line.startswith("peak_kib="):
+            mib = int(line.split("=")[1]) / 1024
     return seconds, mib, done.stdout.strip()
 
 
+def run_hgd(db: Path, out: Path) -> tuple[float, float, str]:
+    return measured([sys.executable, str(HERE / "review_run.py"), str(db), str(out)])
+
+
 def run_splink(python: Path, db: Path, out: Path) -> tuple[float, float]:
-    seconds, mib, _ = run_measured([str(python), str(HERE / "splink_run.py"), str(db), str(out)])
+    seconds, mib, _ = measured([str(python), str(HERE / "splink_run.py"), str(db), str(out)])
     return seconds, mib
 
 
@@ -132,8 +142,9 @@ def main() -> None:
             trained = []
             for seed in train:
                 db, meta = register(size, seed)
-                out = DATA / f"splink_{size}_s{seed}.csv"
-                run_splink(python, db, out)
+                out = DATA / f"splink_train_{size}_s{seed}.csv"
+                if not out.exists():  # only its pairs are needed: kept from an earlier run
+                    run_splink(python, db, out)
                 trained.append((read_pairs(out), meta))
             splink_threshold = best_threshold(trained)
         for seed in eval_seeds:

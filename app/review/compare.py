@@ -1,6 +1,6 @@
 """Comparisons of candidate pairs, in bulk: each field gives a level per pair and a weight (log2 of a Bayes factor).
 
-The model is Fellegi–Sunter's, written as data (LEVELS below): a level's weight is log2(m/u) where m, the chance of
+The model is Fellegi–Sunter's, declared as the tables below: a level's weight is log2(m/u) where m, the chance of
 the level for two records of one person, is set from how registers are typed (DOMAIN §3, §7), and u, its chance for
 two different persons, is measured on the register itself — how many records share this name, this date, this
 commune (term frequencies: "Nguyễn Thị Lan" agreeing counts less than a rare name). No labels are needed.

@@ -206,9 +206,18 @@ def build_features(t: RecordTable) -> Features:
 
 
 def counts(codes_: np.ndarray) -> np.ndarray:
-    """For each element, how many elements share its code (codes >= 0; -1 counts 0)."""
+    """For each element, how many elements share its code (codes >= 0; -1 counts 0). Sparse codes (a name code
+    times 4096 plus a year) are counted by sorting, dense ones by bincount."""
     if codes_.size == 0:
         return codes_.copy()
     valid = codes_ >= 0
-    bins = np.bincount(codes_[valid], minlength=int(codes_.max()) + 1 if valid.any() else 1)
+    if not valid.any():
+        return np.zeros(codes_.size, np.int64)
+    top = int(codes_.max())
+    if top > 4 * codes_.size + 1024:
+        _, inverse, n = np.unique(codes_[valid], return_inverse=True, return_counts=True)
+        out = np.zeros(codes_.size, np.int64)
+        out[valid] = n[inverse]
+        return out
+    bins = np.bincount(codes_[valid], minlength=top + 1)
     return np.where(valid, bins[np.maximum(codes_, 0)], 0)
