@@ -19,10 +19,10 @@ def main(db: str, out: str) -> None:
     from app.review import RecordTable, find_pairs
 
     con = sqlite3.connect(db)
-    rows = con.execute(QUERY).fetchall()
+    table = RecordTable.from_rows(con.execute(QUERY))  # straight from the cursor, in chunks
     con.close()
     loaded = time.perf_counter()
-    pairs = find_pairs(RecordTable.from_rows(rows))
+    pairs = find_pairs(table)
     matched = time.perf_counter()
     with open(out, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)

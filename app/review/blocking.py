@@ -109,10 +109,11 @@ def candidate_pairs(f: Features, *, cap: int = 400, window: int = 40,
     """Every candidate pair of every key, once: int64 codes i * n + j (i < j), sorted."""
     order = f.name_s_rank()
     partial = (f.year > 0) & (f.day == 0)
-    found = []
-    for key in KEYS:
+    found = np.zeros(0, np.int64)
+    for key in KEYS:  # merged key by key: the pairs of all keys never sit in memory twice
         if check:
             check(key.name)
-        found.append(pairs_for_key(key.build(f), order, partial=partial if key.partial_only else None,
-                                   cap=cap, window=window))
-    return np.unique(np.concatenate(found)) if found else np.zeros(0, np.int64)
+        new = pairs_for_key(key.build(f), order, partial=partial if key.partial_only else None, cap=cap,
+                            window=window)
+        found = np.union1d(found, new)
+    return found

@@ -5,12 +5,16 @@ field, filled straight from SQL rows without building an object per person (2 mi
 """
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
+from itertools import islice
 
 # The order of a row tuple, as the lead's query selects them:
 # SELECT id, household_id, full_name, birth_date, sex, birth_place, birth_province_code, id_number, bhxh_code,
 #        relation[, commune_code] FROM persons WHERE status = 'active'
+# Columns whose values do not repeat (kept as read); the others are shared between rows.
+_UNIQUE = frozenset(("id", "id_number", "bhxh_code"))
 ROW_FIELDS = ("id", "household_id", "full_name", "birth_date", "sex", "birth_place", "birth_province_code",
               "id_number", "bhxh_code", "relation", "commune_code")
 
@@ -52,14 +56,34 @@ class RecordTable:
         return len(self.id)
 
     @classmethod
-    def from_rows(cls, rows: Iterable[Sequence[object] | Mapping[str, object]]) -> RecordTable:
-        """Rows as tuples in ROW_FIELDS order (commune_code may be left off) or as dicts keyed by field name."""
-        rows = rows if isinstance(rows, list) else list(rows)
-        if rows and isinstance(rows[0], Mapping):
-            return cls({name: [r.get(name) for r in rows] for name in ROW_FIELDS})  # type: ignore[union-attr]
-        width = len(rows[0]) if rows else len(ROW_FIELDS)
-        cols = list(zip(*rows)) if rows else [() for _ in range(width)]
-        return cls({name: cols[i] if i < width else None for i, name in enumerate(ROW_FIELDS)})  # type: ignore
+    def from_rows(cls, rows: Iterable[Sequence[object] | Mapping[str, object]], *,
+                  chunk: int = 100_000) -> RecordTable:
+        """Rows as tuples in ROW_FIELDS order (commune_code may be left off) or as dicts keyed by field name. Any
+        iterable, a database cursor too: it is read in chunks, and the values that repeat (places, dates, names,
+        households, codes) are kept once, so 2 million rows need far less memory than as a list of tuples."""
+        it = iter(rows)
+        first = next(it, None)
+        if first is None:
+            return cls({"id": []})
+        if isinstance(first, Mapping):
+            rest = [first, *it]
+            return cls({name: [r.get(name) for r in rest] for name in ROW_FIELDS})  # type: ignore[union-attr]
+        width = len(first)
+        cols: list[list[object]] = [[] for _ in range(width)]
+        shared: list[dict[object, object] | None] = [None if ROW_FIELDS[i] in _UNIQUE else {} for i in range(width)]
+        block: list[Sequence[object]] = [first]
+        collecting = gc.isenabled()
+        gc.disable()  # millions of values kept for good: the collector would walk them again and again
+        try:
+            while block:
+                for i, values in enumerate(zip(*block)):
+                    seen = shared[i]
+                    cols[i].extend(values if seen is None else [seen.setdefault(v, v) for v in values])
+                block = list(islice(it, chunk))
+        finally:
+            if collecting:
+                gc.enable()
+        return cls({name: cols[i] if i < width else None for i, name in enumerate(ROW_FIELDS)})
 
     @classmethod
     def from_records(cls, records: Iterable[MatchRecord]) -> RecordTable:
