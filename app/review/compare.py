@@ -43,6 +43,11 @@ BHXH_OTHER_W = -1.0    # a second BHXH code is what a duplicate usually has (one
 # One of the two alone in its household: often a member split off by mistake or a person listed twice (DOMAIN §3).
 # m: the share of duplicates that sit in a one-person household (a guess from the letters); u: measured.
 ALONE_M = 0.3
+# Both records at the centre of a family in two households (head or spouse, with others around them): one person
+# recorded twice is usually listed where they came from as a child or "other", or alone (DOMAIN §3). m: a guess;
+# u: measured (the share of such records, squared).
+ANCHORED = ("chu_ho", "vo", "chong")
+BOTH_ANCHORED_M = 0.03
 COMMON_RATIO = 0.1     # two spellings both this common (relative) are two names, not a typo
 MAX_CODE_W = 24.0
 # Names and full dates take values from a space far larger than a small register: their frequencies are read
@@ -239,6 +244,18 @@ def _generation(s: Stats, a: np.ndarray, b: np.ndarray, name: np.ndarray, date: 
     return np.where(joint, -np.log2(together / apart), 0.0)
 
 
+def household_weights(f: Features, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(one of the two alone in its household, the weight of the households): being alone speaks for a duplicate,
+    being head or spouse of two families against it. Both u-values are measured on the register."""
+    alone = (f.household_size[a] == 1) | (f.household_size[b] == 1)
+    p_alone = float(np.mean(f.household_size == 1)) if f.n else 0.0
+    alone_w = max(0.0, float(np.log2(ALONE_M / max(1 - (1 - p_alone) ** 2, ALONE_M / 8))))
+    share = float(np.mean(f.anchored)) if f.n else 0.0
+    both = f.anchored[a] & f.anchored[b] & (f.household[a] != f.household[b])
+    both_w = min(0.0, float(np.log2(BOTH_ANCHORED_M / max(share * share, 1e-6))))
+    return alone, np.where(alone, alone_w, 0.0) + np.where(both, both_w, 0.0)
+
+
 def score(f: Features, s: Stats, a: np.ndarray, b: np.ndarray, parts: np.ndarray) -> Scored:
     name, w_name = name_levels(f, s, a, b)
     date, w_date = date_levels(f, s, a, b)
@@ -250,11 +267,9 @@ def score(f: Features, s: Stats, a: np.ndarray, b: np.ndarray, parts: np.ndarray
     w_codes = (np.where(cccd == CODE_SAME, same_code, 0.0) + np.where(bhxh == CODE_SAME, same_code, 0.0)
                + np.where(cmnd == CODE_SAME, same_code, np.where(cmnd == CODE_OTHER, CMND_OTHER_W, 0.0))
                + np.where(bhxh == CODE_OTHER, BHXH_OTHER_W, 0.0))
-    alone = (f.household_size[a] == 1) | (f.household_size[b] == 1)
-    p_alone = float(np.mean(f.household_size == 1)) if f.n else 0.0
-    alone_w = max(0.0, float(np.log2(ALONE_M / max(1 - (1 - p_alone) ** 2, ALONE_M / 8))))
+    alone, w_home = household_weights(f, a, b)
     prior = float(np.log2(2 * DUPLICATE_RATE / s.n_eff))
-    weight = prior + w_name + w_date + w_sex + w_place + w_codes + np.where(alone, alone_w, 0.0)
+    weight = prior + w_name + w_date + w_sex + w_place + w_codes + w_home
     same_home = (f.household[a] == f.household[b]) & (f.household[a] >= 0)
     twins = same_home & (date == DATE_SAME) & (name != NAME_SAME) & (name != NAME_NO_MARKS)
     veto = (cccd == CODE_OTHER) | twins

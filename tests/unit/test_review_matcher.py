@@ -186,3 +186,25 @@ def test_records_come_as_dataclasses_tuples_or_dicts():
 def test_an_empty_register_or_empty_names_give_no_pairs():
     assert find_pairs([]) == []
     assert find_pairs([rec("a", ""), rec("b", "")]) == []
+
+
+def _score(background: list[tuple], a: tuple, b: tuple, extra: list[tuple]) -> float:
+    import app.review.matcher as matcher
+
+    saved = matcher.POSSIBLE_BITS
+    matcher.POSSIBLE_BITS = -40.0  # see the pair whatever its score
+    try:
+        pairs = find_pairs(RecordTable.from_rows(background + [a, b] + extra))
+    finally:
+        matcher.POSSIBLE_BITS = saved
+    return next(p.score for p in pairs if {p.a_id, p.b_id} == {a[0], b[0]})
+
+
+def test_heads_of_two_families_are_less_likely_one_person_than_a_record_alone(background):
+    a = rec("a", "Trần Văn Bình", "1960", home="h-a")
+    b = rec("b", "Trần Văn Bình", "1960-05-06", home="h-b")
+    wives = [rec("wa", "Lê Thị Na", "1962-01-01", "F", home="h-a", relation="vo"),
+             rec("wb", "Lê Thị Nụ", "1963-01-01", "F", home="h-b", relation="vo")]
+    two_families = _score(background, a, b, wives)
+    one_alone = _score(background, a, b, wives[1:])
+    assert one_alone > two_families + 2
