@@ -32,7 +32,8 @@ DATE_ADJ = np.array([-0.2, -4.0, -0.7, -0.7, 0.0, -6.0, -10.0])
 PARTIAL_SLIP = 0.02
 # Sex levels
 SEX_SAME, SEX_MISSING, SEX_OTHER = range(3)
-SEX_W = np.array([0.3, 0.0, -1.5])  # small: names already tell the sex (Văn, Thị)
+SEX_W = np.array([0.3, 0.0, -1.5])  # small when the names agree: they already tell the sex (Văn, Thị)
+SEX_OTHER_NAMES_DIFFER = -4.0        # two names that differ and two sexes: two persons
 # Birthplace levels
 PLACE_SAME, PLACE_SAME_TEXT, PLACE_NO_COMMUNE, PLACE_MISSING, PLACE_OTHER_COMMUNE, PLACE_OTHER_PROVINCE = range(6)
 PLACE_ADJ = np.array([-0.2, -0.5, -2.0, 0.0, -12.0, -14.0])  # another place: not the same person (§3)
@@ -120,9 +121,9 @@ def _tf(count_a: np.ndarray, count_b: np.ndarray, n: int) -> np.ndarray:
     return np.log2(n / np.maximum(np.maximum(count_a, count_b), 1))
 
 
-def _common_both(ca: np.ndarray, cb: np.ndarray) -> np.ndarray:
+def _common_both(ca: np.ndarray, cb: np.ndarray, ratio: float = COMMON_RATIO, least: int = 2) -> np.ndarray:
     lo, hi = np.minimum(ca, cb), np.maximum(ca, cb)
-    return (lo >= 2) & (lo >= COMMON_RATIO * hi)
+    return (lo >= least) & (lo >= ratio * hi)
 
 
 def name_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -145,7 +146,8 @@ def name_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray) -> tuple[np
         lb = np.fromiter((len(x) for x in mb), np.int64, todo.size)
         # a slip in the middle name (Gia / Gis), unless both spellings are common middle names (Thế / Thị)
         d = process.cpdist(ma, mb, scorer=OSA.distance, score_cutoff=3, workers=1)
-        slip = (d <= 2) & (np.minimum(la, lb) >= 2) & ~_common_both(s.mid_t[ta], s.mid_t[tb])
+        # a middle name is a short list of common words: a spelling seen 3 times is a name, not a slip
+        slip = (d <= 2) & (np.minimum(la, lb) >= 2) & ~_common_both(s.mid_t[ta], s.mid_t[tb], 0.01, 3)
         level[todo[slip]] = np.where(d[slip] == 1, TYPO1, TYPO2)
         level[todo[indel == np.abs(la - lb)]] = MIDDLE_DROPPED
     rest = np.flatnonzero(~same_s & ~fg)
@@ -163,6 +165,8 @@ def name_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray) -> tuple[np
         lv = np.where((d <= 2) & two_names, np.where(giv_diff, GIVEN_DIFFERS, NAME_OTHER), lv)
         level[rest] = lv
     level[marks] = np.where(giv_two[marks], GIVEN_DIFFERS, np.where(fam_two[marks], NAME_OTHER, NAME_MARKS))
+    # another middle name, and given names that differ by their marks, both common (Hòa / Hoa): two persons
+    level[fg & ~same_s & giv_two & f.marked[a] & f.marked[b]] = GIVEN_DIFFERS
     level[same_s & ~same_t & ~(f.marked[a] & f.marked[b])] = NAME_NO_MARKS
     level[same_t] = NAME_SAME
     by_name = _tf(s.name_s[a], s.name_s[b], s.n_eff)
@@ -197,10 +201,11 @@ def date_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray) -> tuple[np
     return level, tf + DATE_ADJ[level] + slip
 
 
-def sex_levels(f: Features, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def sex_levels(f: Features, a: np.ndarray, b: np.ndarray, name: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     sa, sb = f.sex[a], f.sex[b]
     level = np.where((sa == 0) | (sb == 0), SEX_MISSING, np.where(sa == sb, SEX_SAME, SEX_OTHER)).astype(np.int8)
-    return level, SEX_W[level]
+    names_agree = (name == NAME_SAME) | (name == NAME_NO_MARKS) | (name == NAME_MARKS)
+    return level, np.where((level == SEX_OTHER) & ~names_agree, SEX_OTHER_NAMES_DIFFER, SEX_W[level])
 
 
 def place_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray,
@@ -260,7 +265,7 @@ def score(f: Features, s: Stats, a: np.ndarray, b: np.ndarray, parts: np.ndarray
     name, w_name = name_levels(f, s, a, b)
     date, w_date = date_levels(f, s, a, b)
     w_date = w_date + _generation(s, a, b, name, date)
-    sex, w_sex = sex_levels(f, a, b)
+    sex, w_sex = sex_levels(f, a, b, name)
     place, w_place = place_levels(f, s, a, b, parts)
     cccd, cmnd, bhxh = _codes(f.cccd[a], f.cccd[b]), _codes(f.cmnd[a], f.cmnd[b]), _codes(f.bhxh[a], f.bhxh[b])
     same_code = min(MAX_CODE_W, float(np.log2(max(s.n, 2))))

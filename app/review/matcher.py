@@ -34,7 +34,7 @@ messages.register({
 })
 
 MATCH_BITS = 4.0      # probability ≥ 0.94
-POSSIBLE_BITS = -2.25  # probability ≥ 0.17: worth a clerk's look (chosen on seeds 1, 2, 6–9 of bench/review_synth.py)
+POSSIBLE_BITS = -2.5   # probability ≥ 0.15: worth a clerk's look (chosen on seeds 1, 2, 6–9 of bench/review_synth.py)
 KIND = "duplicate"
 RIVAL_BITS = -6.0  # pairs from here up count as rivals of a weak pair (_discount_ambiguous)
 _CHUNK = 1_000_000    # pairs compared at once: bounds the memory of the arrays of one step
