@@ -5,6 +5,7 @@ Steps: normalise (app.review.normalise), block (app.review.blocking), compare in
 
 The score is the pair's log-odds in bits (log2 of P(same person) / P(two persons)), `probability` its probability.
 A pair is returned as "match" from MATCH_BITS and as "possible" from POSSIBLE_BITS; below, it is not returned.
+`progress(done, total, stage)` names its stage by a key under "review.stage." (messages.render gives its words).
 """
 from __future__ import annotations
 
@@ -31,13 +32,14 @@ messages.register({
     "review.stage.block": ("Tìm các cặp cần so sánh", "Finding the pairs to compare"),
     "review.stage.compare": ("So sánh các cặp", "Comparing the pairs"),
     "review.stage.reasons": ("Giải thích kết quả", "Explaining the results"),
+    "review.stage.done": ("Đã rà soát xong", "Review finished"),
 })
 
-MATCH_BITS = 4.0      # probability ≥ 0.94
+MATCH_BITS = 4.0       # probability ≥ 0.94
 POSSIBLE_BITS = -2.5   # probability ≥ 0.15: worth a clerk's look (chosen on seeds 1, 2, 6–9 of bench/review_synth.py)
 KIND = "duplicate"
-RIVAL_BITS = -6.0  # pairs from here up count as rivals of a weak pair (_discount_ambiguous)
-_CHUNK = 1_000_000    # pairs compared at once: bounds the memory of the arrays of one step
+RIVAL_BITS = -6.0      # pairs from here up count as rivals of a weak pair (_discount_ambiguous)
+_CHUNK = 1_000_000     # pairs compared at once: bounds the memory of the arrays of one step
 
 
 class Cancel(Protocol):
