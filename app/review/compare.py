@@ -1,0 +1,281 @@
+"""Comparisons of candidate pairs, in bulk: each field gives a level per pair and a weight (log2 of a Bayes factor).
+
+The model is Fellegi–Sunter's, declared as the tables below: a level's weight is log2(m/u) where m, the chance of
+the level for two records of one person, is set from how registers are typed (DOMAIN §3, §7), and u, its chance for
+two different persons, is measured on the register itself — how many records share this name, this date, this
+commune (term frequencies: "Nguyễn Thị Lan" agreeing counts less than a rare name). No labels are needed.
+
+Weights add up with the prior log2(2r/N) (r: the share of persons recorded twice, DUPLICATE_RATE) to the pair's
+log-odds; `matcher` turns them into decisions. Vetoes (a different CCCD, twins) remove a pair whatever its weight.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, Indel
+
+from app.review.normalise import Features, counts
+
+DUPLICATE_RATE = 0.02   # prior: about 2 persons in 100 recorded twice (Nam Định: 40,000 of ~1.8 million)
+
+# Name levels, best first. ADJ: log2(m / c), c being the level's chance for two persons of the same name frequency.
+NAME_SAME, NAME_NO_MARKS, NAME_MARKS, MIDDLE_DROPPED, MIDDLE_CHANGED, TYPO1, TYPO2, GIVEN_DIFFERS, NAME_OTHER = \
+    range(9)
+NAME_ADJ = np.array([0.0, -0.5, -1.5, -1.0, -4.5, -2.0, -4.0, -9.0, -9.0])
+# Date levels
+DATE_SAME, DATE_SWAPPED, DATE_MONTH, DATE_YEAR, DATE_MISSING, DATE_OTHER, DATE_OTHER_YEAR = range(7)
+DATE_ADJ = np.array([-0.2, -4.0, -0.7, -0.7, 0.0, -6.0, -10.0])
+# A date known only to the year (or month) is usual for the old, rare for the young: its u is measured per birth year
+# (the share of partial dates that year); its m adds PARTIAL_SLIP, the chance that a second record was typed sloppily.
+PARTIAL_SLIP = 0.02
+# Sex levels
+SEX_SAME, SEX_MISSING, SEX_OTHER = range(3)
+SEX_W = np.array([0.3, 0.0, -1.5])  # small when the names agree: they already tell the sex (Văn, Thị)
+SEX_OTHER_NAMES_DIFFER = -4.0        # two names that differ and two sexes: two persons
+# Birthplace levels
+PLACE_SAME, PLACE_SAME_TEXT, PLACE_NO_COMMUNE, PLACE_MISSING, PLACE_OTHER_COMMUNE, PLACE_OTHER_PROVINCE = range(6)
+PLACE_ADJ = np.array([-0.2, -0.5, -2.0, 0.0, -12.0, -14.0])  # another place: not the same person (§3)
+# Codes
+CODE_SAME, CODE_MISSING, CODE_OTHER = range(3)
+CMND_OTHER_W = -5.0
+BHXH_OTHER_W = -1.0    # a second BHXH code is what a duplicate usually has (one person, two codes: letter 001)
+# One of the two alone in its household: often a member split off by mistake or a person listed twice (DOMAIN §3).
+# m: the share of duplicates that sit in a one-person household (a guess from the letters); u: measured.
+ALONE_M = 0.3
+# Both records at the centre of a family in two households (head or spouse, with others around them): one person
+# recorded twice is usually listed where they came from as a child or "other", or alone (DOMAIN §3). m: a guess;
+# u: measured (the share of such records, squared).
+ANCHORED = ("chu_ho", "vo", "chong")
+BOTH_ANCHORED_M = 0.03
+COMMON_RATIO = 0.1     # two spellings both this common (relative) are two names, not a typo
+MAX_CODE_W = 24.0
+# Names and full dates take values from a space far larger than a small register: their frequencies are read
+# against at least this many persons (a 10-person register says nothing about how rare a date is).
+MIN_POPULATION = 20_000
+
+
+@dataclass
+class Stats:
+    """Term frequencies of the register, per person (how many persons share the value)."""
+
+    n: int
+    n_eff: int
+    name_s: np.ndarray
+    famgiv: np.ndarray
+    fam_s: np.ndarray
+    giv_s: np.ndarray
+    fam_t: np.ndarray
+    mid_t: np.ndarray
+    giv_t: np.ndarray
+    date: np.ndarray
+    month: np.ndarray
+    year: np.ndarray
+    commune: np.ndarray
+    province: np.ndarray
+    place_key: np.ndarray
+    partial_share: np.ndarray   # per person: the share of partial dates among persons born the same year
+    name_year: np.ndarray       # persons of the same name born the same year (names follow generations)
+
+    @classmethod
+    def of(cls, f: Features) -> Stats:
+        full = (f.day > 0) & (f.month > 0)
+        y = f.year.astype(np.int64)
+        date = np.where(full, (y * 13 + f.month) * 32 + f.day, -1)
+        month = np.where((f.month > 0) & (f.year > 0), y * 13 + f.month, -1)
+        years = np.where(f.year > 0, y, -1)
+        by_year = counts(years)
+        partial_in_year = counts(np.where((f.year > 0) & (f.day == 0), y, -1))
+        share_of_year = np.zeros(int(y.max()) + 1 if f.n else 1)
+        if f.n:
+            np.maximum.at(share_of_year, np.maximum(y, 0), partial_in_year / np.maximum(by_year, 1))
+        share = np.where(f.year > 0, share_of_year[np.maximum(y, 0)], 0.0)
+        return cls(f.n, max(f.n, MIN_POPULATION), counts(f.name_s), counts(f.famgiv), counts(f.fam_s),
+                   counts(f.giv_s), counts(f.fam_t), counts(f.mid_t), counts(f.giv_t), counts(date), counts(month),
+                   counts(np.where(f.year > 0, y, -1)),
+                   counts(f.commune), counts(f.province), counts(f.place_key), share,
+                   counts(np.where(f.year > 0, f.name_s.astype(np.int64) * 4096 + y, -1)))
+
+
+@dataclass
+class Scored:
+    a: np.ndarray
+    b: np.ndarray
+    name: np.ndarray
+    date: np.ndarray
+    sex: np.ndarray
+    place: np.ndarray
+    cccd: np.ndarray
+    bhxh: np.ndarray
+    alone: np.ndarray
+    weight: np.ndarray
+    veto: np.ndarray
+
+    def take(self, keep: np.ndarray) -> Scored:
+        return Scored(*(getattr(self, k)[keep] for k in self.__dataclass_fields__))
+
+
+def _tf(count_a: np.ndarray, count_b: np.ndarray, n: int) -> np.ndarray:
+    """-log2 of the chance that another person shares the value (the more common side: the prudent one)."""
+    return np.log2(n / np.maximum(np.maximum(count_a, count_b), 1))
+
+
+def _common_both(ca: np.ndarray, cb: np.ndarray, ratio: float = COMMON_RATIO, least: int = 2) -> np.ndarray:
+    lo, hi = np.minimum(ca, cb), np.maximum(ca, cb)
+    return (lo >= least) & (lo >= ratio * hi)
+
+
+def name_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    level = np.full(a.size, NAME_OTHER, np.int8)
+    same_t = f.name_t[a] == f.name_t[b]
+    same_s = f.name_s[a] == f.name_s[b]
+    fg = f.famgiv[a] == f.famgiv[b]
+    # both marked, marks differ: a slip on a vowel, or two names (Hùng / Hưng) when both spellings are common
+    giv_two = (f.giv_t[a] != f.giv_t[b]) & _common_both(s.giv_t[a], s.giv_t[b])
+    fam_two = (f.fam_t[a] != f.fam_t[b]) & _common_both(s.fam_t[a], s.fam_t[b])
+    marks = same_s & ~same_t & f.marked[a] & f.marked[b]
+    level[fg & ~same_s] = MIDDLE_CHANGED
+    todo = np.flatnonzero(fg & ~same_s)
+    if todo.size:
+        mids = f.strings("mid_s")
+        ta, tb = a[todo], b[todo]
+        ma, mb = mids[f.mid_s[ta]], mids[f.mid_s[tb]]
+        indel = process.cpdist(ma, mb, scorer=Indel.distance, workers=1)
+        la = np.fromiter((len(x) for x in ma), np.int64, todo.size)
+        lb = np.fromiter((len(x) for x in mb), np.int64, todo.size)
+        # a slip in the middle name (Gia / Gis), unless both spellings are common middle names (Thế / Thị)
+        d = process.cpdist(ma, mb, scorer=OSA.distance, score_cutoff=3, workers=1)
+        # a middle name is a short list of common words: a spelling seen 3 times is a name, not a slip
+        slip = (d <= 2) & (np.minimum(la, lb) >= 2) & ~_common_both(s.mid_t[ta], s.mid_t[tb], 0.01, 3)
+        level[todo[slip]] = np.where(d[slip] == 1, TYPO1, TYPO2)
+        level[todo[indel == np.abs(la - lb)]] = MIDDLE_DROPPED
+    rest = np.flatnonzero(~same_s & ~fg)
+    if rest.size:
+        names = f.strings("name_s")
+        d = process.cpdist(names[f.name_s[a[rest]]], names[f.name_s[b[rest]]], scorer=OSA.distance,
+                           score_cutoff=3, workers=1)
+        ra, rb = a[rest], b[rest]
+        # judged with diacritics: "Tuận" is a slip for "Thuận" even though "tuan" (Tuấn) is a common name
+        giv_diff = f.giv_s[ra] != f.giv_s[rb]
+        fam_diff = f.fam_s[ra] != f.fam_s[rb]
+        two_names = (giv_diff & _common_both(s.giv_t[ra], s.giv_t[rb])) | \
+                    (fam_diff & _common_both(s.fam_t[ra], s.fam_t[rb]))
+        lv = np.where(d == 1, TYPO1, np.where(d == 2, TYPO2, NAME_OTHER))
+        lv = np.where((d <= 2) & two_names, np.where(giv_diff, GIVEN_DIFFERS, NAME_OTHER), lv)
+        level[rest] = lv
+    level[marks] = np.where(giv_two[marks], GIVEN_DIFFERS, np.where(fam_two[marks], NAME_OTHER, NAME_MARKS))
+    # another middle name, and given names that differ by their marks, both common (Hòa / Hoa): two persons
+    level[fg & ~same_s & giv_two & f.marked[a] & f.marked[b]] = GIVEN_DIFFERS
+    level[same_s & ~same_t & ~(f.marked[a] & f.marked[b])] = NAME_NO_MARKS
+    level[same_t] = NAME_SAME
+    by_name = _tf(s.name_s[a], s.name_s[b], s.n_eff)
+    by_fg = _tf(s.famgiv[a], s.famgiv[b], s.n_eff)
+    base = np.where((level == MIDDLE_DROPPED) | (level == MIDDLE_CHANGED), by_fg, by_name)
+    base = np.where((level == GIVEN_DIFFERS) | (level == NAME_OTHER), 0.0, base)
+    return level, base + NAME_ADJ[level]
+
+
+def date_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    ya, yb, ma, mb, da, db = f.year[a], f.year[b], f.month[a], f.month[b], f.day[a], f.day[b]
+    level = np.full(a.size, DATE_OTHER, np.int8)
+    full = (da > 0) & (db > 0)
+    same_year = (ya == yb) & (ya > 0)
+    swapped = full & same_year & (ma == db) & (da == mb) & (ma != da)
+    months = (ma > 0) & (mb > 0)
+    level[same_year & months & (ma == mb)] = DATE_MONTH                 # then narrowed below
+    level[same_year & ~months] = DATE_YEAR
+    level[same_year & full & (ma == mb) & (da != db)] = DATE_OTHER
+    level[swapped] = DATE_SWAPPED
+    level[same_year & full & (ma == mb) & (da == db)] = DATE_SAME
+    level[(ya != yb) & (ya > 0) & (yb > 0)] = DATE_OTHER_YEAR
+    level[(ya == 0) | (yb == 0)] = DATE_MISSING
+    tf = np.where(level == DATE_SAME, _tf(s.date[a], s.date[b], s.n_eff),
+                  np.where(level == DATE_SWAPPED, _tf(s.date[a], s.date[b], s.n_eff),
+                           np.where(level == DATE_MONTH, _tf(s.month[a], s.month[b], s.n),
+                                    np.where(level == DATE_YEAR, _tf(s.year[a], s.year[b], s.n), 0.0))))
+    partial = (level == DATE_YEAR) | (level == DATE_MONTH)
+    p = np.maximum(s.partial_share[a], s.partial_share[b])
+    both = 1 - (1 - p) ** 2  # the chance that one of two persons of that year has a partial date
+    slip = np.where(partial, np.log2(1 + PARTIAL_SLIP / np.maximum(both, 1e-3)), 0.0)
+    return level, tf + DATE_ADJ[level] + slip
+
+
+def sex_levels(f: Features, a: np.ndarray, b: np.ndarray, name: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    sa, sb = f.sex[a], f.sex[b]
+    level = np.where((sa == 0) | (sb == 0), SEX_MISSING, np.where(sa == sb, SEX_SAME, SEX_OTHER)).astype(np.int8)
+    names_agree = (name == NAME_SAME) | (name == NAME_NO_MARKS) | (name == NAME_MARKS)
+    return level, np.where((level == SEX_OTHER) & ~names_agree, SEX_OTHER_NAMES_DIFFER, SEX_W[level])
+
+
+def place_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray,
+                 parts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    ca, cb, pa, pb = f.commune[a], f.commune[b], f.province[a], f.province[b]
+    level = np.full(a.size, PLACE_MISSING, np.int8)
+    both_prov = (pa >= 0) & (pb >= 0)
+    level[both_prov & (pa == pb)] = PLACE_NO_COMMUNE
+    both_c = (ca >= 0) & (cb >= 0)
+    same_c = both_c & (ca == cb)
+    odd = np.flatnonzero(both_c & ~same_c & (pa == pb))
+    if parts.size and odd.size:  # an old commune divided between new ones agrees with each of them
+        oa, ob = f.old_commune[a[odd]], f.old_commune[b[odd]]
+        same_c[odd] = np.isin(oa * 100000 + cb[odd], parts) | np.isin(ob * 100000 + ca[odd], parts)
+    level[both_c & ~same_c & (pa == pb)] = PLACE_OTHER_COMMUNE
+    da, db = f.district[a], f.district[b]  # no commune on one side, but two districts named: two places
+    level[~both_c & (da >= 0) & (db >= 0) & (da != db) & (pa == pb)] = PLACE_OTHER_COMMUNE
+    level[both_prov & (pa != pb)] = PLACE_OTHER_PROVINCE
+    level[same_c] = PLACE_SAME
+    # the same text without a commune ("Huyện Giao Thủy, Tỉnh Nam Định" twice), or text that could not be read
+    same_text = (f.place_key[a] == f.place_key[b]) & (f.place_key[a] >= 0) & ~same_c & \
+        ((level == PLACE_NO_COMMUNE) | (f.place_style[a] == 4))
+    level[same_text] = PLACE_SAME_TEXT
+    tf = np.where(level == PLACE_SAME, _tf(s.commune[a], s.commune[b], s.n),
+                  np.where(level == PLACE_NO_COMMUNE, _tf(s.province[a], s.province[b], s.n),
+                           np.where(level == PLACE_SAME_TEXT, _tf(s.place_key[a], s.place_key[b], s.n), 0.0)))
+    return level, tf + PLACE_ADJ[level]
+
+
+def _codes(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    return np.where((x == 0) | (y == 0), CODE_MISSING, np.where(x == y, CODE_SAME, CODE_OTHER)).astype(np.int8)
+
+
+def _generation(s: Stats, a: np.ndarray, b: np.ndarray, name: np.ndarray, date: np.ndarray) -> np.ndarray:
+    """When only the name and the year agree, their frequencies are not independent ("Nguyễn Thị Hoa" is a name of
+    the 1960s): the weights of both count the persons of that name born that year, not name × year."""
+    joint = ((name == NAME_SAME) | (name == NAME_NO_MARKS)) & ((date == DATE_YEAR) | (date == DATE_MONTH))
+    # others than the two: how many share name and year, against how many would if names ignored generations
+    together = np.maximum(np.maximum(s.name_year[a], s.name_year[b]) - 1, 1)
+    apart = 1 + np.maximum(np.maximum(s.name_s[a], s.name_s[b]) - 2, 0) * np.maximum(s.year[a], s.year[b]) / max(s.n, 1)
+    return np.where(joint, -np.log2(together / apart), 0.0)
+
+
+def household_weights(f: Features, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(one of the two alone in its household, the weight of the households): being alone speaks for a duplicate,
+    being head or spouse of two families against it. Both u-values are measured on the register."""
+    alone = (f.household_size[a] == 1) | (f.household_size[b] == 1)
+    p_alone = float(np.mean(f.household_size == 1)) if f.n else 0.0
+    alone_w = max(0.0, float(np.log2(ALONE_M / max(1 - (1 - p_alone) ** 2, ALONE_M / 8))))
+    share = float(np.mean(f.anchored)) if f.n else 0.0
+    both = f.anchored[a] & f.anchored[b] & (f.household[a] != f.household[b])
+    both_w = min(0.0, float(np.log2(BOTH_ANCHORED_M / max(share * share, 1e-6))))
+    return alone, np.where(alone, alone_w, 0.0) + np.where(both, both_w, 0.0)
+
+
+def score(f: Features, s: Stats, a: np.ndarray, b: np.ndarray, parts: np.ndarray) -> Scored:
+    name, w_name = name_levels(f, s, a, b)
+    date, w_date = date_levels(f, s, a, b)
+    w_date = w_date + _generation(s, a, b, name, date)
+    sex, w_sex = sex_levels(f, a, b, name)
+    place, w_place = place_levels(f, s, a, b, parts)
+    cccd, cmnd, bhxh = _codes(f.cccd[a], f.cccd[b]), _codes(f.cmnd[a], f.cmnd[b]), _codes(f.bhxh[a], f.bhxh[b])
+    same_code = min(MAX_CODE_W, float(np.log2(max(s.n, 2))))
+    w_codes = (np.where(cccd == CODE_SAME, same_code, 0.0) + np.where(bhxh == CODE_SAME, same_code, 0.0)
+               + np.where(cmnd == CODE_SAME, same_code, np.where(cmnd == CODE_OTHER, CMND_OTHER_W, 0.0))
+               + np.where(bhxh == CODE_OTHER, BHXH_OTHER_W, 0.0))
+    alone, w_home = household_weights(f, a, b)
+    prior = float(np.log2(2 * DUPLICATE_RATE / s.n_eff))
+    weight = prior + w_name + w_date + w_sex + w_place + w_codes + w_home
+    same_home = (f.household[a] == f.household[b]) & (f.household[a] >= 0)
+    twins = same_home & (date == DATE_SAME) & (name != NAME_SAME) & (name != NAME_NO_MARKS)
+    veto = (cccd == CODE_OTHER) | twins
+    return Scored(a, b, name, date, sex, place, cccd, bhxh, alone, weight, veto)
