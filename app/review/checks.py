@@ -7,6 +7,8 @@ the value makes a new finding, confirming it keeps the old one resolved.
 """
 from __future__ import annotations
 
+import calendar
+
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -19,7 +21,7 @@ from app.domain.bhxh import is_valid_bhxh
 from app.domain.card import check_card, parse_card
 from app.domain.cccd import check_cccd, normalise_id_number
 from app.domain.dates import PartialDate, age_in_months
-from app.domain.te_card import add_months, month_end
+from app.domain.te_card import add_months
 from app.domain.text import is_all_caps, nfc
 from app.errors import HgdError
 
@@ -173,6 +175,10 @@ def bhxh_checks(p: PersonRow) -> list[CheckFinding]:
     return []
 
 
+def _month_end(d: date) -> date:
+    return date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+
+
 def card_checks(p: PersonRow, today: date) -> list[CheckFinding]:
     """The card number against group, benefit level and BHXH code (DOMAIN §5.3); expired or expiring cards."""
     out = []
@@ -183,13 +189,14 @@ def card_checks(p: PersonRow, today: date) -> list[CheckFinding]:
             return [finding(e.key, [p.id], p.card_number, **e.params)]
         bhxh = p.bhxh_code if p.bhxh_code and is_valid_bhxh(p.bhxh_code) else None
         out += [finding(f.code, [p.id], card.number, **f.params)
-                for f in check_card(card, group=p.group_code, bhxh=bhxh)]
+                for f in check_card(card, group=p.group_code, bhxh=bhxh, valid_from=_day(p.card_valid_from),
+                                    valid_to=_day(p.card_valid_to), today=today)]
     until = _day(p.card_valid_to)
     if p.card_number and until is not None:
         shown = until.strftime("%d/%m/%Y")
         if until < today:
             out.append(finding("review.card_expired", [p.id], p.card_valid_to, name=_name(p), until=shown))
-        elif until <= month_end(add_months(today, 1)):
+        elif until <= _month_end(add_months(today, 1)):
             out.append(finding("review.card_expiring", [p.id], p.card_valid_to, name=_name(p), until=shown))
     return out
 
