@@ -35,6 +35,7 @@ messages.register({
                                                                              "the name when omitted"),
     "help.field": ("thông tin của xã", "the commune's detail"),
     "help.persons": ("số người của xã mẫu", "number of persons of the demo commune"),
+    "help.months": ("số tháng biến động trước hôm nay (mặc định 4)", "months of events before today (default 4)"),
     "help.seed": ("hạt giống ngẫu nhiên (cùng hạt giống → cùng xã mẫu)", "random seed (same seed → same commune)"),
     "help.file": ("tệp bảng tính", "the spreadsheet file"),
     "help.map": ("gán cột của tệp cho trường của sổ, ví dụ 'Ngày SN=ngay_sinh'",
@@ -61,6 +62,7 @@ def add(sub: Any, common: Parser) -> None:
     p = sub.add_parser("demo", parents=[common], help=h("help.demo"), description=h("help.demo"))
     p.add_argument("--persons", type=int, default=3000, help=h("help.persons"))
     p.add_argument("--seed", type=int, default=1, help=h("help.seed"))
+    p.add_argument("--months", type=int, default=4, choices=range(1, 25), metavar="1..24", help=h("help.months"))
     p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("import", parents=[common], help=h("help.import"), description=h("help.import"))
@@ -107,7 +109,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from app.demo import create_demo
 
     started = time.perf_counter()
-    summary = create_demo(args.db, persons=args.persons, seed=args.seed)
+    summary = create_demo(args.db, persons=args.persons, seed=args.seed, months=args.months)
     seconds = round(time.perf_counter() - started, 1)
     summary = {**summary, "seconds": seconds}
     emit(args, summary, [messages.render(

@@ -23,6 +23,7 @@ from app.demo.generator import DemoData, generate_people
 from app.demo.spreadsheet import COLUMNS, write_persons_file
 from app.errors import HgdError
 from app.register import Register
+from app.demo.events import WINDOW_MONTHS
 from app.demo.ops import DemoBase, replay
 from app.register import COMMUNE_FIELDS as _COMMUNE_FIELDS
 from app.registry import SetCommuneInfo
@@ -57,7 +58,8 @@ def _reporter(progress):
     return step
 
 
-def fill_demo(register: Register, *, persons: int, seed: int, today: date | None = None, progress=None) -> dict:
+def fill_demo(register: Register, *, persons: int, seed: int, today: date | None = None, progress=None,
+              months: int = WINDOW_MONTHS) -> dict:
     """Fill an open, empty register with the demo commune: the register as it stood when the demo's months began
     (one action), then every event through the registry, each an action of its own dated on its day — so that the
     history and the audit trail are the real ones. The register's own commune is kept when it names a real 2025
@@ -69,7 +71,7 @@ def fill_demo(register: Register, *, persons: int, seed: int, today: date | None
             raise HgdError("demo.not_empty", path=register.where)
     own = register.commune()
     step = _reporter(progress)
-    data = generate_people(persons, seed, today, commune_code=own.get("commune_code"), progress=step)
+    data = generate_people(persons, seed, today, commune_code=own.get("commune_code"), progress=step, months=months)
     mine = {("code" if k == "commune_code" else "name" if k == "commune_name" else k): v for k, v in own.items()}
     missing = {k: v for k, v in _identity(data.commune).items() if not mine.get(k)}
     clock, day = register.clock, register.today
@@ -98,14 +100,14 @@ def _identity(commune: dict[str, str]) -> dict[str, str]:
 
 
 def create_demo(db_path: str | Path, *, persons: int = 3000, seed: int = 1, today: date | None = None,
-                progress=None) -> dict:
+                progress=None, months: int = WINDOW_MONTHS) -> dict:
     """A new register file holding the demo commune, built in a temporary file beside it and renamed when
     complete: a killed or cancelled build leaves nothing behind. Refuses a file that already holds a register."""
     started = time.perf_counter()
     _checked(persons)
     text = str(db_path)
     if "://" in text:
-        return _create(db_path, persons, seed, today, progress, started)
+        return _create(db_path, persons, seed, today, progress, started, months)
     target = Path(text)
     if target.exists():
         check_regular(target)
@@ -116,7 +118,7 @@ def create_demo(db_path: str | Path, *, persons: int = 3000, seed: int = 1, toda
         raise HgdError("register.folder_missing", path=str(target.parent))
     work = target.with_name(f".{target.name}.building-{os.getpid()}")
     try:
-        summary = _create(work, persons, seed, today, progress, started)
+        summary = _create(work, persons, seed, today, progress, started, months)
         os.replace(work, target)
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -125,11 +127,12 @@ def create_demo(db_path: str | Path, *, persons: int = 3000, seed: int = 1, toda
     return summary
 
 
-def _create(db: str | Path, persons: int, seed: int, today: date | None, progress, started: float) -> dict:
+def _create(db: str | Path, persons: int, seed: int, today: date | None, progress, started: float,
+            months: int) -> dict:
     commune = generate_people(1, seed, today).commune  # the seed's commune, chosen the same way, for the settings
     reg = Register.create(db, commune)
     try:
-        summary = fill_demo(reg, persons=persons, seed=seed, today=today, progress=progress)
+        summary = fill_demo(reg, persons=persons, seed=seed, today=today, progress=progress, months=months)
         if reg.store.dialect == "sqlite":
             with reg.store.engine.connect() as conn:  # fold the WAL into the file before it is renamed
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -52,9 +52,12 @@ class Plan:
         return self.deaths + self.moves_out + sum(self.families_out)
 
 
-def plan_events(rng: random.Random, persons: int) -> Plan:
+def plan_events(rng: random.Random, persons: int, months: int = WINDOW_MONTHS) -> Plan:
+    """The events of `months` months (the rates are those of the default four)."""
+    scale = months / WINDOW_MONTHS
+
     def n(rate: float, floor: int = 1) -> int:
-        return max(floor if persons >= 300 else 0, round(persons * rate))
+        return max(floor if persons >= 300 else 0, round(persons * rate * scale))
 
     return Plan(births=n(0.005), deaths=n(0.0022), moves_out=n(0.002),
                 families_out=[rng.randint(1, 4) for _ in range(n(1 / 8000))], brides=n(0.001),
@@ -309,5 +312,5 @@ class PeopleEvents:
                                                            date=when.isoformat()))
 
 
-def window_start(today: date) -> date:
-    return add_months(today, -WINDOW_MONTHS)
+def window_start(today: date, months: int = WINDOW_MONTHS) -> date:
+    return add_months(today, -months)

@@ -11,7 +11,7 @@ from datetime import date
 from app.demo.cards import Issuer
 from app.demo.changes import HouseholdChanges
 from app.demo.commune import choose_commune
-from app.demo.events import EventLog, PeopleEvents, plan_events, window_start
+from app.demo.events import WINDOW_MONTHS, EventLog, PeopleEvents, plan_events, window_start
 from app.demo.households import Population
 from app.demo.model import Ids, birth_on
 from app.demo.names import Namer
@@ -71,6 +71,7 @@ def _official(namer: Namer, rng: random.Random, today: date) -> str:
 
 
 def generate_people(persons: int, seed: int, today: date | None = None, *, commune_code: str | None = None,
+                    months: int = WINDOW_MONTHS,
                     count: str = "records", progress=None) -> DemoData:
     """The demo commune with `persons` person records (planted duplicates, people born or moved in during the demo's
     months included); with count="active", `persons` people still active on `today` (the dead and the moved out
@@ -85,8 +86,8 @@ def generate_people(persons: int, seed: int, today: date | None = None, *, commu
     officials = Namer(rngs["officials"], commune.profile["region"])  # the same names whatever the size
     commune.identity["chairman"] = _official(officials, rngs["officials"], today)
     commune.identity["clerk"] = _official(officials, rngs["officials"], today)
-    start = window_start(today)
-    plan, q = plan_events(rngs["events"], persons), quota(persons)
+    start = window_start(today, months)
+    plan, q = plan_events(rngs["events"], persons, months), quota(persons)
 
     step(1, 5)
     pop = Population(rngs["people"], ids, commune, namer, start)

@@ -25,6 +25,15 @@ messages.register({
 })
 
 
+def _still_here(ctx: OpContext, ref: str | None) -> str | None:
+    """The id of a spouse or child named for a new head, when still an active member (one who has died or left
+    since is simply not related any more)."""
+    if not ref:
+        return None
+    p = person(ctx, ref, active=False)
+    return p.id if p.status == "active" else None
+
+
 @dataclass(frozen=True)
 class SplitHousehold(Operation):
     """Members leave `household` to form a new one headed by `new_head` (one of them). Their relations to the new
@@ -158,7 +167,7 @@ class ChangeHead(Operation):
             raise HgdError("registry.already_head", name=head.full_name, code=hh.code)
         when = event_date(self.date, ctx.today)
         explicit = {person(ctx, r).id: v for r, v in self.relations.items()}
-        change_head(ctx, hh, head, when, self.reason,
-                    spouse=person(ctx, self.spouse).id if self.spouse else None,
-                    children=tuple(person(ctx, c).id for c in self.children), relations=explicit)
+        change_head(ctx, hh, head, when, self.reason, spouse=_still_here(ctx, self.spouse),
+                    children=tuple(c for c in (_still_here(ctx, c) for c in self.children) if c),
+                    relations=explicit)
         return ctx.changes
