@@ -5,13 +5,12 @@ communes since July 2025, then among the units before the merger (old records an
 """
 from __future__ import annotations
 
-import csv
 from functools import cache
 
 from app import messages
 from app.domain.text import nfc, search_key
 from app.errors import HgdError
-from app.paths import resource
+from app.paths import table
 
 messages.register({
     "commune.name_empty": ("Tên xã không được để trống.", "The commune name must not be empty."),
@@ -45,18 +44,16 @@ def _bare(name: str) -> str:
 def _units() -> dict[str, list[dict[str, str]]]:
     """Bare commune name key → the units bearing it, the 2025 ones first."""
     index: dict[str, list[dict[str, str]]] = {}
-    with open(resource("codes", "admin_units", "units_2025.csv"), encoding="utf-8") as f:
-        for row in csv.DictReader(f):
+    for row in table("codes", "admin_units", "units_2025.csv"):
+        index.setdefault(_bare(row["commune"]), []).append(
+            {"commune_code": row["commune_code"], "commune": row["commune"], "province_code": row["province_code"],
+             "province": row["province"], "era": "2025"})
+    for row in table("codes", "admin_units", "units_pre2025.csv"):
+        if row["commune"]:
             index.setdefault(_bare(row["commune"]), []).append(
-                {"commune_code": row["commune_code"], "commune": row["commune"], "province_code": row["province_code"],
-                 "province": row["province"], "era": "2025"})
-    with open(resource("codes", "admin_units", "units_pre2025.csv"), encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            if row["commune"]:
-                index.setdefault(_bare(row["commune"]), []).append(
-                    {"commune_code": row["commune_code"], "commune": row["commune"],
-                     "province_code": row["province_code"], "province": row["province"],
-                     "district": row["district"], "era": "pre2025"})
+                {"commune_code": row["commune_code"], "commune": row["commune"],
+                 "province_code": row["province_code"], "province": row["province"],
+                 "district": row["district"], "era": "pre2025"})
     return index
 
 

@@ -24,6 +24,7 @@ from app.progress import Cancel, Progress, no_progress
 from app.store.audit import AuditedSession
 from app.store.clock import utcnow
 from app.store.models import Action, AuditEntry, Commune, Setting
+from app.store.engine import is_url
 from app.store.store import Store
 from app.users import current_user
 
@@ -70,7 +71,7 @@ class Register:
         from app.store import migrate
         from app.store.store import check_regular
 
-        path = None if "://" in str(db) else Path(str(db))
+        path = None if is_url(db) else Path(str(db))
         existed = path is not None and path.exists()
         if existed and path is not None:
             check_regular(path)

@@ -28,6 +28,7 @@ from app.demo.ops import DemoBase, replay
 from app.register import COMMUNE_FIELDS as _COMMUNE_FIELDS
 from app.registry import SetCommuneInfo
 from app.store import migrate
+from app.store.engine import is_url
 from app.store.store import check_regular
 from app.store.models import Household, Person
 
@@ -106,7 +107,7 @@ def create_demo(db_path: str | Path, *, persons: int = 3000, seed: int = 1, toda
     started = time.perf_counter()
     _checked(persons)
     text = str(db_path)
-    if "://" in text:
+    if is_url(text):
         return _create(db_path, persons, seed, today, progress, started, months)
     target = Path(text)
     if target.exists():

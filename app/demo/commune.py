@@ -6,22 +6,20 @@ or, now and then, the short way clerks type ("Dân Lý, Triệu Sơn, Thanh Hóa
 """
 from __future__ import annotations
 
-import csv
 import random
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
 from app.demo.model import MERGER
-from app.paths import resource
+from app.paths import table
 
 OLD, NEW, SHORT = "old", "new", "short"
 _PREFIXES = ("Thành phố ", "Thị trấn ", "Thị xã ", "Tỉnh ", "Huyện ", "Quận ", "Phường ", "Xã ", "Đặc khu ")
 
 
 def _rows(*parts: str) -> list[dict[str, str]]:
-    with resource(*parts).open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+    return list(table(*parts))
 
 
 @dataclass(frozen=True)

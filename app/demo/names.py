@@ -5,7 +5,6 @@ were far more usual before 1980) and, for some ethnic groups, have their own tab
 """
 from __future__ import annotations
 
-import csv
 import random
 import unicodedata
 from bisect import bisect_right
@@ -13,7 +12,7 @@ from functools import cache
 
 from app.demo.model import Weighted
 from app.domain.syllables import retone
-from app.paths import resource
+from app.paths import table
 
 YOUNG_FROM = 1980  # born in or after this year: the `w_young` weights
 
@@ -32,10 +31,9 @@ class _Table:
 @cache
 def _tables() -> dict[tuple[str, str, str], list[tuple[str, float, float]]]:
     out: dict[tuple[str, str, str], list[tuple[str, float, float]]] = {}
-    with resource("demo", "names.csv").open(encoding="utf-8", newline="") as f:
-        for r in csv.DictReader(f):
-            out.setdefault((r["kind"], r["sex"], r["group"]), []).append(
-                (r["name"], float(r["w_old"]), float(r["w_young"])))
+    for r in table("demo", "names.csv"):
+        out.setdefault((r["kind"], r["sex"], r["group"]), []).append(
+            (r["name"], float(r["w_old"]), float(r["w_young"])))
     return out
 
 

@@ -7,7 +7,6 @@ that could mean two codes gives None, so that the importer asks instead of guess
 """
 from __future__ import annotations
 
-import csv
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -17,7 +16,7 @@ from itertools import pairwise
 from app import messages
 from app.domain.text import has_vietnamese_marks, search_key, tone_key
 from app.errors import HgdError
-from app.paths import resource
+from app.paths import table
 
 messages.register({
     "sex.unreadable": ("Không đọc được giới tính '{value}': cần 'Nam' hoặc 'Nữ'",
@@ -75,8 +74,7 @@ class Group:
 
 
 def _rows(*parts: str) -> list[dict[str, str]]:
-    with resource("codes", *parts).open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+    return list(table("codes", *parts))
 
 
 class _NameIndex:
@@ -261,8 +259,8 @@ _PROVINCE_PREFIXES = ("tinh ", "thanh pho ", "tp ", "t p ", "t ")
 @cache
 def _province_index() -> dict[str, list[tuple[str, str]]]:
     index: dict[str, list[tuple[str, str]]] = {}
-    for era, table in ((PRE2025, provinces_pre2025()), (Y2025, provinces_2025())):
-        for code, name in table.items():
+    for era, provinces in ((PRE2025, provinces_pre2025()), (Y2025, provinces_2025())):
+        for code, name in provinces.items():
             for key in {search_key(name), search_key(name).replace(" ", "")}:
                 index.setdefault(key, []).append((code, era))
     for alias, name in _PROVINCE_ALIASES.items():

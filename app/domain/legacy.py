@@ -5,14 +5,13 @@ resources/codes/README.md). Detection is per sheet or column: a single short cel
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
 from app.domain import syllables
-from app.paths import resource
+from app.paths import table
 
 ENCODINGS = ("unicode", "tcvn3", "vni")
 _TONE_BY_NAME = {"": "", "acute": syllables.ACUTE, "grave": syllables.GRAVE, "hook": syllables.HOOK,
@@ -31,8 +30,8 @@ def _codepoint(text: str) -> str:
 
 @cache
 def _tcvn3_decode() -> dict[int, str]:
-    with resource("codes", "encodings", "tcvn3.csv").open(encoding="utf-8", newline="") as f:
-        return {ord(_codepoint(row["legacy_char_codepoint"])): row["unicode"] for row in csv.DictReader(f)}
+    return {ord(_codepoint(row["legacy_char_codepoint"])): row["unicode"]
+            for row in table("codes", "encodings", "tcvn3.csv")}
 
 
 @cache
@@ -44,12 +43,11 @@ def _tcvn3_encode() -> dict[str, str]:
 def _vni_marks() -> dict[str, tuple[str, str]]:
     """VNI character -> (kind, value): kind tone/circumflex/breve with value a combining tone mark (or "" for none),
     or kind letter with value the Unicode letter."""
-    table: dict[str, tuple[str, str]] = {}
-    with resource("codes", "vnimarks.csv").open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            kind, value = row["kind"], row["value"]
-            table[_codepoint(row["codepoint"])] = (kind, value if kind == "letter" else _TONE_BY_NAME[value])
-    return table
+    marks: dict[str, tuple[str, str]] = {}
+    for row in table("codes", "vnimarks.csv"):
+        kind, value = row["kind"], row["value"]
+        marks[_codepoint(row["codepoint"])] = (kind, value if kind == "letter" else _TONE_BY_NAME[value])
+    return marks
 
 
 @cache

@@ -9,7 +9,6 @@ The column list is data: resources/forms/vnpt_d03_tk1_columns.csv.
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -23,7 +22,7 @@ from app.domain.text import search_key
 from app.errors import HgdError
 from app.lists import values
 from app.lists.filled import Value
-from app.paths import resource
+from app.paths import table
 
 messages.register({
     "vnpt.bad_sex": ("Giới tính '{value}' của {name}: cần 'Nam' hoặc 'Nữ'", "Sex '{value}' of {name}: 'Nam' or 'Nữ'"),
@@ -98,19 +97,17 @@ class VnptRow:
 
 @cache
 def columns(sheet: str) -> list[dict[str, str]]:
-    with resource("forms", "vnpt_d03_tk1_columns.csv").open(encoding="utf-8", newline="") as f:
-        return [row for row in csv.DictReader(f) if row["sheet"] == sheet]
+    return [row for row in table("forms", "vnpt_d03_tk1_columns.csv") if row["sheet"] == sheet]
 
 
 @cache
 def _relations() -> dict[str, str]:
     """hgd relation codes and Vietnamese names (search keys) -> the template's relation code."""
     out: dict[str, str] = {}
-    with resource("codes", "bhxh_relations.csv").open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            out[search_key(row["name"])] = row["vnpt_code"]
-            for rel in filter(None, row["hgd_relation"].split(";")):
-                out[rel] = row["vnpt_code"]
+    for row in table("codes", "bhxh_relations.csv"):
+        out[search_key(row["name"])] = row["vnpt_code"]
+        for rel in filter(None, row["hgd_relation"].split(";")):
+            out[rel] = row["vnpt_code"]
     return out
 
 

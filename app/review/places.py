@@ -7,14 +7,13 @@ resources/codes/admin_units/mapping_pre2025_to_2025.csv), so that old and new na
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
 from typing import NamedTuple
 
 from app.domain import codes
 from app.domain.text import nfc, search_key
-from app.paths import resource
+from app.paths import table
 
 UNKNOWN = -1
 
@@ -52,8 +51,7 @@ def _strip(key: str) -> tuple[str, str]:
 
 
 def _rows(*parts: str) -> list[dict[str, str]]:
-    with resource("codes", *parts).open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+    return list(table("codes", *parts))
 
 
 class _Units:
