@@ -87,11 +87,13 @@ def _compatible_birth(a: str | None, b: str | None) -> bool:
 
 
 def same_person(row: dict[str, Any], stored: dict[str, Any]) -> bool:
-    """Whether a row carrying a stored person's code plausibly is that person: the name alike (a typo, a tone mark)
-    and the birth year the same (or unknown)."""
+    """Whether a row carrying a stored person's code plausibly is that person: the name alike (a typo, a tone mark,
+    a middle name dropped or added: the same family and given name) and the birth year the same (or unknown)."""
     a, b = row.get("name_key") or "", stored.get("name_key") or ""
     if a != b and ratio(a, b) < 85:
-        return False
+        wa, wb = a.split(), b.split()
+        if not (wa and wb and wa[0] == wb[0] and wa[-1] == wb[-1]):
+            return False
     ya, yb = row.get("birth_year"), stored.get("birth_year")
     return ya is None or yb is None or ya == yb
 
@@ -222,7 +224,8 @@ def plan_import(session: Session, commune_id: str, records: list[tuple[int, dict
         person["household_id"], person["commune_id"] = hid, commune_id
         plan.persons.append(person)
         plan.row_person[row] = person["id"]
-        index.add({**person})
+        # A later row of the file is matched to this one only by its BHXH code (one code, one person): two rows
+        # alike by CCCD or the 4 criteria are both imported, for the review to decide.
         if person.get("relation") == HEAD:
             if head is not None:
                 plan.warnings.append(RowIssue(row, rel_col, "", "household.head_kept", {"code": code}))
