@@ -39,6 +39,21 @@ messages.register({
         "đó rồi nhập lại.",
         "File '{file}', sheet '{sheet}': there is data in cell {cell}, too far right (at most {limit} columns, up "
         "to column CZ); delete that cell and import again."),
+    "import.too_many_cells": (
+        "Tệp '{file}', trang '{sheet}': bảng trải trên {rows} dòng × {columns} cột (đến ô {cell}) — quá lớn "
+        "(tối đa {limit} ô); hãy xóa các ô thừa ở xa rồi nhập lại.",
+        "File '{file}', sheet '{sheet}': the table spans {rows} rows × {columns} columns (up to cell {cell}) — "
+        "too large (at most {limit} cells); delete the stray cells far away and import again."),
+    "import.too_many_merges": (
+        "Tệp '{file}', trang '{sheet}': quá nhiều vùng ô gộp ({count}; tối đa {limit}).",
+        "File '{file}', sheet '{sheet}': too many merged ranges ({count}; at most {limit})."),
+    "import.too_many_strings": (
+        "Tệp '{file}' bất thường: bảng chữ dùng chung có {count} mục (tối đa {limit}) — từ chối để bảo vệ máy.",
+        "The file '{file}' is abnormal: its shared-strings table holds {count} entries (at most {limit}) — refused "
+        "to protect the computer."),
+    "import.part_too_large": (
+        "Tệp '{file}' bất thường: phần '{member}' quá lớn ({size} MB; tối đa {limit} MB).",
+        "The file '{file}' is abnormal: its part '{member}' is too large ({size} MB; at most {limit} MB)."),
     "import.formulas": (
         "Tệp '{file}', trang '{sheet}', ô {cell}: có công thức nhưng chưa có giá trị đã tính (tệp do phần mềm khác "
         "tạo ra). Hãy mở tệp bằng Excel, lưu lại rồi nhập lại.",
@@ -49,20 +64,44 @@ messages.register({
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
        "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
+_SHARED_STRINGS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+_STYLES_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 _OTHER_OFFICE = {"word/document.xml": ("một văn bản Word (.docx)", "a Word document (.docx)"),
                  "ppt/presentation.xml": ("một bản trình chiếu PowerPoint", "a PowerPoint presentation"),
                  "content.xml": ("một bảng tính OpenDocument (.ods): hãy lưu lại thành .xlsx",
                                  "an OpenDocument spreadsheet (.ods): save it as .xlsx")}
-# Element names may carry a namespace prefix (<x:row>, <x:c>: the .NET Open XML SDK writes them so).
-_ROW_R = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
-# A cell with content (not self-closing) in a column beyond CZ (limits.MAX_COLUMNS = 104): DA..ZZ or three letters.
-_FAR_CELL = re.compile(rb'<(?:\w+:)?c r="((?:[D-Z][A-Z]|[A-Z]{3})\d+)"[^>]*?(?<!/)>')
-_FORMULA = rb'<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*'
-_FORMULA_WITH_VALUE = re.compile(_FORMULA + rb"<(?:\w+:)?v>[^<]")
-_FORMULA_WITHOUT_VALUE = re.compile(rb'<(?:\w+:)?c r="([A-Z]+\d+)"[^>]*>\s*' + _FORMULA
-                                    + rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>|</(?:\w+:)?c>)")
+# Element names may carry a namespace prefix (<x:row>, <x:c>: the .NET Open XML SDK writes them so); the scan
+# removes it from the elements it looks at, so that one set of patterns serves both.
+_PREFIXED = re.compile(rb"<(/?)[\w.-]+:(?=(?:row|c|f|v|mergeCell|si)[\s/>])")
+_ANY_PREFIXED = re.compile(rb":(?:row|c|f|v|mergeCell)[\s/>]")    # cheap: scans for ":" only
+# The form Excel, LibreOffice and openpyxl write: every cell's reference first and double-quoted, every row numbered.
+# A chunk holding any other form of <c> or <row> is scanned element by element (_exact), as the library reads it.
+_ODD_CELL = re.compile(rb'<c(?! r="[A-Za-z]{1,3}\d{1,7}")[\s/>]')
+_ATTRS = rb"""((?:[^>"']|"[^"]*"|'[^']*')*)"""   # a tag's attributes: a quoted value may hold ">"
+_WIDE_CELL = re.compile(rb'<c r="([A-Za-z]{2,3})(\d+)"' + _ATTRS + rb"(?<!/)>")   # beyond column Z, with content
+_ROW_DIGITS = [re.compile(rb'<c r="[A-Za-z]{1,3}(\d{%d})"' % n) for n in range(8)]
+_CELL_START = re.compile(rb'<c r="[A-Za-z]{1,3}$')
+_WITH_CONTENT = re.compile(_ATTRS + rb"(?<!/)>")
+_MERGE = re.compile(rb"<mergeCell[\s/>]")
+_SHARED_STRING = re.compile(rb"<(?:[\w.-]+:)?si[\s/>]")
+# The library reserves room for uniqueCount strings before reading one: a lying count is refused.
+_UNIQUE_COUNT = re.compile(rb"""<(?:[\w.-]+:)?sst\b[^>]*?\s(?:uniqueCount|count)\s*=\s*["']\s*(\d+)""")
+_TAG = re.compile(rb"<(/?)(row|c)(?=[\s/>])" + _ATTRS + rb">")
+_ATTR_R = re.compile(rb"""(?:^|\s)r\s*=\s*(["'])(.*?)\1""", re.DOTALL)
+_REF = re.compile(rb"([A-Za-z]+)(\d+)")
+_FORMULA = rb'<f\b[^>]*(?:/>|>[^<]*</f>)\s*'
+_FORMULA_WITH_VALUE = re.compile(_FORMULA + rb"<v>[^<]")
+_FORMULA_WITHOUT_VALUE = re.compile(rb'<c\b[^>]*?\sr\s*=\s*["\']([A-Za-z]+\d+)["\'][^>]*>\s*' + _FORMULA
+                                    + rb"(?:<v\s*/>|<v>\s*</v>|</c>)")
 _CORRUPT = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError)
-assert limits.MAX_COLUMNS == 104, "_FAR_CELL encodes column CZ"
+
+
+def _column_number(letters: bytes) -> int:
+    """b"A" -> 1, b"CZ" -> 104, b"xfd" -> 16384 (the library reads references in either case)."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
 
 
 @dataclass
@@ -147,10 +186,12 @@ class Xlsx:
         except ElementTree.ParseError:
             raise HgdError("import.corrupt", file=self.file) from None
         targets = {}
+        self.parts: dict[str, str] = {}   # relationship type -> member (shared strings, styles)
         for rel in rels.iter(f"{{{_NS['rel']}}}Relationship"):
             target = rel.get("Target", "")
             full = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
             targets[rel.get("Id")] = full
+            self.parts[rel.get("Type", "")] = full
         sheets = []
         for el in book.iter(f"{{{_NS['m']}}}sheet"):
             member = targets.get(el.get(f"{{{_NS['r']}}}id") or "")
@@ -160,13 +201,16 @@ class Xlsx:
 
     # --- streaming ------------------------------------------------------------------------------------------------
     def _stream(self, member: str):
-        """Yield the member's bytes a chunk at a time; a damaged or lying member is refused as corrupt."""
+        """Yield the member's bytes a chunk at a time; a damaged or lying member is refused as corrupt, and so is
+        a document type declaration anywhere (OOXML never declares entities: the expansion tricks are refused)."""
         try:
             with self.zip.open(member) as f:
                 while True:
                     chunk = f.read(limits.SCAN_CHUNK)
                     if not chunk:
                         return
+                    if b"<!DOCTYPE" in chunk or b"<!ENTITY" in chunk:
+                        raise HgdError("import.corrupt", file=self.file)
                     yield chunk
         except KeyError:
             raise HgdError("import.corrupt", file=self.file) from None
@@ -174,15 +218,50 @@ class Xlsx:
             raise HgdError("import.corrupt", file=self.file) from None
 
     def verify_parts(self) -> None:
-        """Stream every part the library loads on opening (all but the worksheets): the CRC and size checks run."""
+        """Stream every part the library loads on opening (all but the worksheets): the CRC and size checks run;
+        the parts it reads whole are bounded (styles by size, shared strings by size and count)."""
         sheet_members = {s.member for s in self.sheets}
+        strings = self.parts.get(_SHARED_STRINGS_TYPE, "xl/sharedStrings.xml")
+        styles = self.parts.get(_STYLES_TYPE, "xl/styles.xml")
         for info in self.zip.infolist():
-            if info.filename not in sheet_members and not info.is_dir():
-                for _ in self._stream(info.filename):
-                    pass
+            if info.filename in sheet_members or info.is_dir():
+                continue
+            limit = limits.MAX_STYLES_PART if info.filename == styles else None
+            if limit is not None and info.file_size > limit:
+                raise HgdError("import.part_too_large", file=self.file, member=info.filename,
+                               size=_mb(info.file_size), limit=_mb(limit))
+            if info.filename == strings or info.filename.endswith("/sharedStrings.xml"):
+                self._count_strings(info.filename)
+                continue
+            size = 0
+            for chunk in self._stream(info.filename):
+                size += len(chunk)
+                if limit is not None and size > limit:
+                    raise HgdError("import.part_too_large", file=self.file, member=info.filename, size=_mb(size),
+                                   limit=_mb(limit))
+
+    def _count_strings(self, member: str) -> None:
+        """The shared strings: the count the library reserves room for (the table's uniqueCount), and the entries
+        actually there (millions of empty strings cost as much as millions of names)."""
+        count, rest, first = 0, b"", True
+        for chunk in self._stream(member):
+            if first:
+                first = False
+                declared = max((int(d[:12]) for d in _UNIQUE_COUNT.findall(chunk[:65536])), default=0)
+                if declared > limits.MAX_SHARED_STRINGS:
+                    raise HgdError("import.too_many_strings", file=self.file, count=number(declared),
+                                   limit=number(limits.MAX_SHARED_STRINGS))
+            buf = rest + chunk
+            cut = buf.rfind(b"<")   # tags before the last "<" are whole
+            count += len(_SHARED_STRING.findall(buf, 0, max(cut, 0)))
+            rest = buf[max(cut, 0):]
+            if count > limits.MAX_SHARED_STRINGS:
+                raise HgdError("import.too_many_strings", file=self.file, count=number(count),
+                               limit=number(limits.MAX_SHARED_STRINGS))
 
     def scan_sheet(self, sheet: Sheet) -> None:
-        """Refuse a sheet with rows beyond the limit, content beyond column CZ, or formulas without values."""
+        """Refuse a sheet the library would build too large (rows, columns, rows x columns), with too many merged
+        ranges, or with formulas without values — from the XML, before the library reads it."""
         scan = _SheetScan(self.file, sheet.name)
         buf = b""
         for chunk in self._stream(sheet.member):
@@ -199,33 +278,131 @@ class Xlsx:
 
 
 class _SheetScan:
+    """The extent the spreadsheet library will give the sheet, computed from its XML as the library reads it: a
+    cell's position is its reference (any attribute order, either quote, any white space, either case), or for a
+    cell without one the column after the previous cell of its row; a row without a number follows the previous
+    row. Cells written empty and self-closed (<c r="XFD5" s="1"/>) are skipped by the library and here."""
+
     def __init__(self, file: str, sheet: str) -> None:
         self.file, self.sheet = file, sheet
-        self.rows = self.last_r = self.with_value = 0
+        self.max_row = self.max_col = 0
+        self.far = self.far_col = b""        # the references of the cells that set max_row and max_col
+        self.row_index = self.col_index = 0  # the library's position, for cells and rows without references
+        self.merges = self.with_value = 0
         self.missing: bytes | None = None
 
     def feed(self, part: bytes) -> None:
-        self.rows += part.count(b"<row") + part.count(b":row ")
-        found = _ROW_R.findall(part, max(0, len(part) - 65536))  # rows come in order: the last is the highest
-        if found:
-            self.last_r = int(found[-1])
-        highest = max(self.rows, self.last_r)
-        if highest > limits.MAX_SHEET_ROWS:
-            raise HgdError("import.too_many_rows", file=self.file, sheet=self.sheet, row=number(highest),
-                           limit=number(limits.MAX_SHEET_ROWS))
-        far = _FAR_CELL.search(part)
-        if far:
-            raise HgdError("import.too_far_column", file=self.file, sheet=self.sheet, cell=far.group(1).decode(),
-                           limit=limits.MAX_COLUMNS)
-        if b"<f" in part or b":f" in part:
+        if _ANY_PREFIXED.search(part):
+            part = _PREFIXED.sub(rb"<\1", part)
+        if _ODD_CELL.search(part):
+            self._exact(part)
+        else:
+            self._canonical(part)
+        self._check()
+        if b"<mergeCell" in part:
+            self.merges += len(_MERGE.findall(part))
+            if self.merges > limits.MAX_MERGES:
+                raise HgdError("import.too_many_merges", file=self.file, sheet=self.sheet, count=number(self.merges),
+                               limit=number(limits.MAX_MERGES))
+        if b"<f" in part:
             self.with_value += len(_FORMULA_WITH_VALUE.findall(part))
             if self.missing is None:
                 m = _FORMULA_WITHOUT_VALUE.search(part)
                 self.missing = m.group(1) if m else None
 
+    def _canonical(self, part: bytes) -> None:
+        """Every cell starts <c r="A1" (at most 3 letters, 7 digits): the highest row is found among the references
+        with the most digits, the widest column among those beyond Z — each by one pass of a pattern."""
+        for digits in range(7, 0, -1):
+            found = _ROW_DIGITS[digits].findall(part)
+            if not found:
+                continue
+            done = False
+            for row in sorted(set(found), reverse=True):
+                if int(row) <= self.max_row:
+                    done = True
+                    break
+                ref = _with_content(part, row)
+                if ref:  # the highest reference of a cell with content (not an empty, self-closed one)
+                    self.max_row, self.far, done = int(row), ref, True
+                    break
+            if done:
+                break
+        for letters, row, _attrs in set(_WIDE_CELL.findall(part)):
+            col = _column_number(letters)
+            if col > self.max_col:
+                self.max_col, self.far_col = col, letters + row
+        if self.max_col < 26 and b'<c r="' in part:
+            self.max_col, self.far_col = 26, b"Z"   # a bound: references of one letter reach Z at most
+        self.row_index = max(self.row_index, self.max_row)  # rows without numbers in a later chunk follow on
+
+    def _exact(self, part: bytes) -> None:
+        """Element by element, as the library does (its XlsxCellReader): slow, used only for unusual XML."""
+        for closing, name, attrs in _TAG.findall(part):
+            self_closing = attrs.rstrip().endswith(b"/")
+            if name == b"row":
+                if closing:
+                    self.row_index += 1
+                    self.col_index = 0
+                elif not self_closing:
+                    ref = _ATTR_R.search(attrs)
+                    if ref:
+                        if not ref.group(2).isdigit():
+                            raise HgdError("import.corrupt", file=self.file)
+                        self.row_index = int(ref.group(2)[:9]) - 1
+                continue
+            if closing or self_closing:
+                continue
+            ref = _ATTR_R.search(attrs)
+            if ref:
+                m = _REF.fullmatch(ref.group(2))
+                if m is None:
+                    raise HgdError("import.corrupt", file=self.file)
+                row, col = int(m.group(2)[:9]), _column_number(m.group(1)[:9])
+                self.col_index = col - 1
+            else:
+                row, col = self.row_index + 1, self.col_index + 1
+            self.col_index += 1
+            if row > self.max_row:
+                self.max_row, self.far = row, ref.group(2) if ref else f"{_letters(col)}{row}".encode()
+            if col > self.max_col:
+                self.max_col, self.far_col = col, ref.group(2) if ref else f"{_letters(col)}{row}".encode()
+
+    def _check(self) -> None:
+        if self.max_row > limits.MAX_SHEET_ROWS:
+            raise HgdError("import.too_many_rows", file=self.file, sheet=self.sheet, row=number(self.max_row),
+                           limit=number(limits.MAX_SHEET_ROWS))
+        if self.max_col > limits.MAX_COLUMNS:
+            raise HgdError("import.too_far_column", file=self.file, sheet=self.sheet,
+                           cell=self.far_col.decode(errors="replace").upper(), limit=limits.MAX_COLUMNS)
+        if self.max_row * self.max_col > limits.MAX_CELLS:
+            raise HgdError("import.too_many_cells", file=self.file, sheet=self.sheet, rows=number(self.max_row),
+                           columns=number(self.max_col), cell=f"{_letters(self.max_col)}{self.max_row}",
+                           limit=number(limits.MAX_CELLS))
+
     def finish(self) -> None:
         # A file some program wrote with formulas but no computed values has none anywhere; Excel and LibreOffice
         # always store them (a formula whose result is "" has an empty value beside others that are not).
         if self.missing is not None and self.with_value == 0:
-            raise HgdError("import.formulas", file=self.file, sheet=self.sheet, cell=self.missing.decode())
+            raise HgdError("import.formulas", file=self.file, sheet=self.sheet, cell=self.missing.decode().upper())
 
+
+def _with_content(part: bytes, row: bytes) -> bytes | None:
+    """The reference of a cell of `row` that is not an empty self-closed one, or None."""
+    needle = row + b'"'
+    at = part.find(needle)
+    while at >= 0:
+        start = part.rfind(b"<", max(0, at - 12), at)
+        if start >= 0 and _CELL_START.match(part, start, at) and _WITH_CONTENT.match(part, at + len(needle)):
+            return part[start + 6:at + len(row)]
+        at = part.find(needle, at + 1)
+    return None
+
+
+def _letters(col: int) -> str:
+    """1 -> A, 104 -> CZ."""
+    out = ""
+    while col > 0:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
