@@ -157,7 +157,9 @@ class Fills:
             else:
                 coded += 1
                 coded_heads += head
-        return uncoded > 0 and coded > 0 and uncoded_heads == 0 and coded_heads * 10 >= coded * 9
+        # codes on the heads (nine in ten coded rows), the rows without one mostly members (a head may have lost his)
+        return (uncoded > 0 and coded > 0 and coded_heads * 10 >= coded * 9
+                and uncoded - uncoded_heads >= 2 * uncoded_heads)
 
     # --- applied to each row -------------------------------------------------------------------------------------
     def apply(self, n: int, cells: list, origins: dict) -> None:

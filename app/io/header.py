@@ -72,6 +72,7 @@ class Column:
     field: str
     header: str     # as written (a two-row header joined: "Hạn thẻ Từ ngày")
     explicit: bool = False  # named by --map
+    labels: tuple[str, ...] = ()  # every label the header gives it (title and code, upper and lower rows)
 
 
 @dataclass
@@ -168,12 +169,23 @@ def find_layout(table: Table, rows: list[tuple[int, list[object]]], mapping: dic
     data_from = rows[best][0] + 1
     template = False
     joined = None
-    if best + 1 < len(texts):
+    display: list[str] = []
+    if best > 0 and _stacked(texts[best - 1], top, mapping, best_score):
+        best -= 1  # titles above the row of codes that scored best: the header starts at the titles
+        top = texts[best]
+        keys.insert(0, [fields.header_key(t) for t in top])
+    if best + 1 < len(texts) and data_from > rows[best][0] + 1:  # the codes under the titles, found just above
+        below = texts[best + 1]
+        columns = _stacked(top, below, mapping, best_score) or columns
+        display = top
+        template = sum(1 for t in below if fields.header_key(t) in _TEMPLATE_CODES) >= 3
+    elif best + 1 < len(texts):
         below = texts[best + 1]
         stacked = _stacked(top, below, mapping, best_score)
         joined = None if stacked else _two_row_labels(table, rows[best][0], top, below)
         if stacked:
             columns = stacked
+            display = top  # the clerk reads the titles, the codes are for programs
             template = sum(1 for t in below if fields.header_key(t) in _TEMPLATE_CODES) >= 3
         elif joined is not None and len(_recognised(joined, mapping)) > best_score:
             columns = joined
@@ -183,7 +195,7 @@ def find_layout(table: Table, rows: list[tuple[int, list[object]]], mapping: dic
     layout = Layout(rows[best][0], data_from, {}, keys, enc, template=template)
     seen = [t for t in top if t] + ([t for t in texts[best + 1] if t] if joined is not None else [])
     try:
-        layout.columns, layout.stt = _columns(table, layout.header_row, columns, mapping, seen)
+        layout.columns, layout.stt = _columns(table, layout.header_row, columns, mapping, seen, display)
     except HgdError as exc:  # a header naming persons that cannot be read refuses the file, whatever the sheet
         exc.person_list = any(_field(c, mapping)[0] == "ho_ten" for c in columns)  # type: ignore[attr-defined]
         raise
@@ -209,7 +221,7 @@ def _stacked(top: list[str], below: list[str], mapping: dict[str, str], score: i
     for i in range(width):
         title = top[i] if i < len(top) else ""
         code = below[i] if i < len(below) else ""
-        out.append((title or code, code, title) if code else (title,))
+        out.append((code, title) if code and title else (code or title,))  # the code names the field exactly
     return out
 
 
@@ -243,9 +255,10 @@ def _two_row_labels(table: Table, row: int, top: list[str], below: list[str]) ->
     return out
 
 
-def _columns(table: Table, row: int, columns: list[Labels], mapping: dict[str, str], seen: list[str]
-             ) -> tuple[dict[str, Column], int | None]:
-    """Each field's column. `seen`: the labels of the header row(s) as the clerk sees them, for messages."""
+def _columns(table: Table, row: int, columns: list[Labels], mapping: dict[str, str], seen: list[str],
+             display: list[str]) -> tuple[dict[str, Column], int | None]:
+    """Each field's column. `seen`: the labels of the header row(s) as the clerk sees them, for messages;
+    `display`: the header shown for each column when it is not its first label (titles over codes)."""
     found = {fields.header_key(t) for labels in columns for t in labels if t}
     for key in mapping:
         if key not in found:
@@ -269,10 +282,11 @@ def _columns(table: Table, row: int, columns: list[Labels], mapping: dict[str, s
             first = out.get(name)
             if first is not None and not explicit and first.explicit:
                 continue
+            shown = display[i] if i < len(display) and display[i] else labels[0]
             if first is not None and name in fields.CODE_OF and fields.CODE_OF[name] not in out:
                 # "Dân tộc" | "Mã dân tộc", "TenMoiQuanHe" | "MoiQuanHe": the name column and its code
-                named, coded = (first, Column(i, name, labels[0], explicit)) if _is_name(first.header) or not \
-                    _is_name(labels[0]) else (Column(i, name, labels[0], explicit), first)
+                this = Column(i, name, shown, explicit)
+                named, coded = (first, this) if _is_name(first.labels) or not _is_name(labels) else (this, first)
                 out[name] = named
                 out[fields.CODE_OF[name]] = Column(coded.index, fields.CODE_OF[name], coded.header, coded.explicit)
                 continue
@@ -280,8 +294,8 @@ def _columns(table: Table, row: int, columns: list[Labels], mapping: dict[str, s
                 raise HgdError("import.duplicate_column", file=table.file, sheet=table.sheet, row=row,
                                field=fields.BY_NAME[name].label_vi,
                                first=column_letter(first.index + table.first_column), first_header=first.header,
-                               second=column_letter(i + table.first_column), second_header=labels[0])
-            out[name] = Column(i, name, labels[0], explicit)
+                               second=column_letter(i + table.first_column), second_header=shown)
+            out[name] = Column(i, name, shown, explicit, labels)
     missing = [f for f in fields.REQUIRED
                if f not in out and not any(s in out for s in fields.STANDS_IN.get(f, ()))]
     if missing == ["ma_ho"]:
@@ -292,10 +306,11 @@ def _columns(table: Table, row: int, columns: list[Labels], mapping: dict[str, s
     return out, stt
 
 
-def _is_name(header: str) -> bool:
-    """The name column of a name/code pair: its header says "Tên …" or does not say "Mã …"."""
-    key = search_key(header)
-    return key.startswith("ten") or not (key.startswith("ma ") or key.startswith("ma_") or key == "ma")
+def _is_name(labels: Labels) -> bool:
+    """The name column of a name/code pair: a label says "Tên …", or none says "Mã …"."""
+    keys = [search_key(t) for t in labels if t]
+    return any(k.startswith("ten") for k in keys) or not any(k.startswith("ma ") or k.startswith("ma_")
+                                                            for k in keys)
 
 
 def _sex_legend(layout: Layout, columns: list[Labels], above: list[list[str]]) -> dict[str, str] | None:

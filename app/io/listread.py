@@ -43,9 +43,10 @@ messages.register({
     "import.sheet_hidden": ("trang bị ẩn", "the sheet is hidden"),
     "import.sheet_empty": ("trang trống", "the sheet is empty"),
     "import.template_merged": (
-        "{count} người có ở cả trang '{participants}' và trang '{members}' (cùng số {link}): nhập một lần",
-        "{count} persons are on both the sheet '{participants}' and the sheet '{members}' (same number {link}): "
-        "imported once"),
+        "{count} người có ở cả trang '{participants}' và trang '{members}' (nối theo STT = ID Lao động): nhập "
+        "một lần",
+        "{count} persons are on both the sheet '{participants}' and the sheet '{members}' (linked by STT = ID Lao "
+        "động): imported once"),
 })
 
 ENCODING_SAMPLE = 2000        # data rows read ahead to judge each text column's encoding and the fills
@@ -274,7 +275,7 @@ def _resolve_links(accepted: list[tuple[int, dict]], links: list[tuple[str, fill
     for n, person in accepted:
         if getattr(n, "sheet", None) in member_sheets:
             members.setdefault((person["_household"], person["name_key"]), []).append(person)
-    out, merged, first_link = [], 0, ""
+    out, merged = [], 0
     for n, person in accepted:
         if getattr(n, "sheet", None) in participant_sheets:
             same = _same_person(person, members.get((person["_household"], person["name_key"]), []))
@@ -283,7 +284,6 @@ def _resolve_links(accepted: list[tuple[int, dict]], links: list[tuple[str, fill
                     if key not in same and key not in ("id", "_link"):
                         same[key] = value
                 merged += 1
-                first_link = first_link or person.get("_link", "")
                 continue
         out.append((n, person))
     for _n, person in out:
@@ -292,7 +292,7 @@ def _resolve_links(accepted: list[tuple[int, dict]], links: list[tuple[str, fill
         head_row = next(row for _s, _f, members, row in links if not members)
         warnings.append(RowIssue(head_row, "", "", "import.template_merged",
                                  {"count": merged, "participants": ", ".join(sorted(participant_sheets)),
-                                  "members": ", ".join(sorted(member_sheets)), "link": first_link}))
+                                  "members": ", ".join(sorted(member_sheets))}))
     return out
 
 
