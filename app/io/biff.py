@@ -13,6 +13,7 @@ from pathlib import Path
 from app.errors import HgdError
 from app.io import limits
 from app.io.cells import column_letter
+from app.io.ooxml import check_area
 from app.io.report import number
 
 ENDOFCHAIN, RESERVED, DIFSECT = 0xFFFFFFFE, 0xFFFFFFFA, 0xFFFFFFFC
@@ -145,7 +146,7 @@ def check_xls(path: Path) -> None:
 
 def _check_sheet(file: str, sheet: str, stream: bytes, offset: int) -> None:
     max_row = max_col = -1
-    far = ""
+    cells = 0
     for kind, at, length in _records(stream, offset):
         if kind == _EOF:
             break
@@ -158,26 +159,26 @@ def _check_sheet(file: str, sheet: str, stream: bytes, offset: int) -> None:
                 continue
             rows, cols = max(0, last_row - first_row), max(0, last_col - first_col)
             # The library reserves (last - first) rows x columns: a first beyond the last wraps around to billions.
-            backwards = (last_row >= 1 and first_row >= last_row) or (last_col >= 1 and first_col >= last_col)
-            if backwards or rows * cols > limits.MAX_CELLS or last_row > 65536 or last_col > 256:
+            if (last_row >= 1 and first_row >= last_row) or (last_col >= 1 and first_col >= last_col):
+                raise HgdError("import.corrupt", file=file)
+            if rows * cols > limits.MAX_CELLS or last_row > 65536 or last_col > 256:
                 raise HgdError("import.too_many_cells", file=file, sheet=sheet, rows=number(rows),
                                columns=number(cols), cell=f"{column_letter(max(0, last_col - 1))}{last_row}",
                                limit=number(limits.MAX_CELLS))
             continue
         if kind in _CELLS and length >= 4:
             row, col = struct.unpack_from("<HH", stream, at)
+            cells += 1
         elif kind == _MULRK and length >= 6:
             row = struct.unpack_from("<H", stream, at)[0]
             col = struct.unpack_from("<H", stream, at + length - 2)[0]
+            cells += max(1, (length - 6) // 6)
         else:
             continue
-        if row > max_row:
-            max_row, far = row, f"{column_letter(col)}{row + 1}"
+        max_row = max(max_row, row)
         if col > max_col:
             max_col = col
             if col >= limits.MAX_COLUMNS:
                 raise HgdError("import.too_far_column", file=file, sheet=sheet, cell=f"{column_letter(col)}{row + 1}",
                                limit=limits.MAX_COLUMNS)
-    if (max_row + 1) * (max_col + 1) > limits.MAX_CELLS:
-        raise HgdError("import.too_many_cells", file=file, sheet=sheet, rows=number(max_row + 1),
-                       columns=number(max_col + 1), cell=far, limit=number(limits.MAX_CELLS))
+    check_area(file, sheet, max_row + 1, max_col + 1, cells, final=True)

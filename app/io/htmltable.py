@@ -103,9 +103,10 @@ def _layout(rows: list[str], file: str) -> Iterator[tuple[int, int, list[tuple[i
                 c += 1
             cs, rs = _spans(m.group(1))
             rs = min(rs, len(rows) - r)
-            if c + cs > limits.MAX_COLUMNS:
-                raise HgdError("import.too_far_column", file=file, sheet="HTML",
-                               cell=f"{column_letter(c + cs - 1)}{r + 1}", limit=limits.MAX_COLUMNS)
+            if c >= limits.MAX_COLUMNS:
+                raise HgdError("import.too_far_column", file=file, sheet="HTML", cell=f"{column_letter(c)}{r + 1}",
+                               limit=limits.MAX_COLUMNS)
+            cs = min(cs, limits.MAX_COLUMNS - c)   # a title spanning more columns than a list has: its empty tail
             placed.append((c, cs, rs, k))
             if rs > 1:
                 for col in range(c, c + cs):

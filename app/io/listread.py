@@ -40,6 +40,9 @@ messages.register({
         "This row is below the signatures (row {footer}) but looks like a person: not imported. If it is one of the "
         "list's persons, move it above the signatures"),
     "import.sheet_no_list": ("không có dòng tiêu đề danh sách người", "it has no person-list header"),
+    "row.formula_error": ("Ô có công thức bị lỗi ({error}): giá trị không đọc được, hãy sửa công thức hoặc gõ giá trị",
+                          "The cell's formula gives an error ({error}): no value to read; fix the formula or type the "
+                          "value"),
     "import.sheet_hidden": ("trang bị ẩn", "the sheet is hidden"),
     "import.sheet_empty": ("trang trống", "the sheet is empty"),
     "import.template_merged": (
@@ -191,6 +194,11 @@ def _read_rows(table: Table, layout: hdr.Layout, reader: RowReader, fills: fill.
     footer: int | None = None
     origins: dict = {}
     active = fills.active
+    errors = {}  # row -> [(column index, "#REF!")] of the columns read
+    mapped = {c.index + table.first_column: c for c in layout.columns.values()}
+    for (row, col), value in table.errors.items():
+        if col in mapped:
+            errors.setdefault(row, []).append((mapped[col], value))
     for n, cells in rows:
         if progress and n % PROGRESS_EVERY == 0:
             progress(min(int(n), total), total)
@@ -228,6 +236,10 @@ def _read_rows(table: Table, layout: hdr.Layout, reader: RowReader, fills: fill.
         if _header_like(birth) and (hdr.is_repeated_header(cells, layout) or is_numbering_row(cells)):
             continue
         report.rows_read += 1
+        if errors and int(n) in errors:
+            report.rejected += [RowIssue(n, c.header, value, "row.formula_error", {"error": value})
+                                for c, value in errors[int(n)]]
+            continue
         person, bad, warn = reader.read(n, cells)
         report.rejected += bad
         warnings += warn

@@ -44,6 +44,15 @@ messages.register({
         "(tối đa {limit} ô); hãy xóa các ô thừa ở xa rồi nhập lại.",
         "File '{file}', sheet '{sheet}': the table spans {rows} rows × {columns} columns (up to cell {cell}) — "
         "too large (at most {limit} cells); delete the stray cells far away and import again."),
+    "import.sparse_sheet": (
+        "Tệp '{file}', trang '{sheet}': có ô ở quá xa (ô {cell}): bảng trải trên {rows} dòng × {columns} cột mà chỉ "
+        "có {cells} ô được ghi; hãy xóa các ô thừa ở xa rồi nhập lại.",
+        "File '{file}', sheet '{sheet}': a cell lies too far away (cell {cell}): the table spans {rows} rows × "
+        "{columns} columns with only {cells} cells written; delete the stray cells far away and import again."),
+    "import.zip_bad_member": (
+        "Tệp '{file}' bất thường: có phần tên '{member}' (chỉ tệp bị sửa mới có tên như vậy) — từ chối.",
+        "The file '{file}' is abnormal: it holds a part named '{member}' (only a tampered file has such names) — "
+        "refused."),
     "import.too_many_merges": (
         "Tệp '{file}', trang '{sheet}': quá nhiều vùng ô gộp ({count}; tối đa {limit}).",
         "File '{file}', sheet '{sheet}': too many merged ranges ({count}; at most {limit})."),
@@ -93,6 +102,10 @@ _FORMULA = rb'<f\b[^>]*(?:/>|>[^<]*</f>)\s*'
 _FORMULA_WITH_VALUE = re.compile(_FORMULA + rb"<v>[^<]")
 _FORMULA_WITHOUT_VALUE = re.compile(rb'<c\b[^>]*?\sr\s*=\s*["\']([A-Za-z]+\d+)["\'][^>]*>\s*' + _FORMULA
                                     + rb"(?:<v\s*/>|<v>\s*</v>|</c>)")
+# A cell whose formula's cached value is an error (#REF!, #VALUE!, #N/A): the library reads it as empty.
+_ERROR_CELL = re.compile(rb'<c\b(?=[^>]*?\st\s*=\s*["\']e["\'])[^>]*?\sr\s*=\s*["\']([A-Za-z]{1,3})(\d{1,7})["\'][^>]*>'
+                         rb'(?:(?!</c>).)*?<v>([^<]{1,32})</v>', re.DOTALL)
+MAX_ERROR_CELLS = 10_000
 _CORRUPT = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError)
 
 
@@ -154,6 +167,10 @@ class Xlsx:
             raise not_spreadsheet(self.path, "một tệp nén ZIP", "a ZIP archive")
         if any(i.flag_bits & 0x1 for i in infos):
             raise HgdError("import.encrypted", file=self.file)
+        for i in infos:  # nothing is ever extracted, but no spreadsheet program writes such names
+            name = i.filename.replace("\\", "/")
+            if name.startswith("/") or ".." in name.split("/") or ":" in name.split("/")[0]:
+                raise HgdError("import.zip_bad_member", file=self.file, member=i.filename[:80])
         for i in infos:
             if i.file_size > limits.RATIO_FLOOR and i.file_size > limits.MAX_RATIO * max(i.compress_size, 1):
                 raise HgdError("import.zip_bomb", file=self.file, member=i.filename, size=_mb(i.file_size),
@@ -221,6 +238,9 @@ class Xlsx:
         """Stream every part the library loads on opening (all but the worksheets): the CRC and size checks run;
         the parts it reads whole are bounded (styles by size, shared strings by size and count)."""
         sheet_members = {s.member for s in self.sheets}
+        names = set(self.zip.namelist())
+        if any(s.visible and s.member not in names for s in self.sheets):   # a sheet's relation points nowhere
+            raise HgdError("import.corrupt", file=self.file)
         strings = self.parts.get(_SHARED_STRINGS_TYPE, "xl/sharedStrings.xml")
         styles = self.parts.get(_STYLES_TYPE, "xl/styles.xml")
         for info in self.zip.infolist():
@@ -259,9 +279,10 @@ class Xlsx:
                 raise HgdError("import.too_many_strings", file=self.file, count=number(count),
                                limit=number(limits.MAX_SHARED_STRINGS))
 
-    def scan_sheet(self, sheet: Sheet) -> None:
+    def scan_sheet(self, sheet: Sheet) -> dict[tuple[int, int], str]:
         """Refuse a sheet the library would build too large (rows, columns, rows x columns), with too many merged
-        ranges, or with formulas without values — from the XML, before the library reads it."""
+        ranges, or with formulas without values — from the XML, before the library reads it. Returns the cells
+        whose cached value is an error, by (row, 0-based column)."""
         scan = _SheetScan(self.file, sheet.name)
         buf = b""
         for chunk in self._stream(sheet.member):
@@ -275,6 +296,7 @@ class Xlsx:
             buf = buf[end:]
         scan.feed(buf)
         scan.finish()
+        return scan.errors
 
 
 class _SheetScan:
@@ -285,11 +307,12 @@ class _SheetScan:
 
     def __init__(self, file: str, sheet: str) -> None:
         self.file, self.sheet = file, sheet
-        self.max_row = self.max_col = 0
+        self.max_row = self.max_col = self.cells = 0
         self.far = self.far_col = b""        # the references of the cells that set max_row and max_col
         self.row_index = self.col_index = 0  # the library's position, for cells and rows without references
         self.merges = self.with_value = 0
         self.missing: bytes | None = None
+        self.errors: dict[tuple[int, int], str] = {}   # (row, 0-based column) -> "#REF!" for cached errors
 
     def feed(self, part: bytes) -> None:
         if _ANY_PREFIXED.search(part):
@@ -304,6 +327,10 @@ class _SheetScan:
             if self.merges > limits.MAX_MERGES:
                 raise HgdError("import.too_many_merges", file=self.file, sheet=self.sheet, count=number(self.merges),
                                limit=number(limits.MAX_MERGES))
+        if b'"e"' in part or b"'e'" in part:
+            for letters, row, value in _ERROR_CELL.findall(part):
+                if len(self.errors) < MAX_ERROR_CELLS:
+                    self.errors[(int(row), _column_number(letters) - 1)] = value.decode("ascii", "replace")
         if b"<f" in part:
             self.with_value += len(_FORMULA_WITH_VALUE.findall(part))
             if self.missing is None:
@@ -313,6 +340,7 @@ class _SheetScan:
     def _canonical(self, part: bytes) -> None:
         """Every cell starts <c r="A1" (at most 3 letters, 7 digits): the highest row is found among the references
         with the most digits, the widest column among those beyond Z — each by one pass of a pattern."""
+        self.cells += part.count(b'<c r="')
         for digits in range(7, 0, -1):
             found = _ROW_DIGITS[digits].findall(part)
             if not found:
@@ -353,6 +381,7 @@ class _SheetScan:
                 continue
             if closing or self_closing:
                 continue
+            self.cells += 1
             ref = _ATTR_R.search(attrs)
             if ref:
                 m = _REF.fullmatch(ref.group(2))
@@ -375,12 +404,13 @@ class _SheetScan:
         if self.max_col > limits.MAX_COLUMNS:
             raise HgdError("import.too_far_column", file=self.file, sheet=self.sheet,
                            cell=self.far_col.decode(errors="replace").upper(), limit=limits.MAX_COLUMNS)
-        if self.max_row * self.max_col > limits.MAX_CELLS:
-            raise HgdError("import.too_many_cells", file=self.file, sheet=self.sheet, rows=number(self.max_row),
-                           columns=number(self.max_col), cell=f"{_letters(self.max_col)}{self.max_row}",
-                           limit=number(limits.MAX_CELLS))
+        check_area(self.file, self.sheet, self.max_row, self.max_col, self.cells)
+
+    def finish_area(self) -> None:
+        check_area(self.file, self.sheet, self.max_row, self.max_col, self.cells, final=True)
 
     def finish(self) -> None:
+        self.finish_area()
         # A file some program wrote with formulas but no computed values has none anywhere; Excel and LibreOffice
         # always store them (a formula whose result is "" has an empty value beside others that are not).
         if self.missing is not None and self.with_value == 0:
@@ -397,6 +427,18 @@ def _with_content(part: bytes, row: bytes) -> bytes | None:
             return part[start + 6:at + len(row)]
         at = part.find(needle, at + 1)
     return None
+
+
+def check_area(file: str, sheet: str, rows: int, columns: int, cells: int, final: bool = False) -> None:
+    """Refuse a sheet the library would build as more than limits.MAX_CELLS cells, or — once all its cells are
+    counted — as a rectangle much larger than the cells written (a few stray cells far away)."""
+    area = rows * columns
+    if area > limits.MAX_CELLS:
+        raise HgdError("import.too_many_cells", file=file, sheet=sheet, rows=number(rows), columns=number(columns),
+                       cell=f"{_letters(columns)}{rows}", limit=number(limits.MAX_CELLS))
+    if final and area > limits.SPARSE_FLOOR and area > limits.SPARSE_RATIO * cells:
+        raise HgdError("import.sparse_sheet", file=file, sheet=sheet, rows=number(rows), columns=number(columns),
+                       cell=f"{_letters(columns)}{rows}", cells=number(cells))
 
 
 def _letters(col: int) -> str:

@@ -26,6 +26,10 @@ from app.io.report import number
 messages.register({
     "import.unreadable": ("Không đọc được tệp '{file}' ({reason}); có thể tệp bị hỏng hoặc được đặt mật khẩu.",
                           "Cannot read the file '{file}' ({reason}); it may be damaged or password-protected."),
+    "import.reason_utf8": ("có chữ không đúng mã UTF-8", "it holds text that is not valid UTF-8"),
+    "import.reason_xml": ("nội dung XML bị hỏng", "its XML is broken"),
+    "import.reason_missing": ("thiếu một phần bên trong tệp", "a part inside the file is missing"),
+    "import.reason_other": ("lỗi khi đọc: {detail}", "read error: {detail}"),
     "import.no_sheet": ("Tệp '{file}' không có trang tính nào.", "The file '{file}' has no worksheet."),
 })
 
@@ -47,6 +51,7 @@ class Table:
     merged: list[Merge] = field(default_factory=list)  # 0-based, absolute
     text_encoding: str | None = None            # CSV and HTML only
     visible: bool = True
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, absolute column) -> "#REF!"
 
 
 class Book:
@@ -135,8 +140,17 @@ def _calamine(path: Path) -> python_calamine.CalamineWorkbook:
         return python_calamine.CalamineWorkbook.from_filelike(f)
 
 
+_REASONS = (("utf-8", "import.reason_utf8"), ("utf8", "import.reason_utf8"), ("xml", "import.reason_xml"),
+            ("eof", "import.reason_xml"), ("not found", "import.reason_missing"),
+            ("cannot find", "import.reason_missing"))
+
+
 def _reason(exc: BaseException) -> str:
-    return (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+    """The library's error in the user's words where it is a known kind; its own words otherwise."""
+    detail = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+    lowered = detail.lower()
+    key = next((k for word, k in _REASONS if word in lowered), "import.reason_other")
+    return messages.render(key, detail=detail)
 
 
 def _xlsx_tables(path: Path, xlsx: ooxml.Xlsx, book, sheets: list[ooxml.Sheet]) -> Iterator[Table]:
@@ -144,10 +158,12 @@ def _xlsx_tables(path: Path, xlsx: ooxml.Xlsx, book, sheets: list[ooxml.Sheet]) 
         if not sheet.visible:
             yield Table(path.name, "xlsx", sheet.name, iter(()), 0, visible=False)
             continue
-        xlsx.scan_sheet(sheet)
+        errors = xlsx.scan_sheet(sheet)
         if sheet.name not in book.sheet_names:
             continue
-        yield _sheet_table(path, "xlsx", book, sheet.name)
+        table = _sheet_table(path, "xlsx", book, sheet.name)
+        table.errors = errors
+        yield table
 
 
 def _xls_tables(path: Path, book, sheets: list) -> Iterator[Table]:

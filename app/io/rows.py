@@ -12,7 +12,7 @@ repeats (dates, sex, relation, ethnicity, group, places, addresses, household co
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from operator import itemgetter
 
 from app import messages
@@ -42,6 +42,11 @@ messages.register({
     "row.phone_invalid": ("Số điện thoại '{value}' không hợp lệ", "Phone number '{value}' is not valid"),
     "row.birth_both_sexes": ("Năm sinh ghi ở cả cột Nam và cột Nữ: không biết người này là nam hay nữ",
                              "The year of birth is written under both Nam and Nữ: the person's sex is unclear"),
+    "row.excel_early_date": (
+        "Ngày '{value}' ở ô kiểu ngày của Excel: Excel đếm sai các ngày trước 01/03/1900 (nó coi 29/02/1900 là một "
+        "ngày có thật), nên ngày này có thể lệch một ngày — hãy kiểm tra lại",
+        "Date '{value}' in an Excel date cell: Excel counts the days before 01/03/1900 wrongly (it takes 29/02/1900 "
+        "for a real day), so this date may be one day off — check it"),
     "row.sex_disagrees": ("Giới tính '{value}' khác với cột ghi năm sinh ({column})",
                           "Sex '{value}' differs from the column the year of birth is written under ({column})"),
 })
@@ -52,6 +57,7 @@ _GROUP = re.compile(r"[A-Z]{2}")
 TEXT_FIELDS = ("ho_ten", "ma_ho", "gioi_tinh", "nu", "nam", "noi_dk_khai_sinh", "quan_he_chu_ho", "dan_toc",
                "dia_chi", "noi_dk_kcb", "ma_kcb", "ma_doi_tuong", "noi_ks_tinh", "noi_ks_huyen", "noi_ks_xa")
 _BIRTH_BY_SEX = (("ngay_sinh_nam", "M"), ("ngay_sinh_nu", "F"))
+_DATE_CELLS = (date, datetime)
 _PLACE_PARTS = ("noi_ks_xa", "noi_ks_huyen", "noi_ks_tinh")
 _CARD_DATES = (("han_the_tu", "card_valid_from"), ("han_the_den", "card_valid_to"))
 
@@ -153,6 +159,8 @@ class RowReader:
             self._issue(warn, column, "", "row.no_birth_date")
         else:
             person["birth_date"], person["birth_year"], birth = parsed
+            if raw.__class__ in _DATE_CELLS and raw.year == 1900 and raw.month < 3:  # type: ignore[union-attr]
+                self._issue(warn, column, raw, "row.excel_early_date", {"value": cell_text(raw)})
 
         raw = v.get("ma_so_bhxh")
         if raw is not None:
