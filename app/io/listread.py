@@ -116,25 +116,48 @@ def read_persons(path: Path, wanted: hdr.ColumnMap, *, today: date, report: Impo
 
 def _column_encodings(layout: hdr.Layout, ahead: list, report: ImportReport, head_row: int) -> dict[str, str]:
     """Each text column's legacy encoding, judged on the first data rows; a converted column is reported once,
-    with an example of the original text."""
-    found: dict[str, str] = {}
+    with an example of the original text. A column whose words read as syllables more than one way (VNI "Thoân" as
+    TCVN3 "Thoõn", TCVN3 "Xãm" as Unicode, Unicode "Xã Dân" as TCVN3 "Xó Dõn") follows the rest of the sheet when
+    every one of its words reads well that way and more of them are then words lists are made of."""
+    samples: dict[str, list[str]] = {}
+    found: dict[str, dict[str, int]] = {}
+    judged: dict[str, str] = {}
     for name, column in layout.columns.items():
         if name not in TEXT_FIELDS:
             continue
-        samples = [cells[column.index] for _, cells in ahead
-                   if column.index < len(cells) and isinstance(cells[column.index], str)
-                   and is_plain(cells[column.index])]
-        enc = legacy.detect_encoding(samples)
+        samples[name] = [cells[column.index] for _, cells in ahead
+                         if column.index < len(cells) and isinstance(cells[column.index], str)
+                         and is_plain(cells[column.index])]
+        found[name] = legacy.scores(samples[name])
+        judged[name] = legacy.choose(found[name])
+    sheet = layout.encoding if layout.encoding != "unicode" else _dominant(judged, found)
+    encodings: dict[str, str] = {}
+    for name, enc in judged.items():
+        score = found[name]
+        if sheet != "unicode" and enc != sheet and score["words"] and score[sheet] == score["words"] \
+                and legacy.known_words(samples[name], sheet) > legacy.known_words(samples[name], enc):
+            enc = sheet
         if enc == "unicode":
             continue
-        found[name] = enc
+        encodings[name] = enc
+        column = layout.columns[name]
         report.column_encodings[column.header] = enc
-        example = next((s for s in samples if not s.isascii()), "")
+        example = next((s for s in samples[name] if not s.isascii()), "")
         report.warnings.append(RowIssue(head_row, column.header, example, "import.legacy_column",
                                         {"encoding": enc.upper(), "converted": legacy.to_unicode(example, enc)}))
-    encs = set(found.values()) | ({layout.encoding} - {"unicode"}) | (set(report.encoding.split("+")) - {"unicode"})
+    encs = set(encodings.values()) | ({layout.encoding} - {"unicode"}) | (set(report.encoding.split("+")) - {"unicode"})
     report.encoding = "+".join(sorted(encs)) if encs else "unicode"
-    return found
+    return encodings
+
+
+def _dominant(judged: dict[str, str], found: dict[str, dict[str, int]]) -> str:
+    """The legacy encoding most of the sheet's words are read in, or "unicode"."""
+    words = {"tcvn3": 0, "vni": 0}
+    for name, enc in judged.items():
+        if enc in words:
+            words[enc] += found[name]["words"]
+    best = max(words, key=lambda e: words[e])
+    return best if words[best] else "unicode"
 
 
 def _empty(v: object) -> bool:

@@ -62,6 +62,15 @@ _PLACE_PARTS = ("noi_ks_xa", "noi_ks_huyen", "noi_ks_tinh")
 _CARD_DATES = (("han_the_tu", "card_valid_from"), ("han_the_den", "card_valid_to"))
 
 
+def _capital_initials(name: str) -> str:
+    """TCVN3's .VnTime font has no toned capitals: "Ánh", "Út", "Ý" arrive as the lower-case letters. In a name
+    whose other words start with a capital, a word starting with a lower-case letter gets its capital back."""
+    words = name.split(" ")
+    if len(words) < 2 or not any(w[:1].isupper() for w in words) or all(w[:1].isupper() for w in words if w):
+        return name
+    return " ".join(w[:1].upper() + w[1:] if w[:1].islower() else w for w in words)
+
+
 def _dated(d: dates.PartialDate | None) -> tuple[str, int, dates.PartialDate] | None:
     return None if d is None else (d.iso(), d.year, d)
 
@@ -119,6 +128,8 @@ class RowReader:
         for name, enc in self.encodings.items():
             if name in out and out[name].__class__ is str:
                 out[name] = legacy.to_unicode(out[name], enc)
+                if name == "ho_ten" and enc == "tcvn3":
+                    out[name] = _capital_initials(out[name])
         return out
 
     def _issue(self, target: list, name: str, value: object, key: str, params: dict | None = None,

@@ -730,23 +730,27 @@ def _legacy_hamlets(path: Path, encoding: str, hamlet: str) -> Path:
     return workbook(path, Sheet(rows))
 
 
-@pytest.mark.xfail(strict=True, reason="VNI 'Thoân 1' (Thôn 1) also reads as TCVN3 'Thoõn 1': the hamlet column is "
-                                       "judged alone, the tie goes to TCVN3 although every other column is VNI")
 def test_a_vni_hamlet_column_of_thon_is_converted_like_the_rest_of_the_sheet(run, db, tmp_path):
     assert run("import", "--db", db, _legacy_hamlets(tmp_path / "vni.xlsx", "vni", "Thôn")).code == 0
     assert sorted(a for (a,) in query(db, "SELECT DISTINCT address FROM persons")) == ["Thôn 1", "Thôn 2"]
 
 
-@pytest.mark.xfail(strict=True, reason="TCVN3 'Xãm 1' (Xóm 1) is also a Unicode syllable: the hamlet column stays "
-                                       "unconverted although every other column is TCVN3")
 def test_a_tcvn3_hamlet_column_of_xom_is_converted_like_the_rest_of_the_sheet(run, db, tmp_path):
     assert run("import", "--db", db, _legacy_hamlets(tmp_path / "tcvn3.xlsx", "tcvn3", "Xóm")).code == 0
     assert sorted(a for (a,) in query(db, "SELECT DISTINCT address FROM persons")) == ["Xóm 1", "Xóm 2"]
 
 
-@pytest.mark.xfail(strict=True, reason="TCVN3 (.VnTime) has no toned capitals: 'Ánh', 'Út', 'Ý' arrive as the "
-                                       "lower-case codes and are stored 'Trần Thị ánh'; a name word should start "
-                                       "with a capital")
+def test_a_unicode_address_column_in_a_tcvn3_sheet_is_left_as_it_is(run, db, tmp_path):
+    """Unicode "Xóm Chùa, Xã Dân Lý" also reads as TCVN3 ("Xúm Chựa, Xó Dõn Lý"): the known words keep it Unicode."""
+    rows = [[unicode_to_tcvn3(h) for h in ("Họ và tên", "Ngày sinh", "Mã hộ", "Quan hệ với chủ hộ")] + ["Địa chỉ"]]
+    for p in PEOPLE:
+        rows.append([unicode_to_tcvn3(p["name"].title()), born(p), p["household"], unicode_to_tcvn3(p["relation"]),
+                     "Xóm Chùa, Xã Dân Lý"])
+    assert run("import", "--db", db, workbook(tmp_path / "t.xlsx", Sheet(rows))).code == 0
+    assert query(db, "SELECT DISTINCT address FROM persons") == [("Xóm Chùa, Xã Dân Lý",)]
+    assert query(db, "SELECT full_name FROM persons WHERE bhxh_code IS NULL ORDER BY 1")[0] == ("Hà Thị Mến",)
+
+
 def test_tcvn3_names_keep_their_capital_initials(run, db, tmp_path):
     names = ["Trần Thị Ánh", "Phạm Văn Út", "Phạm Ngọc Ý", "Lê Ất"]
     rows = [[unicode_to_tcvn3(h) for h in ("Họ và tên", "Ngày sinh", "Mã hộ", "Quan hệ với chủ hộ")]]
