@@ -25,7 +25,7 @@ from app import messages
 from app.domain import legacy, syllables
 from app.errors import HgdError
 from app.io import limits
-from app.io.cells import column_letter
+from app.io.cells import column_letter, marks_in_utf8
 from app.io.report import number
 
 messages.register({
@@ -99,6 +99,7 @@ class CsvInfo:
     lines: int             # physical lines (for progress; a quoted cell may span lines)
     width: int = 0         # the usual number of fields of a record (the data rows')
     crcrlf: bool = False   # lines end in CR CR LF (a file converted twice): one line end, not two
+    suspicious: bool = True  # a line longer than a cell may be, or a run of marks: each cell read is checked
 
     @property
     def errors(self) -> str:
@@ -113,7 +114,7 @@ def inspect_csv(path: Path) -> CsvInfo:
     if head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-16"
         try:
-            lines, quoted = _validate(path, encoding)
+            lines, quoted, suspicious = _validate(path, encoding)
         except _Undecodable as exc:
             if encoding == "utf-8-sig":
                 _refuse_mixed(path)
@@ -122,18 +123,18 @@ def inspect_csv(path: Path) -> CsvInfo:
     else:
         _refuse_binary(path, head)
         try:
-            encoding, (lines, quoted) = "utf-8", _validate(path, "utf-8")
+            encoding, (lines, quoted, suspicious) = "utf-8", _validate(path, "utf-8")
         except _Undecodable as utf8_error:
             _refuse_mixed(path)
             encoding = _code_page(head)
             try:
-                lines, quoted = _validate(path, encoding)
+                lines, quoted, suspicious = _validate(path, encoding)
             except _Undecodable:  # neither UTF-8 nor the code page: name the first line UTF-8 could not read
                 raise HgdError("import.csv_encoding", file=path.name, encoding="UTF-8",
                                row=utf8_error.line) from None
     sample = head.decode(encoding, errors="replace" if encoding != "cp1252" else "hgd-latin1")
     delimiter, width = _delimiter(sample)
-    info = CsvInfo(encoding, delimiter, lines, width, _crcrlf(sample))
+    info = CsvInfo(encoding, delimiter, lines, width, _crcrlf(sample), suspicious)
     if info.crcrlf:
         info.lines = max(1, info.lines)
     if lines > limits.MAX_SHEET_ROWS:
@@ -208,11 +209,14 @@ def _code_page(head: bytes) -> str:
     return "cp1258" if vn_score > legacy_score else "cp1252"
 
 
-def _validate(path: Path, encoding: str) -> tuple[int, bool]:
-    """Decode everything once; refuse NUL characters; return (number of lines, whether a quote was seen). Text
-    the encoding cannot decode raises _Undecodable with its line number."""
+def _validate(path: Path, encoding: str) -> tuple[int, bool, bool]:
+    """Decode everything once; refuse NUL characters; return (number of lines, whether a quote was seen, whether a
+    cell may need the per-cell checks: a line longer than a cell may be, a run of combining marks, or an encoding
+    whose bytes are not scanned for them). Text the encoding cannot decode raises _Undecodable with its line."""
     decoder = codecs.getincrementaldecoder(encoding)("hgd-latin1" if encoding == "cp1252" else "strict")
     lines, quoted = 0, False
+    suspicious = encoding not in ("utf-8", "utf-8-sig")
+    since, tail = 0, b""   # characters since the last line end; the bytes a run of marks may continue from
     with path.open("rb") as f:
         while True:
             chunk = f.read(limits.SCAN_CHUNK)
@@ -225,8 +229,29 @@ def _validate(path: Path, encoding: str) -> tuple[int, bool]:
                 raise HgdError("import.csv_binary", file=path.name, row=lines + text.count("\n", 0, nul) + 1)
             lines += text.count("\n")
             quoted = quoted or '"' in text
+            if not suspicious:
+                suspicious = marks_in_utf8(tail + chunk)
+                since, long = _long_line(text, since, limits.MAX_CELL_CHARS)
+                suspicious = suspicious or long
+                tail = chunk[-16:]
             if not chunk:
-                return lines + (1 if text else 0), quoted
+                return lines + (1 if text else 0), quoted, suspicious
+
+
+def _long_line(text: str, since: int, limit: int) -> tuple[int, bool]:
+    """(characters after the last line end, whether some line reaches `limit` characters). Windows of limit / 2
+    characters without a line end are looked for, a few thousand searches a megabyte: a line of `limit` characters
+    or more holds such a window whole."""
+    first = text.find("\n")
+    if first < 0:
+        return since + len(text), since + len(text) >= limit
+    if since + first >= limit:
+        return 0, True
+    last, step = text.rfind("\n"), max(1, limit // 2)
+    for at in range(first + 1, last - step + 1, step):
+        if text.find("\n", at, at + step) < 0:
+            return 0, True
+    return len(text) - last - 1, False
 
 
 def _crcrlf(sample: str) -> bool:

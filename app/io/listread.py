@@ -103,7 +103,7 @@ def read_persons(path: Path, wanted: hdr.ColumnMap, *, today: date, report: Impo
                 relations = "quan_he_chu_ho" in layout.columns or "ma_quan_he" in layout.columns
                 links.append((table.sheet, fills, relations, head_row))
             reader = RowReader(layout, today=today, encodings=encodings, file=table.file, sheet=sheet,
-                               first_column=table.first_column)
+                               first_column=table.first_column, guard=table.suspicious or bool(encodings))
             sheet_rows = _read_rows(table, layout, reader, fills, itertools.chain(ahead, numbered), report, progress)
             accepted += sheet_rows[0]
             warnings += sheet_rows[1]
@@ -212,6 +212,7 @@ def _read_rows(table: Table, layout: hdr.Layout, reader: RowReader, fills: fill.
     warnings: list[RowIssue] = []
     shape = _Shape(layout)
     name_col, household_col = shape.name, shape.household
+    birth_col = shape.births[0] if len(shape.births) == 1 else None   # the usual case, read inline
     total = max(table.total_rows, 1)
     text_encoding = layout.encoding if layout.encoding != "unicode" else reader.encodings.get("ho_ten", "unicode")
     footer: int | None = None
@@ -244,10 +245,13 @@ def _read_rows(table: Table, layout: hdr.Layout, reader: RowReader, fills: fill.
                 continue
         width = len(cells)
         household = cells[household_col] if household_col < width else ""
-        birth = shape.birth(cells, width)
+        if birth_col is not None:
+            birth = cells[birth_col] if birth_col < width else ""
+        else:
+            birth = shape.birth(cells, width)
         name = cells[name_col] if name_col < width else ""
         if _empty(household) or _empty(birth) or _empty(name) or (
-                name.__class__ is str and name.lstrip()[:4].lower() in _TOTALS_START):
+                name.__class__ is str and name[:1] in "TtCc " and name.lstrip()[:4].lower() in _TOTALS_START):
             kind = footer_kind(cells, text_encoding)
             if kind == "signature":
                 footer = n

@@ -134,6 +134,7 @@ class Xlsx:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.file = path.name
+
         try:
             self.zip = zipfile.ZipFile(path)
         except _CORRUPT:
@@ -279,10 +280,10 @@ class Xlsx:
                 raise HgdError("import.too_many_strings", file=self.file, count=number(count),
                                limit=number(limits.MAX_SHARED_STRINGS))
 
-    def scan_sheet(self, sheet: Sheet) -> dict[tuple[int, int], str]:
+    def scan_sheet(self, sheet: Sheet) -> _SheetScan:
         """Refuse a sheet the library would build too large (rows, columns, rows x columns), with too many merged
-        ranges, or with formulas without values — from the XML, before the library reads it. Returns the cells
-        whose cached value is an error, by (row, 0-based column)."""
+        ranges, or with formulas without values — from the XML, before the library reads it. The scan tells the
+        cells whose cached value is an error."""
         scan = _SheetScan(self.file, sheet.name)
         buf = b""
         for chunk in self._stream(sheet.member):
@@ -296,7 +297,7 @@ class Xlsx:
             buf = buf[end:]
         scan.feed(buf)
         scan.finish()
-        return scan.errors
+        return scan
 
 
 class _SheetScan:

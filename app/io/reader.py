@@ -52,6 +52,7 @@ class Table:
     text_encoding: str | None = None            # CSV and HTML only
     visible: bool = True
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, absolute column) -> "#REF!"
+    suspicious: bool = True   # a cell may be too long or carry a run of marks: each cell read is checked
 
 
 class Book:
@@ -73,7 +74,7 @@ def open_tables(path: Path) -> Iterator[Book]:
     if kind == "csv":
         info = csvtext.inspect_csv(path)
         yield Book(iter([Table(path.name, "csv", path.stem, _numbered(csvtext.iter_rows(path, info)),
-                               info.lines, text_encoding=info.encoding)]), 1)
+                               info.lines, text_encoding=info.encoding, suspicious=info.suspicious)]), 1)
         return
     if kind == "html":
         page = htmltable.read_html(path, path.name)
@@ -158,11 +159,11 @@ def _xlsx_tables(path: Path, xlsx: ooxml.Xlsx, book, sheets: list[ooxml.Sheet]) 
         if not sheet.visible:
             yield Table(path.name, "xlsx", sheet.name, iter(()), 0, visible=False)
             continue
-        errors = xlsx.scan_sheet(sheet)
+        scan = xlsx.scan_sheet(sheet)
         if sheet.name not in book.sheet_names:
             continue
         table = _sheet_table(path, "xlsx", book, sheet.name)
-        table.errors = errors
+        table.errors = scan.errors   # its cells are checked one by one as read (cheaper than a scan of its XML)
         yield table
 
 

@@ -20,7 +20,7 @@ from app.domain import bhxh, card, cccd, codes, dates, legacy
 from app.domain.text import search_key
 from app.errors import HgdError
 from app.io import limits
-from app.io.cells import _MARK_RUN, Memo, cell_text, check_cell, clean, column_letter, new_ids, shown
+from app.io.cells import MARK_RUN, Memo, cell_text, check_cell, clean, column_letter, new_ids, shown
 from app.io.header import Layout
 from app.io.report import RowIssue
 
@@ -85,8 +85,10 @@ class RowReader:
     """Reads the data rows under one layout. `encodings` maps a field to its legacy encoding ("tcvn3"/"vni")."""
 
     def __init__(self, layout: Layout, *, today: date, encodings: dict[str, str], file: str = "",
-                 sheet: str | None = None, first_column: int = 0) -> None:
-        self.file, self.sheet, self.first_column = file, sheet, first_column
+                 sheet: str | None = None, first_column: int = 0, guard: bool = True) -> None:
+        """`guard`: check each cell read for its length and runs of marks (False when the file's own scan showed
+        that none can fail: the common case costs nothing per row)."""
+        self.file, self.sheet, self.first_column, self.guard = file, sheet, first_column, guard
         self.names = tuple(layout.columns)
         self.indexes = [c.index for c in layout.columns.values()]
         self.width = max(self.indexes) + 1
@@ -120,17 +122,21 @@ class RowReader:
             cells = cells + [""] * (self.width - len(cells))
         out = {k: v for k, v in zip(self.names, self.getter(cells))
                if v is not None and (v.__class__ is not str or (v and not v.isspace()))}
-        for k, v in out.items():  # a cell too long, or a letter under a run of marks, costs seconds to normalise
-            if v.__class__ is str and (len(v) > limits.MAX_CELL_CHARS or (not v.isascii() and _MARK_RUN.search(v))):
-                column = self.columns[k]
-                check_cell(v, file=self.file, sheet=self.sheet, row=self.row,
-                           column=f"{column_letter(column.index + self.first_column)} ('{column.header}')")
+        if self.guard:  # a cell too long, or a letter under a run of marks, costs seconds to normalise
+            self._check(out)
         for name, enc in self.encodings.items():
             if name in out and out[name].__class__ is str:
                 out[name] = legacy.to_unicode(out[name], enc)
                 if name == "ho_ten" and enc == "tcvn3":
                     out[name] = _capital_initials(out[name])
         return out
+
+    def _check(self, out: dict[str, object]) -> None:
+        for k, v in out.items():
+            if v.__class__ is str and (len(v) > limits.MAX_CELL_CHARS or (not v.isascii() and MARK_RUN.search(v))):
+                column = self.columns[k]
+                check_cell(v, file=self.file, sheet=self.sheet, row=self.row,  # type: ignore[arg-type]
+                           column=f"{column_letter(column.index + self.first_column)} ('{column.header}')")
 
     def _issue(self, target: list, name: str, value: object, key: str, params: dict | None = None,
                dropped: bool = False) -> None:
@@ -298,9 +304,10 @@ class RowReader:
             place, key, province = self.place[raw][0]
             person["birth_place"], person["birth_place_key"] = place, key
             code = v.get("ma_tinh_ks")
-            code = cell_text(code).strip().zfill(2) if code is not None else ""
-            if code in codes.provinces_pre2025() or code in codes.provinces_2025():
-                province = code
+            if code is not None:   # the province's code beside its name: it wins over the name's lookup
+                code = cell_text(code).strip().zfill(2)
+                if code in codes.provinces_pre2025() or code in codes.provinces_2025():
+                    province = code
             if province:
                 person["birth_province_code"] = province
         raw = v.get("dia_chi")
