@@ -89,6 +89,7 @@ _ODD_CELL = re.compile(rb'<c(?! r="[A-Za-z]{1,3}\d{1,7}")[\s/>]')
 _ATTRS = rb"""((?:[^>"']|"[^"]*"|'[^']*')*)"""   # a tag's attributes: a quoted value may hold ">"
 _WIDE_CELL = re.compile(rb'<c r="([A-Za-z]{2,3})(\d+)"' + _ATTRS + rb"(?<!/)>")   # beyond column Z, with content
 _ROW_DIGITS = [re.compile(rb'<c r="[A-Za-z]{1,3}(\d{%d})"' % n) for n in range(8)]
+_SIX_DIGITS = re.compile(rb'<c r="[A-Za-z]{1,3}\d{6,}"')   # rows from 100,000: rare, so looked for at once
 _CELL_START = re.compile(rb'<c r="[A-Za-z]{1,3}$')
 _WITH_CONTENT = re.compile(_ATTRS + rb"(?<!/)>")
 _MERGE = re.compile(rb"<mergeCell[\s/>]")
@@ -328,7 +329,7 @@ class _SheetScan:
             if self.merges > limits.MAX_MERGES:
                 raise HgdError("import.too_many_merges", file=self.file, sheet=self.sheet, count=number(self.merges),
                                limit=number(limits.MAX_MERGES))
-        if b'"e"' in part or b"'e'" in part:
+        if b't="e"' in part or b"t='e'" in part:
             for letters, row, value in _ERROR_CELL.findall(part):
                 if len(self.errors) < MAX_ERROR_CELLS:
                     self.errors[(int(row), _column_number(letters) - 1)] = value.decode("ascii", "replace")
@@ -342,7 +343,8 @@ class _SheetScan:
         """Every cell starts <c r="A1" (at most 3 letters, 7 digits): the highest row is found among the references
         with the most digits, the widest column among those beyond Z — each by one pass of a pattern."""
         self.cells += part.count(b'<c r="')
-        for digits in range(7, 0, -1):
+        top = 7 if _SIX_DIGITS.search(part) else 5
+        for digits in range(top, 0, -1):
             found = _ROW_DIGITS[digits].findall(part)
             if not found:
                 continue
