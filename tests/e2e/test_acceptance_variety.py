@@ -846,6 +846,31 @@ def test_hamlet_subtotals_between_sections_do_not_end_the_list(run, db, tmp_path
     imports_everyone(run, db, workbook(tmp_path / "tong.xlsx", Sheet(rows)))
 
 
+def test_names_that_begin_like_footer_words_do_not_end_the_list(run, db, tmp_path):
+    """Issue 12: "Trương Bằng", "Tô Trường Giang", "Tống Công Minh" (no date of birth, no household code) were taken
+    for the signature block and every later row was dropped with exit 0."""
+    names = [[None, "Trương Bằng", None, None, "Nam"], [None, "Tô Trường Giang"], [None, "Tống Công Minh", None, None,
+                                                                                  "Nam"]]
+    rows = plain_sheet(people=PEOPLE[:3]) + names + plain_sheet(people=PEOPLE[3:])[1:]
+    path = workbook(tmp_path / "ten.xlsx", Sheet(rows))
+    out = run("import", "--db", db, path, "--json")
+    report = out.json()
+    assert out.code == 1 and report["rows_read"] == 8 and report["persons_valid"] == 5
+    assert sorted({(r["row"], r["reason"]) for r in report["rejected"]}) == [
+        (5, "row.no_household"), (6, "row.no_household"), (7, "row.no_household")]
+    out = run("import", "--db", db, path, "--skip-invalid", "--json")
+    assert out.code == 0 and out.json()["persons_added"] == 5 and persons_in(db) == EXPECTED
+
+
+def test_a_person_under_the_signatures_is_reported_not_dropped(run, db, tmp_path):
+    rows = plain_sheet(people=PEOPLE[:4]) + [[], [None, "NGƯỜI LẬP BIỂU", None, None, None, None, "TRƯỞNG THÔN"],
+                                             [None, "Lê Thị Hoa"]] + plain_sheet(people=PEOPLE[4:])[1:]
+    out = run("import", "--db", db, workbook(tmp_path / "duoi.xlsx", Sheet(rows)), "--json")
+    report = out.json()
+    assert out.code == 1 and [(r["row"], r["reason"]) for r in report["rejected"]] == [(9, "row.below_footer")]
+    assert report["rejected"][0]["params"] == {"footer": 7}
+
+
 def test_signature_rows_at_the_foot_are_never_persons(run, db, tmp_path):
     rows = plain_sheet() + [[], [None, "TRƯỞNG THÔN"] + [None] * 6 + ["CÁN BỘ BHXH"], [],
                             [None, "Phạm Văn Nam"] + [None] * 6 + ["Lê Thị Hoa"]]
