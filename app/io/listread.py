@@ -45,6 +45,10 @@ messages.register({
                           "value"),
     "import.sheet_hidden": ("trang bị ẩn", "the sheet is hidden"),
     "import.sheet_empty": ("trang trống", "the sheet is empty"),
+    "row.same_in_other_sheet": (
+        "Người này đã có ở trang '{sheet}', dòng {row} (cùng mã hộ, họ tên và ngày sinh): nhập một lần",
+        "This person is already on the sheet '{sheet}', row {row} (same household code, name and birth): imported "
+        "once"),
     "import.template_merged": (
         "{count} người có ở cả trang '{participants}' và trang '{members}' (nối theo STT = ID Lao động): nhập "
         "một lần",
@@ -111,7 +115,26 @@ def read_persons(path: Path, wanted: hdr.ColumnMap, *, today: date, report: Impo
         raise first_error or HgdError("import.no_sheet", file=path.name)
     if links:
         accepted = _resolve_links(accepted, links, warnings)
+    if len(report.sheets) > 1:
+        accepted = _once_across_sheets(accepted, warnings)
     return accepted, warnings
+
+
+def _once_across_sheets(accepted: list[tuple[int, dict]], warnings: list[RowIssue]) -> list[tuple[int, dict]]:
+    """A person listed on two sheets (a sheet copied as a backup, a list split with an overlap): the same household
+    code, name and birth date is kept once, the later row reported."""
+    first: dict[tuple, int] = {}
+    out = []
+    for n, person in accepted:
+        key = (person["_household"], person["name_key"], person.get("birth_date"))
+        seen = first.get(key)
+        if seen is not None and getattr(seen, "sheet", None) != getattr(n, "sheet", None):
+            warnings.append(RowIssue(n, "", "", "row.same_in_other_sheet",
+                                     {"sheet": getattr(seen, "sheet", ""), "row": int(seen)}))
+            continue
+        first.setdefault(key, n)
+        out.append((n, person))
+    return out
 
 
 def _column_encodings(layout: hdr.Layout, ahead: list, report: ImportReport, head_row: int) -> dict[str, str]:

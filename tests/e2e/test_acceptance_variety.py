@@ -767,6 +767,14 @@ def test_a_list_split_over_two_sheets_is_imported_whole(run, db, tmp_path):
     assert report["sheets"] == ["Thôn 1", "Thôn 2"] and report["sheet"] == "Thôn 1"
 
 
+def test_a_sheet_copied_as_a_backup_does_not_import_its_persons_twice(run, db, tmp_path):
+    path = workbook(tmp_path / "sao.xlsx", Sheet(plain_sheet(), "Danh sách"), Sheet(plain_sheet(), "Danh sách (2)"))
+    report = imports_everyone(run, db, path)
+    again = [w for w in report["warnings"] if w["reason"] == "row.same_in_other_sheet"]
+    assert len(again) == 5 and {w["sheet"] for w in again} == {"Danh sách (2)"}
+    assert again[0]["params"] == {"sheet": "Danh sách", "row": 2}
+
+
 def test_rows_of_a_list_split_over_sheets_are_named_with_their_sheet(run, db, tmp_path):
     second = plain_sheet(people=PEOPLE[3:4])
     second[1][ORDER.index("born")] = "30/02/1960"
