@@ -13,8 +13,8 @@ from pathlib import Path
 from app.errors import HgdError
 from app.io import limits
 from app.io.cells import column_letter
-from app.io.ooxml import check_area
 from app.io.report import number
+from app.io.sheetscan import check_area
 
 ENDOFCHAIN, RESERVED, DIFSECT = 0xFFFFFFFE, 0xFFFFFFFA, 0xFFFFFFFC
 _CELLS = {0x0203, 0x0204, 0x0205, 0x027E, 0x00FD, 0x0006}   # Number, Label, BoolErr, RK, LabelSst, Formula

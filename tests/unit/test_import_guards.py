@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import HgdError
-from app.io import biff, csvtext, htmltable, limits, ooxml
+from app.io import biff, csvtext, htmltable, limits, sheetscan
 from app.io.cells import check_cell
 from app.io.fills import generated_code
 from app.io.report import RowIssue, SheetRow
@@ -56,7 +56,7 @@ def _sheet(cells: list[tuple[int, int]], form: str, rnd: random.Random) -> bytes
 
 
 def _extent(data: bytes) -> tuple[int, int]:
-    scan = ooxml._SheetScan("f.xlsx", "S")
+    scan = sheetscan.SheetScan("f.xlsx", "S")
     scan.feed(data)
     return scan.max_row, scan.max_col
 
@@ -88,12 +88,12 @@ def test_a_far_cell_that_is_empty_and_self_closed_does_not_count():
 ])
 def test_the_scan_refuses_what_the_library_would_build_too_large(xml, key):
     with pytest.raises(HgdError) as err:
-        ooxml._SheetScan("f.xlsx", "S").feed(xml)
+        sheetscan.SheetScan("f.xlsx", "S").feed(xml)
     assert err.value.key == key
 
 
 def test_a_sparse_sheet_is_refused_once_its_cells_are_counted():
-    scan = ooxml._SheetScan("f.xlsx", "S")
+    scan = sheetscan.SheetScan("f.xlsx", "S")
     scan.feed(b'<row r="1"><c r="A1"><v>1</v></c><c r="CZ1"><v>1</v></c></row>'
               b'<row r="60000"><c r="A60000"><v>1</v></c></row>')
     with pytest.raises(HgdError) as err:
