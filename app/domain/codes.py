@@ -233,6 +233,20 @@ def relation_code(text: object) -> str | None:
     return _relation_index().find(str(text).strip())
 
 
+@cache
+def _template_relations() -> dict[str, str]:
+    return {r["code"]: r["name"] for r in _rows("relations_vnpt.csv")}
+
+
+def relation_from_template_code(text: object) -> str | None:
+    """The declaration software's relation code ("00" Chủ hộ, "08" Con, 8.0 from a number cell …) -> the code."""
+    if isinstance(text, float) and text.is_integer():
+        text = int(text)
+    raw = str(text).strip() if text is not None else ""
+    name = _template_relations().get(raw.zfill(2)) if raw.isdigit() and len(raw) <= 2 else None
+    return relation_code(name) if name else None
+
+
 def relation_name(code: str | None) -> str | None:
     return relations().get(code or "")
 

@@ -148,12 +148,9 @@ def _tcvn3_word(word: str) -> str | None:
     return word.translate(table)
 
 
-def detect_encoding(samples: Iterable[object], *, max_words: int = 5000) -> str:
-    """Judge a whole column or sheet: "unicode", "tcvn3" or "vni".
-
-    Each non-ASCII word of the cells that hold no Unicode-only Vietnamese letter is decoded three ways, and each
-    reading that gives a valid Vietnamese syllable scores. A legacy encoding wins only when it reads more words than
-    Unicode does and at least half of them; ties, plain ASCII and empty input give "unicode"."""
+def scores(samples: Iterable[object], *, max_words: int = 5000) -> dict[str, int]:
+    """How many non-ASCII words of the cells (those without a Unicode-only letter) read as a Vietnamese syllable
+    in each encoding: {"words", "unicode", "tcvn3", "vni"}."""
     words = unicode_ok = tcvn3_ok = vni_ok = 0
     for cell in samples:
         if not isinstance(cell, str) or cell.isascii() or _has_unicode_vietnamese(cell):
@@ -169,10 +166,52 @@ def detect_encoding(samples: Iterable[object], *, max_words: int = 5000) -> str:
             vni_ok += decoded is not None and syllables.is_syllable(decoded)
         if words >= max_words:
             break
-    best, score = ("tcvn3", tcvn3_ok) if tcvn3_ok >= vni_ok else ("vni", vni_ok)
-    if words and score > unicode_ok and score * 2 >= words:
+    return {"words": words, "unicode": unicode_ok, "tcvn3": tcvn3_ok, "vni": vni_ok}
+
+
+def choose(found: dict[str, int]) -> str:
+    """The encoding `scores` point to: a legacy one only when it reads more words than Unicode does and at least
+    half of them; ties, plain ASCII and empty input give "unicode"."""
+    best, score = ("tcvn3", found["tcvn3"]) if found["tcvn3"] >= found["vni"] else ("vni", found["vni"])
+    if found["words"] and score > found["unicode"] and score * 2 >= found["words"]:
         return best
     return "unicode"
+
+
+# Words of addresses that the place-name tables do not hold on their own.
+_ADDRESS_WORDS = ("thôn", "xóm", "ấp", "bản", "làng", "buôn", "sóc", "khóm", "phum", "tổ", "khu", "phố", "đường",
+                  "ngõ", "ngách", "hẻm", "số", "đội", "dân", "phố", "xã", "phường", "thị", "trấn", "huyện", "quận",
+                  "tỉnh", "thành", "chủ", "hộ", "con", "vợ", "chồng", "cháu")
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    """Words Vietnamese lists are made of: place names (every commune, district and province), given and family
+    names, address words. A word read two ways is read the way that gives a known word."""
+    words: set[str] = set(_ADDRESS_WORDS)
+    for parts, columns in ((("codes", "admin_units", "units_pre2025.csv"), ("province", "district", "commune")),
+                           (("codes", "admin_units", "units_2025.csv"), ("province", "commune")),
+                           (("demo", "names.csv"), ("name",)), (("codes", "relations.csv"), ("name", "aliases")),
+                           (("codes", "ethnic_groups.csv"), ("name", "aliases"))):
+        for row in table(*parts):
+            for column in columns:
+                words.update(_nfc(w).lower() for w in _WORD.findall(row.get(column) or ""))
+    return frozenset(words)
+
+
+def known_words(samples: Iterable[object], encoding: str) -> int:
+    """How many words of the cells, read in `encoding`, are words Vietnamese lists are made of."""
+    known = _known_words()
+    count = 0
+    for cell in samples:
+        if isinstance(cell, str) and not cell.isascii():
+            count += sum(1 for w in _WORD.findall(to_unicode(cell, encoding).lower()) if w in known)
+    return count
+
+
+def detect_encoding(samples: Iterable[object], *, max_words: int = 5000) -> str:
+    """Judge a whole column or sheet: "unicode", "tcvn3" or "vni" (see `scores` and `choose`)."""
+    return choose(scores(samples, max_words=max_words))
 
 
 # --- encoding (to make legacy test files) -------------------------------------------------------------------------

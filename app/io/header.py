@@ -1,9 +1,10 @@
 """Find the header row of a persons sheet and what each column holds.
 
 Real files carry title rows above the header (often merged cells), sometimes a second header row under merged
-group titles ("Hạn thẻ" over "Từ ngày" / "Đến ngày"), a numbering row ("1 2 3 …", "A B 1 2"), the header repeated
-at each printed page, and a totals/signature footer. This module recognises each of them; the importer skips or
-stops on them.
+group titles ("Hạn thẻ" over "Từ ngày" / "Đến ngày", "Năm sinh" over "Nam" / "Nữ"), a row of column codes under
+the titles (the declaration software's template: "Họ tên" over "HoTen"), a numbering row ("1 2 3 …", "A B 1 2"),
+the header repeated at each printed page, and totals and signatures at the foot. This module recognises the header
+and the kinds of rows that are not persons (app.io.rowkinds); the reader of the rows skips them.
 """
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from app.domain import legacy
 from app.domain.text import nfc, search_key
 from app.errors import HgdError
 from app.io import fields, limits
-from app.io.reader import Table, column_letter
+from app.io.cells import column_letter, is_plain
+from app.io.reader import Table
+from app.io.rowkinds import footer_kind, is_numbering_row, is_section_title  # noqa: F401  (re-exported)
 
 messages.register({
     "import.empty_sheet": ("Tệp '{file}': trang '{sheet}' không có dữ liệu.",
@@ -30,6 +33,13 @@ messages.register({
         "nếu cột có tên khác (ví dụ --map 'Tên=ho_ten').",
         "File '{file}', sheet '{sheet}', header row {row}: the required column {missing} is missing. Use --map "
         "'column=field' if it is named otherwise (e.g. --map 'Tên=ho_ten')."),
+    "import.missing_household": (
+        "Tệp '{file}', trang '{sheet}', dòng tiêu đề {row}: thiếu cột bắt buộc 'Mã hộ' (hoặc cột 'Quan hệ với chủ "
+        "hộ' để xác định hộ theo thứ tự). Dùng --map 'tên cột=trường' nếu cột có tên khác (ví dụ --map 'Số hộ "
+        "khẩu=ma_ho').",
+        "File '{file}', sheet '{sheet}', header row {row}: the required column 'Mã hộ' is missing (or a 'Quan hệ "
+        "với chủ hộ' column to tell the households by their order). Use --map 'column=field' if it is named "
+        "otherwise (e.g. --map 'Số hộ khẩu=ma_ho')."),
     "import.duplicate_column": (
         "Tệp '{file}', trang '{sheet}', dòng tiêu đề {row}: hai cột cùng là '{field}': cột {first} ('{first_header}') "
         "và cột {second} ('{second_header}'). Hãy xóa hoặc đổi tên một cột.",
@@ -45,16 +55,15 @@ messages.register({
         "File '{file}': there is no column '{column}' (in --map) in header row {row}. The columns: {columns}."),
 })
 
-_NUMBERING_CELL = re.compile(r"\(?(?:[A-Za-z]|\d{1,3})\)?")
-_DATE_LINE = re.compile(r"(?:^|\s)ngay\b.*\bthang\b.*\bnam\b")
-_STOP_MARKERS = ("tong cong", "tong so", "nguoi lap bieu", "nguoi lap", "thu truong", "ke toan", "giam doc",
-                 "chu tich", "tm uy ban", "tm ubnd", "xac nhan", "ky ghi ro", "ky ten", "ky dong dau",
-                 "ky va ghi ro", "dai dien", "can bo lap", "can bo", "truong thon", "truong ban", "truong ap",
-                 "truong khu", "to truong", "nhan vien thu", "dai ly thu", "nguoi ke khai", "thu quy",
-                 "cong chuc", "buu dien", "nguoi nhan", "nguoi giao", "ben giao", "ben nhan")
-_SECTION_NUMBER = re.compile(r"(?:[ivxlc]+|\d{1,2}|[a-z])[.)]\s*\S")   # "I. Tăng", "1. Lao động", "a) …"
-_SECTION_PLACE = re.compile(r"(?:thon|xom|ap|ban|lang|khu|doi|to dan pho|khu pho)\b")
-_SUBTOTAL = re.compile(r"(?:cong|tong)(?:\s+(?:\d+|[ivx]+|thon|xom|to|nhom|muc|phan|cac|theo)\b.*)?")
+# The declaration software's template names its columns by codes in the row under the titles (FORMS.md §11).
+_TEMPLATE_CODES = frozenset(("hoten", "masobhxh", "ngaysinh", "gioitinh", "mahogiadinh", "masohogiadinh",
+                             "tentinhks", "matinhks", "tenmoiquanhe", "tendantoc"))
+# Its legend for sex (FORMS.md §11: "Nam: 1, Nữ: 0"), unless the file writes another one.
+TEMPLATE_SEX = {"1": "M", "0": "F"}
+_LEGEND = (re.compile(r"\bnam\s*[:=(-]\s*(\d)\b.*?\bnu\s*[:=(-]\s*(\d)\b"),
+           re.compile(r"\b(\d)\s*[:=-]\s*nam\b.*?\b(\d)\s*[:=-]\s*nu\b"))
+_LEGEND_REVERSED = (re.compile(r"\bnu\s*[:=(-]\s*(\d)\b.*?\bnam\s*[:=(-]\s*(\d)\b"),
+                    re.compile(r"\b(\d)\s*[:=-]\s*nu\b.*?\b(\d)\s*[:=-]\s*nam\b"))
 
 
 @dataclass
@@ -63,6 +72,7 @@ class Column:
     field: str
     header: str     # as written (a two-row header joined: "Hạn thẻ Từ ngày")
     explicit: bool = False  # named by --map
+    labels: tuple[str, ...] = ()  # every label the header gives it (title and code, upper and lower rows)
 
 
 @dataclass
@@ -72,6 +82,9 @@ class Layout:
     columns: dict[str, Column]                    # field -> column
     header_keys: list[list[str]] = field(default_factory=list)  # keys of the header row(s), for repeats
     encoding: str = "unicode"                     # legacy encoding of the header cells
+    stt: int | None = None                        # the numbering column ("STT", "ID Lao động"), when there is one
+    sex_codes: dict[str, str] | None = None       # a legend for numeric sex ("Nam: 1, Nữ: 0")
+    template: bool = False                        # the declaration software's template (a row of column codes)
 
 
 class ColumnMap(dict):
@@ -98,15 +111,30 @@ def parse_mapping(entries: dict[str, str] | None) -> ColumnMap:
 
 
 def _text(cell: object) -> str:
-    return nfc(cell) if isinstance(cell, str) else ""
+    """A cell as header text; a cell no header holds (too long, a run of marks) is read as empty, never normalised."""
+    if not isinstance(cell, str) or not is_plain(cell):
+        return ""
+    return nfc(cell)
 
 
-def _field(label: str, mapping: dict[str, str]) -> str | None:
-    return mapping.get(fields.header_key(label)) or fields.field_for_header(label)
+# A column's labels: the first is shown to the clerk; each may name the field (--map first, then the aliases).
+Labels = tuple[str, ...]
 
 
-def _recognised(labels: list[str], mapping: dict[str, str]) -> set[str]:
-    return {f for f in (_field(t, mapping) for t in labels if t) if f and f not in fields.UNSTORED}
+def _field(labels: Labels, mapping: dict[str, str]) -> tuple[str | None, bool]:
+    """(field, named by --map) of a column."""
+    for label in labels:
+        if label and fields.header_key(label) in mapping:
+            return mapping[fields.header_key(label)], True
+    for label in labels:
+        found = fields.field_for_header(label)
+        if found:
+            return found, False
+    return None, False
+
+
+def _recognised(columns: list[Labels], mapping: dict[str, str]) -> set[str]:
+    return {f for f in (_field(c, mapping)[0] for c in columns if any(c)) if f and f not in fields.UNSTORED}
 
 
 def _readable(rows: list[list[object]], enc: str, mapping: dict[str, str]) -> list[list[str]]:
@@ -116,7 +144,7 @@ def _readable(rows: list[list[object]], enc: str, mapping: dict[str, str]) -> li
     for cells in rows:
         texts = [_text(c) for c in cells]
         if enc != "unicode":
-            texts = [t if _field(t, mapping) else legacy.to_unicode(t, enc) for t in texts]
+            texts = [t if _field((t,), mapping)[0] else legacy.to_unicode(t, enc) for t in texts]
         out.append(texts)
     return out
 
@@ -129,39 +157,90 @@ def find_layout(table: Table, rows: list[tuple[int, list[object]]], mapping: dic
     texts = _readable([cells for _, cells in rows], enc, mapping)
     best, best_score = -1, 1
     for i, labels in enumerate(texts):
-        score = len(_recognised(labels, mapping))
+        score = len(_recognised([(t,) for t in labels], mapping))
         if score > best_score:
             best, best_score = i, score
     if best < 0:
         required = ", ".join(f"'{fields.BY_NAME[f].label_vi}'" for f in fields.REQUIRED)
         raise HgdError("import.no_header", file=table.file, sheet=table.sheet, required=required, rows=len(rows))
-    labels, keys = texts[best], [[fields.header_key(t) for t in texts[best]]]
+    top = texts[best]
+    columns: list[Labels] = [(t,) for t in top]
+    keys = [[fields.header_key(t) for t in top]]
     data_from = rows[best][0] + 1
-    if best + 1 < len(texts):
-        joined = _two_row_labels(table, rows[best][0], labels, texts[best + 1])
-        if joined is not None and len(_recognised(joined, mapping)) > best_score:
-            labels = joined
-            keys.append([fields.header_key(t) for t in texts[best + 1]])
+    template = False
+    joined = None
+    display: list[str] = []
+    if best > 0 and _stacked(texts[best - 1], top, mapping, best_score):
+        best -= 1  # titles above the row of codes that scored best: the header starts at the titles
+        top = texts[best]
+        keys.insert(0, [fields.header_key(t) for t in top])
+    if best + 1 < len(texts) and data_from > rows[best][0] + 1:  # the codes under the titles, found just above
+        below = texts[best + 1]
+        columns = _stacked(top, below, mapping, best_score) or columns
+        display = top
+        template = sum(1 for t in below if fields.header_key(t) in _TEMPLATE_CODES) >= 3
+    elif best + 1 < len(texts):
+        below = texts[best + 1]
+        stacked = _stacked(top, below, mapping, best_score)
+        joined = None if stacked else _two_row_labels(table, rows[best][0], top, below)
+        if stacked:
+            columns = stacked
+            display = top  # the clerk reads the titles, the codes are for programs
+            template = sum(1 for t in below if fields.header_key(t) in _TEMPLATE_CODES) >= 3
+        elif joined is not None and len(_recognised(joined, mapping)) > best_score:
+            columns = joined
+        if stacked or (joined is not None and columns is joined):
+            keys.append([fields.header_key(t) for t in below])
             data_from += 1
-    layout = Layout(rows[best][0], data_from, {}, keys, enc)
-    layout.columns = _columns(table, layout.header_row, labels, mapping)
+    layout = Layout(rows[best][0], data_from, {}, keys, enc, template=template)
+    seen = [t for t in top if t] + ([t for t in texts[best + 1] if t] if joined is not None else [])
+    try:
+        layout.columns, layout.stt = _columns(table, layout.header_row, columns, mapping, seen, display)
+    except HgdError as exc:  # a header naming persons that cannot be read refuses the file, whatever the sheet
+        exc.person_list = any(_field(c, mapping)[0] == "ho_ten" for c in columns)  # type: ignore[attr-defined]
+        raise
+    layout.sex_codes = _sex_legend(layout, columns, texts[:best])
     return layout
 
 
-def _two_row_labels(table: Table, row: int, top: list[str], below: list[str]) -> list[str] | None:
+def _stacked(top: list[str], below: list[str], mapping: dict[str, str], score: int) -> list[Labels] | None:
+    """Titles over a row of column codes (both name fields): each column read by its code first, shown by its title.
+    None when the row below is not a second header row of its own."""
+    agree = differ = 0
+    for upper, lower in zip(top, below):
+        if upper and lower:
+            a, b = _field((upper,), mapping)[0], _field((lower,), mapping)[0]
+            if a and a == b:
+                agree += 1
+            elif a or b:
+                differ += 1
+    if agree < 3 or agree < 4 * differ:  # titles over their own codes, not group titles over sub-columns
+        return None
+    width = max(len(top), len(below))
+    out = []
+    for i in range(width):
+        title = top[i] if i < len(top) else ""
+        code = below[i] if i < len(below) else ""
+        out.append((code, title) if code and title else (code or title,))  # the code names the field exactly
+    return out
+
+
+def _two_row_labels(table: Table, row: int, top: list[str], below: list[str]) -> list[Labels] | None:
     """The labels of a two-row header (group title above, column titles below), or None when the row below is
-    not a header row (it holds digits: data or a numbering row)."""
+    not a header row (it holds digits: data or a numbering row). Each column's labels: the joined title, the lower
+    title alone (what the clerk sees in the cell), the upper title when it is the column's own."""
     if not any(below) or any(any(ch.isdigit() for ch in t) for t in below):
         return None
     spans = {}
     for (r0, c0), (r1, c1) in table.merged:
-        if r0 <= row - 1 <= r1:
+        if r0 <= row - 1 <= r1 and c1 - c0 < limits.MAX_COLUMNS:
             for c in range(c0, c1 + 1):
                 spans[c - table.first_column] = c0 - table.first_column
-    out = []
+    out: list[Labels] = []
     for i in range(max(len(top), len(below))):
         upper = top[i] if i < len(top) else ""
         lower = below[i] if i < len(below) else ""
+        own = bool(upper)
         if not upper and lower:
             source = spans.get(i)
             if source is None:  # no merge information (CSV): the nearest group title to the left
@@ -169,66 +248,91 @@ def _two_row_labels(table: Table, row: int, top: list[str], below: list[str]) ->
             upper = top[source] if source is not None and 0 <= source < len(top) else ""
         if upper and lower:
             both = f"{upper} {lower}"
-            out.append(both if fields.field_for_header(both) else lower if fields.field_for_header(lower) else both)
+            first = both if fields.field_for_header(both) or not fields.field_for_header(lower) else lower
+            out.append((first, both, lower) + ((upper,) if own else ()))
         else:
-            out.append(upper or lower)
+            out.append((upper or lower,))
     return out
 
 
-def _columns(table: Table, row: int, labels: list[str], mapping: dict[str, str]) -> dict[str, Column]:
-    found = {fields.header_key(t) for t in labels if t}
+def _columns(table: Table, row: int, columns: list[Labels], mapping: dict[str, str], seen: list[str],
+             display: list[str]) -> tuple[dict[str, Column], int | None]:
+    """Each field's column. `seen`: the labels of the header row(s) as the clerk sees them, for messages;
+    `display`: the header shown for each column when it is not its first label (titles over codes)."""
+    found = {fields.header_key(t) for labels in columns for t in labels if t}
     for key in mapping:
         if key not in found:
             raise HgdError("import.map_unknown_column", file=table.file, column=getattr(mapping, "written", {}).get(
-                key, key), row=row,
-                           columns=", ".join(f"'{t}'" for t in labels if t))
-    columns: dict[str, Column] = {}
+                key, key), row=row, columns=", ".join(f"'{t}'" for t in seen))
+    out: dict[str, Column] = {}
+    stt = None
     # The clerk's --map first, then the known spellings for the fields the map left: an explicit column wins
     # over one that only looks like the same field.
     for explicit in (True, False):
-        for i, label in enumerate(labels):
-            key = fields.header_key(label)
-            if not label or (key in mapping) != explicit:
+        for i, labels in enumerate(columns):
+            if not labels[0]:
                 continue
-            name = mapping[key] if explicit else fields.field_for_header(label)
-            if name is None or name in fields.UNSTORED:
+            name, by_map = _field(labels, mapping)
+            if by_map != explicit or name is None:
                 continue
-            first = columns.get(name)
+            if name == "stt" and stt is None:
+                stt = i
+            if name in fields.UNSTORED:
+                continue
+            first = out.get(name)
             if first is not None and not explicit and first.explicit:
+                continue
+            shown = display[i] if i < len(display) and display[i] else labels[0]
+            if first is not None and name in fields.CODE_OF and fields.CODE_OF[name] not in out:
+                # "Dân tộc" | "Mã dân tộc", "TenMoiQuanHe" | "MoiQuanHe": the name column and its code
+                this = Column(i, name, shown, explicit)
+                named, coded = (first, this) if _is_name(first.labels) or not _is_name(labels) else (this, first)
+                out[name] = named
+                out[fields.CODE_OF[name]] = Column(coded.index, fields.CODE_OF[name], coded.header, coded.explicit)
                 continue
             if first is not None:
                 raise HgdError("import.duplicate_column", file=table.file, sheet=table.sheet, row=row,
                                field=fields.BY_NAME[name].label_vi,
                                first=column_letter(first.index + table.first_column), first_header=first.header,
-                               second=column_letter(i + table.first_column), second_header=label)
-            columns[name] = Column(i, name, label, explicit)
-    missing = [f for f in fields.REQUIRED if f not in columns]
+                               second=column_letter(i + table.first_column), second_header=shown)
+            out[name] = Column(i, name, shown, explicit, labels)
+    missing = [f for f in fields.REQUIRED
+               if f not in out and not any(s in out for s in fields.STANDS_IN.get(f, ()))]
+    if missing == ["ma_ho"]:
+        raise HgdError("import.missing_household", file=table.file, sheet=table.sheet, row=row)
     if missing:
         raise HgdError("import.missing_columns", file=table.file, sheet=table.sheet, row=row,
                        missing=", ".join(f"'{fields.BY_NAME[f].label_vi}'" for f in missing))
-    return columns
+    return out, stt
+
+
+def _is_name(labels: Labels) -> bool:
+    """The name column of a name/code pair: a label says "Tên …", or none says "Mã …"."""
+    keys = [search_key(t) for t in labels if t]
+    return any(k.startswith("ten") for k in keys) or not any(k.startswith("ma ") or k.startswith("ma_")
+                                                            for k in keys)
+
+
+def _sex_legend(layout: Layout, columns: list[Labels], above: list[list[str]]) -> dict[str, str] | None:
+    """Numbers for sex, from a legend in the sex column's header ("Giới tính (Nam: 1, Nữ: 0)") or in the rows
+    above the header, or the template's own; None when numbers stay ambiguous."""
+    column = layout.columns.get("gioi_tinh")
+    texts = list(columns[column.index]) if column is not None else []
+    texts += [t for row in above for t in row if t]
+    for text in texts:
+        key = search_key(text)
+        for pattern in _LEGEND:
+            m = pattern.search(key)
+            if m and m.group(1) != m.group(2):
+                return {m.group(1): "M", m.group(2): "F"}
+        for pattern in _LEGEND_REVERSED:
+            m = pattern.search(key)
+            if m and m.group(1) != m.group(2):
+                return {m.group(1): "F", m.group(2): "M"}
+    return dict(TEMPLATE_SEX) if layout.template else None
 
 
 # --- rows that are not persons ------------------------------------------------------------------------------------
-
-def is_numbering_row(cells: list[object]) -> bool:
-    """"1 2 3 …", "(1) (2) …", "A B 1 2 …": at least three short tokens, the numbers increasing."""
-    tokens = []
-    for c in cells:
-        if c == "" or c is None:
-            continue
-        if isinstance(c, float) and c.is_integer():
-            c = str(int(c))
-        if not isinstance(c, (str, int)) or isinstance(c, bool):
-            return False
-        t = str(c).strip()
-        if t and not _NUMBERING_CELL.fullmatch(t):
-            return False
-        if t:
-            tokens.append(t.strip("()"))
-    numbers = [int(t) for t in tokens if t.isdigit()]
-    return len(tokens) >= 3 and all(a < b for a, b in zip(numbers, numbers[1:]))
-
 
 def _unicode(cell: object, encoding: str) -> object:
     return legacy.to_unicode(cell, encoding) if encoding != "unicode" and isinstance(cell, str) else cell
@@ -239,41 +343,11 @@ def is_repeated_header(cells: list[object], layout: Layout) -> bool:
     for keys in layout.header_keys:
         named = [k for k in keys if k]
         same = sum(1 for i, k in enumerate(keys) if k and i < len(cells) and isinstance(cells[i], str)
+                   and len(cells[i]) <= limits.MAX_CELL_CHARS
                    and fields.header_key(_unicode(cells[i], layout.encoding)) == k)
         if named and same >= max(2, (len(named) * 3 + 4) // 5):
             return True
     return False
-
-
-def footer_kind(cells: list[object], encoding: str = "unicode") -> str | None:
-    """"stop" for a totals or signature row (everything after it is the footer), "skip" for a sub-total row,
-    None for anything else. Only the first few filled cells are read: a data row never starts with these.
-    `encoding` is the legacy encoding the sheet's text is in, if any."""
-    seen = 0
-    for c in cells:
-        if not isinstance(c, str) or not c.strip():
-            if c not in ("", None):
-                seen += 1
-            continue
-        key = search_key(_unicode(c, encoding))
-        if key.startswith(_STOP_MARKERS) or _DATE_LINE.search(key):
-            return "stop"
-        if _SUBTOTAL.fullmatch(key):
-            return "skip"
-        seen += 1
-        if seen >= 4:
-            break
-    return None
-
-
-def is_section_title(cells: list[object], encoding: str = "unicode") -> bool:
-    """A row holding one text only, a section or hamlet title ("I. Tăng", "Thôn Đông"): lists grouped by
-    hamlet or by increase/decrease carry them between the person rows."""
-    filled = [c for c in cells if c not in ("", None)]
-    if len(filled) != 1 or not isinstance(filled[0], str):
-        return False
-    text = str(_unicode(filled[0], encoding))
-    return bool(_SECTION_NUMBER.match(nfc(text).lower()) or _SECTION_PLACE.match(search_key(text)))
 
 
 def header_scan(rows) -> list[tuple[int, list[object]]]:

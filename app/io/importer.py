@@ -6,39 +6,26 @@ File-level problems (not a spreadsheet, damaged, too large, no header, a missing
 with one clear Vietnamese sentence naming the file, before the register is touched. Row-level problems go into the
 report. By default any rejected row means nothing is written (the report lists every rejected row);
 `skip_invalid` writes the valid rows; `dry_run` never writes. What is written is one action (one transaction, with
-its audit trail), through app.store.bulk.
+its audit trail): app.io.operation.ImportFile, planned by app.io.planner.
 """
 from __future__ import annotations
 
-import itertools
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import messages
-from app.domain import legacy
-from app.errors import HgdError
 from app.io import header as hdr
+from app.io import listread
 from app.io.operation import ImportChangesNothing, ImportFile, ImportRefused
 from app.io.planner import Plan, plan_import
-from app.io.reader import Table, open_tables
 from app.io.report import ImportReport, RowIssue
-from app.io.rows import TEXT_FIELDS, RowReader
 from app.progress import Cancel, Progress, check
 
 if TYPE_CHECKING:
     from app.register import Register
-
-messages.register({
-    "import.legacy_column": ("Cột viết bằng bảng mã {encoding}, đã chuyển sang Unicode (ví dụ thành '{converted}')",
-                             "The column is in the {encoding} encoding, converted to Unicode (e.g. to '{converted}')"),
-})
-
-ENCODING_SAMPLE = 2000        # data rows read ahead to judge each text column's encoding
-PROGRESS_EVERY = 2000
 
 
 
@@ -61,16 +48,8 @@ def read_persons(path: str | Path, *, mapping: dict[str, str] | None = None, ski
     wanted = hdr.parse_mapping(mapping)
     today = today or date.today()
     report = ImportReport(str(path), dry_run=dry_run, skip_invalid=skip_invalid)
-    with open_tables(path) as tables:
-        table, layout, rows = _choose_sheet(tables, wanted, path.name)
-        report.sheet, report.header_row = table.sheet, layout.header_row
-        report.text_encoding = table.text_encoding
-        report.columns = {name: c.header for name, c in layout.columns.items()}
-        ahead = list(itertools.islice(rows, ENCODING_SAMPLE))
-        encodings = _column_encodings(layout, ahead, report)
-        reader = RowReader(layout, today=today, encodings=encodings)
-        accepted, row_warnings = _read_rows(table, layout, reader, itertools.chain(ahead, rows), report,
-                                            _stepper(progress, cancel))
+    accepted, row_warnings = listread.read_persons(path, wanted, today=today, report=report,
+                                                   progress=_stepper(progress, cancel))
     report.seconds = time.perf_counter() - started
     return ReadFile(report, accepted, row_warnings)
 
@@ -123,88 +102,3 @@ def import_persons(register: Register, path: str | Path, *, mapping: dict[str, s
             report = outcome.report
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _choose_sheet(tables: Iterator[Table], wanted: dict[str, str], file: str):
-    """The first sheet with a header row; when none has one, the first sheet's problem is the file's."""
-    first_error: HgdError | None = None
-    for table in tables:
-        rows = iter(table.rows)
-        scanned = hdr.header_scan(rows)
-        try:
-            layout = hdr.find_layout(table, scanned, wanted)
-        except HgdError as exc:
-            first_error = first_error or exc
-            continue
-        rest = itertools.chain((r for r in scanned if r[0] >= layout.data_from), rows)
-        return table, layout, rest
-    raise first_error or HgdError("import.no_sheet", file=file)
-
-
-def _column_encodings(layout: hdr.Layout, ahead: list, report: ImportReport) -> dict[str, str]:
-    """Each text column's legacy encoding, judged on the first data rows; a converted column is reported once,
-    with an example of the original text."""
-    found: dict[str, str] = {}
-    for name, column in layout.columns.items():
-        if name not in TEXT_FIELDS:
-            continue
-        samples = [cells[column.index] for _, cells in ahead
-                   if column.index < len(cells) and isinstance(cells[column.index], str)]
-        enc = legacy.detect_encoding(samples)
-        if enc == "unicode":
-            continue
-        found[name] = enc
-        report.column_encodings[column.header] = enc
-        example = next((s for s in samples if not s.isascii()), "")
-        report.warnings.append(RowIssue(layout.header_row, column.header, example, "import.legacy_column",
-                                        {"encoding": enc.upper(), "converted": legacy.to_unicode(example, enc)}))
-    encs = sorted(set(found.values()) | ({layout.encoding} - {"unicode"}))
-    report.encoding = "+".join(encs) if encs else "unicode"
-    return found
-
-
-def _empty(v: object) -> bool:
-    return v is None or (v.__class__ is str and (not v or v.isspace()))
-
-
-def _header_like(birth: object) -> bool:
-    """Where a repeated header or a numbering row puts a word or a small number, a person row has a date."""
-    if birth.__class__ is str:
-        return len(birth) <= 4 or not birth[:1].isdigit()
-    return birth.__class__ in (int, float) and birth < 1000
-
-
-def _read_rows(table: Table, layout: hdr.Layout, reader: RowReader, rows, report: ImportReport,
-               progress: Callable[[int, int], None] | None) -> tuple[list[tuple[int, dict]], list[RowIssue]]:
-    accepted: list[tuple[int, dict]] = []
-    warnings: list[RowIssue] = []
-    cols = layout.columns
-    key_columns = [cols[f].index for f in ("ho_ten", "ma_ho", "ngay_sinh", "ma_so_bhxh") if f in cols]
-    household_col, birth_col = cols["ma_ho"].index, cols["ngay_sinh"].index
-    total = max(table.total_rows, 1)
-    text_encoding = layout.encoding if layout.encoding != "unicode" else reader.encodings.get("ho_ten", "unicode")
-    for n, cells in rows:
-        if progress and n % PROGRESS_EVERY == 0:
-            progress(min(n, total), total)
-        width = len(cells)
-        household = cells[household_col] if household_col < width else ""
-        birth = cells[birth_col] if birth_col < width else ""
-        if _empty(household) or _empty(birth):  # a person row has both; a blank or footer row rarely does
-            kind = hdr.footer_kind(cells, text_encoding)
-            if kind == "stop":
-                break
-            if kind == "skip" or all(_empty(cells[i]) for i in key_columns if i < width) or \
-                    hdr.is_section_title(cells, text_encoding):
-                continue  # a sub-total, a blank row, a section title
-        # A repeated header or a numbering row has a word or a short number where the date of birth goes.
-        if _header_like(birth) and (hdr.is_repeated_header(cells, layout) or hdr.is_numbering_row(cells)):
-            continue
-        report.rows_read += 1
-        person, bad, warn = reader.read(n, cells)
-        report.rejected += bad
-        warnings += warn
-        if person is not None:
-            accepted.append((n, person))
-    if progress:
-        progress(total, total)
-    return accepted, warnings

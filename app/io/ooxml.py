@@ -1,8 +1,9 @@
 """An XLSX looked at as a zip archive, before the spreadsheet library reads it: the central directory is checked
 (member count, declared sizes, compression ratios: a zip bomb is refused before anything is decompressed), the
 parts the library will load are streamed once with a byte budget (declared sizes may lie: Python's zipfile stops
-at the declared size and checks the CRC), and the chosen sheet's XML is scanned for what would make the library
-allocate without bound (a cell in a far row or column) or read empty values (formulas without cached values).
+at the declared size and checks the CRC), the parts it reads whole are bounded (styles by size; shared strings by
+their declared and their actual count), no part may declare a document type (entity tricks), no member may have
+a name only a tampered file has, and each sheet's XML goes through app.io.sheetscan before the library reads it.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from app import messages
 from app.errors import HgdError
 from app.io import limits
 from app.io.report import number
+from app.io.sheetscan import SheetScan
 from app.io.sniff import not_spreadsheet
 
 messages.register({
@@ -31,38 +33,33 @@ messages.register({
         "The file '{file}' is too large once unpacked ({size} MB; at most {limit} MB)."),
     "import.too_many_members": ("Tệp '{file}' bất thường: chứa {count} phần (tối đa {limit}).",
                                 "The file '{file}' is abnormal: it holds {count} parts (at most {limit})."),
-    "import.too_many_rows": (
-        "Tệp '{file}', trang '{sheet}': quá nhiều dòng (có dữ liệu ở dòng {row}; tối đa {limit} dòng).",
-        "File '{file}', sheet '{sheet}': too many rows (data in row {row}; at most {limit} rows)."),
-    "import.too_far_column": (
-        "Tệp '{file}', trang '{sheet}': có dữ liệu ở ô {cell}, quá xa (tối đa {limit} cột, đến cột CZ); hãy xóa ô "
-        "đó rồi nhập lại.",
-        "File '{file}', sheet '{sheet}': there is data in cell {cell}, too far right (at most {limit} columns, up "
-        "to column CZ); delete that cell and import again."),
-    "import.formulas": (
-        "Tệp '{file}', trang '{sheet}', ô {cell}: có công thức nhưng chưa có giá trị đã tính (tệp do phần mềm khác "
-        "tạo ra). Hãy mở tệp bằng Excel, lưu lại rồi nhập lại.",
-        "File '{file}', sheet '{sheet}', cell {cell}: a formula without a computed value (the file was made by "
-        "another program). Open it in Excel, save it and import again."),
+    "import.zip_bad_member": (
+        "Tệp '{file}' bất thường: có phần tên '{member}' (chỉ tệp bị sửa mới có tên như vậy) — từ chối.",
+        "The file '{file}' is abnormal: it holds a part named '{member}' (only a tampered file has such names) — "
+        "refused."),
+    "import.too_many_strings": (
+        "Tệp '{file}' bất thường: bảng chữ dùng chung có {count} mục (tối đa {limit}) — từ chối để bảo vệ máy.",
+        "The file '{file}' is abnormal: its shared-strings table holds {count} entries (at most {limit}) — refused "
+        "to protect the computer."),
+    "import.part_too_large": (
+        "Tệp '{file}' bất thường: phần '{member}' quá lớn ({size} MB; tối đa {limit} MB).",
+        "The file '{file}' is abnormal: its part '{member}' is too large ({size} MB; at most {limit} MB)."),
 })
+
 
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
        "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
+_SHARED_STRINGS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+_STYLES_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 _OTHER_OFFICE = {"word/document.xml": ("một văn bản Word (.docx)", "a Word document (.docx)"),
                  "ppt/presentation.xml": ("một bản trình chiếu PowerPoint", "a PowerPoint presentation"),
                  "content.xml": ("một bảng tính OpenDocument (.ods): hãy lưu lại thành .xlsx",
                                  "an OpenDocument spreadsheet (.ods): save it as .xlsx")}
-# Element names may carry a namespace prefix (<x:row>, <x:c>: the .NET Open XML SDK writes them so).
-_ROW_R = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
-# A cell with content (not self-closing) in a column beyond CZ (limits.MAX_COLUMNS = 104): DA..ZZ or three letters.
-_FAR_CELL = re.compile(rb'<(?:\w+:)?c r="((?:[D-Z][A-Z]|[A-Z]{3})\d+)"[^>]*?(?<!/)>')
-_FORMULA = rb'<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*'
-_FORMULA_WITH_VALUE = re.compile(_FORMULA + rb"<(?:\w+:)?v>[^<]")
-_FORMULA_WITHOUT_VALUE = re.compile(rb'<(?:\w+:)?c r="([A-Z]+\d+)"[^>]*>\s*' + _FORMULA
-                                    + rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>|</(?:\w+:)?c>)")
+_SHARED_STRING = re.compile(rb"<(?:[\w.-]+:)?si[\s/>]")
+# The library reserves room for uniqueCount strings before reading one: a lying count is refused.
+_UNIQUE_COUNT = re.compile(rb"""<(?:[\w.-]+:)?sst\b[^>]*?\s(?:uniqueCount|count)\s*=\s*["']\s*(\d+)""")
 _CORRUPT = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError)
-assert limits.MAX_COLUMNS == 104, "_FAR_CELL encodes column CZ"
 
 
 @dataclass
@@ -82,6 +79,7 @@ class Xlsx:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.file = path.name
+
         try:
             self.zip = zipfile.ZipFile(path)
         except _CORRUPT:
@@ -115,6 +113,10 @@ class Xlsx:
             raise not_spreadsheet(self.path, "một tệp nén ZIP", "a ZIP archive")
         if any(i.flag_bits & 0x1 for i in infos):
             raise HgdError("import.encrypted", file=self.file)
+        for i in infos:  # nothing is ever extracted, but no spreadsheet program writes such names
+            name = i.filename.replace("\\", "/")
+            if name.startswith("/") or ".." in name.split("/") or ":" in name.split("/")[0]:
+                raise HgdError("import.zip_bad_member", file=self.file, member=i.filename[:80])
         for i in infos:
             if i.file_size > limits.RATIO_FLOOR and i.file_size > limits.MAX_RATIO * max(i.compress_size, 1):
                 raise HgdError("import.zip_bomb", file=self.file, member=i.filename, size=_mb(i.file_size),
@@ -147,10 +149,12 @@ class Xlsx:
         except ElementTree.ParseError:
             raise HgdError("import.corrupt", file=self.file) from None
         targets = {}
+        self.parts: dict[str, str] = {}   # relationship type -> member (shared strings, styles)
         for rel in rels.iter(f"{{{_NS['rel']}}}Relationship"):
             target = rel.get("Target", "")
             full = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
             targets[rel.get("Id")] = full
+            self.parts[rel.get("Type", "")] = full
         sheets = []
         for el in book.iter(f"{{{_NS['m']}}}sheet"):
             member = targets.get(el.get(f"{{{_NS['r']}}}id") or "")
@@ -160,13 +164,16 @@ class Xlsx:
 
     # --- streaming ------------------------------------------------------------------------------------------------
     def _stream(self, member: str):
-        """Yield the member's bytes a chunk at a time; a damaged or lying member is refused as corrupt."""
+        """Yield the member's bytes a chunk at a time; a damaged or lying member is refused as corrupt, and so is
+        a document type declaration anywhere (OOXML never declares entities: the expansion tricks are refused)."""
         try:
             with self.zip.open(member) as f:
                 while True:
                     chunk = f.read(limits.SCAN_CHUNK)
                     if not chunk:
                         return
+                    if b"<!DOCTYPE" in chunk or b"<!ENTITY" in chunk:
+                        raise HgdError("import.corrupt", file=self.file)
                     yield chunk
         except KeyError:
             raise HgdError("import.corrupt", file=self.file) from None
@@ -174,16 +181,55 @@ class Xlsx:
             raise HgdError("import.corrupt", file=self.file) from None
 
     def verify_parts(self) -> None:
-        """Stream every part the library loads on opening (all but the worksheets): the CRC and size checks run."""
+        """Stream every part the library loads on opening (all but the worksheets): the CRC and size checks run;
+        the parts it reads whole are bounded (styles by size, shared strings by size and count)."""
         sheet_members = {s.member for s in self.sheets}
+        names = set(self.zip.namelist())
+        if any(s.visible and s.member not in names for s in self.sheets):   # a sheet's relation points nowhere
+            raise HgdError("import.corrupt", file=self.file)
+        strings = self.parts.get(_SHARED_STRINGS_TYPE, "xl/sharedStrings.xml")
+        styles = self.parts.get(_STYLES_TYPE, "xl/styles.xml")
         for info in self.zip.infolist():
-            if info.filename not in sheet_members and not info.is_dir():
-                for _ in self._stream(info.filename):
-                    pass
+            if info.filename in sheet_members or info.is_dir():
+                continue
+            limit = limits.MAX_STYLES_PART if info.filename == styles else None
+            if limit is not None and info.file_size > limit:
+                raise HgdError("import.part_too_large", file=self.file, member=info.filename,
+                               size=_mb(info.file_size), limit=_mb(limit))
+            if info.filename == strings or info.filename.endswith("/sharedStrings.xml"):
+                self._count_strings(info.filename)
+                continue
+            size = 0
+            for chunk in self._stream(info.filename):
+                size += len(chunk)
+                if limit is not None and size > limit:
+                    raise HgdError("import.part_too_large", file=self.file, member=info.filename, size=_mb(size),
+                                   limit=_mb(limit))
 
-    def scan_sheet(self, sheet: Sheet) -> None:
-        """Refuse a sheet with rows beyond the limit, content beyond column CZ, or formulas without values."""
-        scan = _SheetScan(self.file, sheet.name)
+    def _count_strings(self, member: str) -> None:
+        """The shared strings: the count the library reserves room for (the table's uniqueCount), and the entries
+        actually there (millions of empty strings cost as much as millions of names)."""
+        count, rest, first = 0, b"", True
+        for chunk in self._stream(member):
+            if first:
+                first = False
+                declared = max((int(d[:12]) for d in _UNIQUE_COUNT.findall(chunk[:65536])), default=0)
+                if declared > limits.MAX_SHARED_STRINGS:
+                    raise HgdError("import.too_many_strings", file=self.file, count=number(declared),
+                                   limit=number(limits.MAX_SHARED_STRINGS))
+            buf = rest + chunk
+            cut = buf.rfind(b"<")   # tags before the last "<" are whole
+            count += len(_SHARED_STRING.findall(buf, 0, max(cut, 0)))
+            rest = buf[max(cut, 0):]
+            if count > limits.MAX_SHARED_STRINGS:
+                raise HgdError("import.too_many_strings", file=self.file, count=number(count),
+                               limit=number(limits.MAX_SHARED_STRINGS))
+
+    def scan_sheet(self, sheet: Sheet) -> SheetScan:
+        """Refuse a sheet the library would build too large (rows, columns, rows x columns), with too many merged
+        ranges, or with formulas without values — from the XML, before the library reads it. The scan tells the
+        cells whose cached value is an error."""
+        scan = SheetScan(self.file, sheet.name)
         buf = b""
         for chunk in self._stream(sheet.member):
             buf += chunk
@@ -196,36 +242,4 @@ class Xlsx:
             buf = buf[end:]
         scan.feed(buf)
         scan.finish()
-
-
-class _SheetScan:
-    def __init__(self, file: str, sheet: str) -> None:
-        self.file, self.sheet = file, sheet
-        self.rows = self.last_r = self.with_value = 0
-        self.missing: bytes | None = None
-
-    def feed(self, part: bytes) -> None:
-        self.rows += part.count(b"<row") + part.count(b":row ")
-        found = _ROW_R.findall(part, max(0, len(part) - 65536))  # rows come in order: the last is the highest
-        if found:
-            self.last_r = int(found[-1])
-        highest = max(self.rows, self.last_r)
-        if highest > limits.MAX_SHEET_ROWS:
-            raise HgdError("import.too_many_rows", file=self.file, sheet=self.sheet, row=number(highest),
-                           limit=number(limits.MAX_SHEET_ROWS))
-        far = _FAR_CELL.search(part)
-        if far:
-            raise HgdError("import.too_far_column", file=self.file, sheet=self.sheet, cell=far.group(1).decode(),
-                           limit=limits.MAX_COLUMNS)
-        if b"<f" in part or b":f" in part:
-            self.with_value += len(_FORMULA_WITH_VALUE.findall(part))
-            if self.missing is None:
-                m = _FORMULA_WITHOUT_VALUE.search(part)
-                self.missing = m.group(1) if m else None
-
-    def finish(self) -> None:
-        # A file some program wrote with formulas but no computed values has none anywhere; Excel and LibreOffice
-        # always store them (a formula whose result is "" has an empty value beside others that are not).
-        if self.missing is not None and self.with_value == 0:
-            raise HgdError("import.formulas", file=self.file, sheet=self.sheet, cell=self.missing.decode())
-
+        return scan

@@ -121,7 +121,8 @@ def _issues(ctx: OpContext, plan: Plan, report: ImportReport) -> None:
         for i in issues:
             rows.append({"id": next(ids), "commune_id": ctx.commune_id, "action_id": ctx.action.id,
                          "person_id": plan.row_person.get(i.row), "file": report.path.rsplit("/", 1)[-1],
-                         "sheet": report.sheet, "row": i.row, "column": i.column, "value": i.value[:1000],
+                         "sheet": getattr(i.row, "sheet", None) or report.sheet, "row": int(i.row),
+                         "column": i.column, "value": i.value[:1000],
                          "reason_key": i.reason_key, "params": i.to_dict()["params"] or None,
                          "severity": "dropped" if i.dropped and severity == "warning" else severity})
     write.insert(ctx.session, ImportIssue.__table__, rows, now=ctx.action.at, audited=False)

@@ -1,8 +1,9 @@
 """Open a spreadsheet safely and hand out its sheets as tables of cell values.
 
-Every file passes app.io.sniff (what it really is, how big) and, for an XLSX, app.io.ooxml (zip and sheet XML
-guards) before python-calamine reads it; CSV goes through app.io.csvtext. A table's rows carry the spreadsheet's own
-1-based row numbers, so that the report names the row the clerk sees.
+Every file passes app.io.sniff (what it really is, how big, a regular file) and, for an XLSX, app.io.ooxml (zip,
+shared strings, styles and sheet XML guards), for an .xls, app.io.biff (compound file chains, records), before
+python-calamine reads it; CSV goes through app.io.csvtext, an HTML table saved as .xls through app.io.htmltable.
+A table's rows carry the spreadsheet's own 1-based row numbers, so that the report names the row the clerk sees.
 """
 from __future__ import annotations
 
@@ -18,67 +19,88 @@ import python_calamine
 
 from app import messages
 from app.errors import HgdError
-from app.io import csvtext, limits, ooxml, sniff
+from app.io import biff, csvtext, htmltable, limits, ooxml, sniff
+from app.io.cells import column_letter  # noqa: F401  (re-exported: header and tests use it from here)
 from app.io.report import number
 
 messages.register({
     "import.unreadable": ("Không đọc được tệp '{file}' ({reason}); có thể tệp bị hỏng hoặc được đặt mật khẩu.",
                           "Cannot read the file '{file}' ({reason}); it may be damaged or password-protected."),
+    "import.reason_utf8": ("có chữ không đúng mã UTF-8", "it holds text that is not valid UTF-8"),
+    "import.reason_xml": ("nội dung XML bị hỏng", "its XML is broken"),
+    "import.reason_missing": ("thiếu một phần bên trong tệp", "a part inside the file is missing"),
+    "import.reason_other": ("lỗi khi đọc: {detail}", "read error: {detail}"),
     "import.no_sheet": ("Tệp '{file}' không có trang tính nào.", "The file '{file}' has no worksheet."),
 })
 
 Cell = object  # str | float | int | bool | date | datetime | time | timedelta; "" for an empty cell
+Merge = tuple[tuple[int, int], tuple[int, int]]   # ((first row, first column), (last row, last column)), 0-based
 
 
 @dataclass
 class Table:
-    """One sheet (or the CSV) as rows of cells. `rows` is a one-shot iterator of (row number, cells)."""
+    """One sheet (or the CSV, or the HTML table) as rows of cells. `rows` is a one-shot iterator of (row number,
+    cells); a hidden sheet comes with `visible` False and no rows (it is named, never read)."""
 
     file: str
-    kind: str                                   # "xlsx" | "xls" | "csv"
+    kind: str                                   # "xlsx" | "xls" | "csv" | "html"
     sheet: str
     rows: Iterator[tuple[int, list[Cell]]]
     total_rows: int                             # for progress
     first_column: int = 0                       # 0-based index of the cells' first column (XLSX may start at C)
-    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # 0-based, absolute
-    text_encoding: str | None = None            # CSV only
+    merged: list[Merge] = field(default_factory=list)  # 0-based, absolute
+    text_encoding: str | None = None            # CSV and HTML only
+    visible: bool = True
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, absolute column) -> "#REF!"
+    suspicious: bool = True   # a cell may be too long or carry a run of marks: each cell read is checked
 
 
-def column_letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
+class Book:
+    """The file's tables, in order, each loaded only when the iteration reaches it; `visible` counts the visible
+    ones (a list split over several sheets names the sheet in every row it reports)."""
+
+    def __init__(self, tables: Iterator[Table], visible: int) -> None:
+        self.tables, self.visible = tables, visible
+
+    def __iter__(self) -> Iterator[Table]:
+        return self.tables
 
 
 @contextmanager
-def open_tables(path: Path) -> Iterator[Iterator[Table]]:
-    """Yield an iterator over the file's importable tables: each visible worksheet in order (loaded only when
-    reached), or the one CSV table. File-level problems raise HgdError before anything is loaded."""
+def open_tables(path: Path) -> Iterator[Book]:
+    """Yield the file's tables: each worksheet in order (a visible one loaded only when reached, a hidden one named
+    only), or the one CSV or HTML table. File-level problems raise HgdError before anything is loaded."""
     kind, _size = sniff.check_file(path)
     if kind == "csv":
         info = csvtext.inspect_csv(path)
-        yield iter([Table(path.name, "csv", path.stem, _numbered(csvtext.iter_rows(path, info)),
-                          info.lines, text_encoding=info.encoding)])
+        yield Book(iter([Table(path.name, "csv", path.stem, _numbered(csvtext.iter_rows(path, info)),
+                               info.lines, text_encoding=info.encoding, suspicious=info.suspicious)]), 1)
+        return
+    if kind == "html":
+        page = htmltable.read_html(path, path.name)
+        yield Book(iter([Table(path.name, "html", path.stem, _numbered(page.rows), page.height, merged=page.merged,
+                               text_encoding=page.encoding)]), 1)
         return
     if kind == "xls":
+        biff.check_xls(path)
         book = _calamine(path)
         try:
-            yield _xls_tables(path, book)
+            sheets = [m for m in book.sheets_metadata if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
+            visible = sum(1 for m in sheets if m.visible == python_calamine.SheetVisibleEnum.Visible)
+            if not visible:
+                raise HgdError("import.no_sheet", file=path.name)
+            yield Book(_xls_tables(path, book, sheets), visible)
         finally:
             book.close()
         return
     with ooxml.Xlsx(path) as xlsx:
         xlsx.verify_parts()
-        visible = [s for s in xlsx.sheets if s.visible]
+        visible = sum(1 for s in xlsx.sheets if s.visible)
         if not visible:
             raise HgdError("import.no_sheet", file=path.name)
         book = _calamine(path)
         try:
-            yield _xlsx_tables(path, xlsx, book, visible)
+            yield Book(_xlsx_tables(path, xlsx, book, xlsx.sheets), visible)
         finally:
             book.close()
 
@@ -119,37 +141,53 @@ def _calamine(path: Path) -> python_calamine.CalamineWorkbook:
         return python_calamine.CalamineWorkbook.from_filelike(f)
 
 
+_REASONS = (("utf-8", "import.reason_utf8"), ("utf8", "import.reason_utf8"), ("xml", "import.reason_xml"),
+            ("eof", "import.reason_xml"), ("not found", "import.reason_missing"),
+            ("cannot find", "import.reason_missing"))
+
+
 def _reason(exc: BaseException) -> str:
-    return (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+    """The library's error in the user's words where it is a known kind; its own words otherwise."""
+    detail = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+    lowered = detail.lower()
+    key = next((k for word, k in _REASONS if word in lowered), "import.reason_other")
+    return messages.render(key, detail=detail)
 
 
 def _xlsx_tables(path: Path, xlsx: ooxml.Xlsx, book, sheets: list[ooxml.Sheet]) -> Iterator[Table]:
     for sheet in sheets:
-        xlsx.scan_sheet(sheet)
+        if not sheet.visible:
+            yield Table(path.name, "xlsx", sheet.name, iter(()), 0, visible=False)
+            continue
+        scan = xlsx.scan_sheet(sheet)
         if sheet.name not in book.sheet_names:
             continue
-        yield _sheet_table(path, "xlsx", book, sheet.name)
+        table = _sheet_table(path, "xlsx", book, sheet.name)
+        table.errors = scan.errors   # its cells are checked one by one as read (cheaper than a scan of its XML)
+        yield table
 
 
-def _xls_tables(path: Path, book) -> Iterator[Table]:
-    visible = [m.name for m in book.sheets_metadata
-               if m.visible == python_calamine.SheetVisibleEnum.Visible
-               and m.typ == python_calamine.SheetTypeEnum.WorkSheet]
-    if not visible:
-        raise HgdError("import.no_sheet", file=path.name)
-    for name in visible:
-        yield _sheet_table(path, "xls", book, name)
+def _xls_tables(path: Path, book, sheets: list) -> Iterator[Table]:
+    for m in sheets:
+        if m.visible != python_calamine.SheetVisibleEnum.Visible:
+            yield Table(path.name, "xls", m.name, iter(()), 0, visible=False)
+        else:
+            yield _sheet_table(path, "xls", book, m.name)
 
 
 def _sheet_table(path: Path, kind: str, book, name: str) -> Table:
     with _native(path):
         sheet = book.get_sheet_by_name(name)
-    if sheet.height > limits.MAX_SHEET_ROWS:  # .xls: not scanned beforehand, at most 65,536 rows anyway
+    if sheet.height > limits.MAX_SHEET_ROWS:  # the scans refused it already; kept as the last word
         raise HgdError("import.too_many_rows", file=path.name, sheet=name, row=number(sheet.height),
                        limit=number(limits.MAX_SHEET_ROWS))
     start = sheet.start or (0, 0)
+    merged = sheet.merged_cell_ranges or []
+    if len(merged) > limits.MAX_MERGES:  # .xls: not scanned for merges beforehand
+        raise HgdError("import.too_many_merges", file=path.name, sheet=name, count=number(len(merged)),
+                       limit=number(limits.MAX_MERGES))
     return Table(path.name, kind, name, _numbered(_calamine_rows(path, sheet)), sheet.total_height,
-                 first_column=start[1], merged=list(sheet.merged_cell_ranges or []))
+                 first_column=start[1], merged=list(merged))
 
 
 def _calamine_rows(path: Path, sheet) -> Iterator[list[Cell]]:

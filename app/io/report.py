@@ -8,6 +8,8 @@ from app import messages
 messages.register({
     "import.dropped": ("{reason} — không lưu giá trị này", "{reason} — this value is not stored"),
     "import.line": ("Dòng {row}, cột '{column}': '{value}' — {reason}", "Row {row}, column '{column}': '{value}' — {reason}"),
+    "import.in_sheet_line": ("Trang '{sheet}', {line}", "Sheet '{sheet}', {line}"),
+    "import.sheet_skipped": ("Trang '{sheet}' không được nhập: {reason}.", "The sheet '{sheet}' is not imported: {reason}."),
     "import.line_no_value": ("Dòng {row}, cột '{column}': {reason}", "Row {row}, column '{column}': {reason}"),
     "import.line_row": ("Dòng {row}: {reason}", "Row {row}: {reason}"),
     "import.done": ("Đã nhập {persons} người, {households} hộ mới{reused}.",
@@ -37,10 +39,44 @@ messages.register({
 number = messages.number
 
 
+class SheetRow(int):
+    """A row number that also names its sheet, for a list spread over several sheets. It prints as the number the
+    clerk sees; it compares and hashes with its sheet, so that rows of two sheets never pass for one another (a
+    set of rows, a row a warning points to), and sorts by sheet order, then row."""
+
+    sheet: str
+    order: int
+
+    def __new__(cls, row: int, sheet: str, order: int = 0) -> SheetRow:
+        self = super().__new__(cls, row)
+        self.sheet, self.order = sheet, order
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SheetRow):
+            return int(self) == int(other) and self.sheet == other.sheet
+        return int.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash((int(self), self.sheet))
+
+    def __lt__(self, other: object) -> bool:
+        if isinstance(other, SheetRow):
+            return (self.order, int(self)) < (other.order, int(other))
+        return int.__lt__(self, other)  # type: ignore[operator]
+
+    def __reduce__(self):  # copies and pickles keep the sheet
+        return SheetRow, (int(self), self.sheet, self.order)
+
+
 @dataclass
 class RowIssue:
     """One problem in one row: `row` is the spreadsheet's own 1-based row number, `column` the header as written
-    in the file ("" for the whole row), `value` the cell as read."""
+    in the file ("" for the whole row), `value` the cell as read; `sheet` names the sheet when the file's list
+    spans several (taken from a SheetRow)."""
 
     row: int
     column: str
@@ -48,6 +84,11 @@ class RowIssue:
     reason_key: str
     params: dict[str, object] = field(default_factory=dict)
     dropped: bool = False     # the value could not be stored as what its column says: the field was left empty
+    sheet: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.sheet and isinstance(self.row, SheetRow):
+            self.sheet = self.row.sheet
 
     def message(self, lang: str | None = None) -> str:
         text = messages.render(self.reason_key, lang, **self.params)
@@ -55,16 +96,20 @@ class RowIssue:
 
     def line(self, lang: str | None = None) -> str:
         reason = self.message(lang)
+        row = int(self.row)
         if not self.column:
-            return messages.render("import.line_row", lang, row=self.row, reason=reason)
-        if self.value == "":
-            return messages.render("import.line_no_value", lang, row=self.row, column=self.column, reason=reason)
-        return messages.render("import.line", lang, row=self.row, column=self.column, value=self.value,
-                               reason=reason)
+            text = messages.render("import.line_row", lang, row=row, reason=reason)
+        elif self.value == "":
+            text = messages.render("import.line_no_value", lang, row=row, column=self.column, reason=reason)
+        else:
+            text = messages.render("import.line", lang, row=row, column=self.column, value=self.value, reason=reason)
+        if self.sheet:
+            text = messages.render("import.in_sheet_line", lang, sheet=self.sheet, line=text[:1].lower() + text[1:])
+        return text
 
     def to_dict(self, lang: str | None = None) -> dict[str, object]:
-        return {"row": self.row, "column": self.column, "value": self.value, "reason": self.reason_key,
-                "dropped": self.dropped,
+        return {"row": int(self.row), "sheet": self.sheet, "column": self.column, "value": self.value,
+                "reason": self.reason_key, "dropped": self.dropped,
                 "params": {k: v if isinstance(v, (int, float, str, bool)) or v is None else str(v)
                            for k, v in self.params.items()},
                 "message": self.message(lang)}
@@ -78,6 +123,8 @@ class ImportReport:
     encoding: str = "unicode"             # unicode | tcvn3 | vni (a legacy font encoding found in the text)
     text_encoding: str | None = None      # a CSV's bytes: utf-8, utf-8-sig, utf-16, cp1258, cp1252
     column_encodings: dict[str, str] = field(default_factory=dict)   # header -> tcvn3 | vni
+    sheets: list[str] = field(default_factory=list)                  # the sheets imported, in order
+    sheets_skipped: list[dict[str, str]] = field(default_factory=list)  # {"sheet", "reason" (message key)}
     columns: dict[str, str] = field(default_factory=dict)            # field -> header as written
     rows_read: int = 0
     persons_valid: int = 0                # rows that can be imported (not rejected, not already present)
@@ -98,7 +145,7 @@ class ImportReport:
 
     @property
     def rows_rejected(self) -> int:
-        return len({i.row for i in self.rejected})
+        return len({(i.sheet, int(i.row)) for i in self.rejected})
 
     @property
     def refused(self) -> bool:
@@ -107,6 +154,7 @@ class ImportReport:
 
     def to_dict(self, lang: str | None = None) -> dict[str, object]:
         out = {k: v for k, v in asdict(self).items() if k not in ("rejected", "warnings", "present", "updated")}
+        out["header_row"] = int(self.header_row) if self.header_row is not None else None
         out["rows_rejected"] = self.rows_rejected
         for name in ("rejected", "warnings", "present", "updated"):
             out[name] = [i.to_dict(lang) for i in getattr(self, name)]
@@ -121,12 +169,15 @@ class ImportReport:
         reused = r("import.reused", count=number(self.households_reused, lang)) if self.households_reused else ""
         counts = {"persons": number(self.persons_added, lang), "households": number(self.households_added, lang),
                   "reused": reused}
+        skipped = [r("import.sheet_skipped", sheet=s["sheet"], reason=r(s["reason"])) for s in self.sheets_skipped]
         if self.refused:
             lines.append(r("import.nothing", rows=number(self.rows_rejected, lang),
                            valid=number(self.persons_valid, lang)))
+            lines += skipped
             lines.append(r("import.rejected_head"))
         else:
             lines.append(r("import.would" if self.dry_run else "import.done", **counts))
+            lines += skipped
             if self.rejected:
                 key = "import.would_skip_invalid" if self.dry_run else "import.skipped_invalid"
                 lines.append(r(key, rows=number(self.rows_rejected, lang)))

@@ -12,14 +12,15 @@ repeats (dates, sex, relation, ethnicity, group, places, addresses, household co
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from operator import itemgetter
 
 from app import messages
 from app.domain import bhxh, card, cccd, codes, dates, legacy
 from app.domain.text import search_key
 from app.errors import HgdError
-from app.io.cells import Memo, cell_text, clean, new_ids
+from app.io import limits
+from app.io.cells import MARK_RUN, Memo, cell_text, check_cell, clean, column_letter, new_ids, shown
 from app.io.header import Layout
 from app.io.report import RowIssue
 
@@ -39,14 +40,35 @@ messages.register({
     "row.group_unknown": ("Mã đối tượng '{value}' không có trong danh mục",
                           "Participant group '{value}' is not a known code"),
     "row.phone_invalid": ("Số điện thoại '{value}' không hợp lệ", "Phone number '{value}' is not valid"),
+    "row.birth_both_sexes": ("Năm sinh ghi ở cả cột Nam và cột Nữ: không biết người này là nam hay nữ",
+                             "The year of birth is written under both Nam and Nữ: the person's sex is unclear"),
+    "row.excel_early_date": (
+        "Ngày '{value}' ở ô kiểu ngày của Excel: Excel đếm sai các ngày trước 01/03/1900 (nó coi 29/02/1900 là một "
+        "ngày có thật), nên ngày này có thể lệch một ngày — hãy kiểm tra lại",
+        "Date '{value}' in an Excel date cell: Excel counts the days before 01/03/1900 wrongly (it takes 29/02/1900 "
+        "for a real day), so this date may be one day off — check it"),
+    "row.sex_disagrees": ("Giới tính '{value}' khác với cột ghi năm sinh ({column})",
+                          "Sex '{value}' differs from the column the year of birth is written under ({column})"),
 })
 
 _MARKS = frozenset(("x", "1", "co", "v", "✓", "✔", "true"))  # "x" in a "Nữ" column, as D03-TS writes it
 _PHONE_JOINERS = str.maketrans("", "", " .-()")
 _GROUP = re.compile(r"[A-Z]{2}")
 TEXT_FIELDS = ("ho_ten", "ma_ho", "gioi_tinh", "nu", "nam", "noi_dk_khai_sinh", "quan_he_chu_ho", "dan_toc",
-               "dia_chi", "noi_dk_kcb", "ma_kcb", "ma_doi_tuong")
+               "dia_chi", "noi_dk_kcb", "ma_kcb", "ma_doi_tuong", "noi_ks_tinh", "noi_ks_huyen", "noi_ks_xa")
+_BIRTH_BY_SEX = (("ngay_sinh_nam", "M"), ("ngay_sinh_nu", "F"))
+_DATE_CELLS = (date, datetime)
+_PLACE_PARTS = ("noi_ks_xa", "noi_ks_huyen", "noi_ks_tinh")
 _CARD_DATES = (("han_the_tu", "card_valid_from"), ("han_the_den", "card_valid_to"))
+
+
+def _capital_initials(name: str) -> str:
+    """TCVN3's .VnTime font has no toned capitals: "Ánh", "Út", "Ý" arrive as the lower-case letters. In a name
+    whose other words start with a capital, a word starting with a lower-case letter gets its capital back."""
+    words = name.split(" ")
+    if len(words) < 2 or not any(w[:1].isupper() for w in words) or all(w[:1].isupper() for w in words if w):
+        return name
+    return " ".join(w[:1].upper() + w[1:] if w[:1].islower() else w for w in words)
 
 
 def _dated(d: dates.PartialDate | None) -> tuple[str, int, dates.PartialDate] | None:
@@ -62,25 +84,33 @@ def _place(place: str) -> tuple[str, str, str | None]:
 class RowReader:
     """Reads the data rows under one layout. `encodings` maps a field to its legacy encoding ("tcvn3"/"vni")."""
 
-    def __init__(self, layout: Layout, *, today: date, encodings: dict[str, str]) -> None:
+    def __init__(self, layout: Layout, *, today: date, encodings: dict[str, str], file: str = "",
+                 sheet: str | None = None, first_column: int = 0, guard: bool = True) -> None:
+        """`guard`: check each cell read for its length and runs of marks (False when the file's own scan showed
+        that none can fail: the common case costs nothing per row)."""
+        self.file, self.sheet, self.first_column, self.guard = file, sheet, first_column, guard
         self.names = tuple(layout.columns)
         self.indexes = [c.index for c in layout.columns.values()]
         self.width = max(self.indexes) + 1
         self.getter = itemgetter(*self.indexes) if len(self.indexes) > 1 else (lambda c: (c[self.indexes[0]],))
         self.header = {name: c.header for name, c in layout.columns.items()}
+        self.columns = layout.columns
         self.encodings = encodings
         self.today = today
         self.marks = [(f, s) for f, s in (("nu", "F"), ("nam", "M")) if f in layout.columns]
         self.birth = Memo(lambda v: _dated(dates.parse_date(v, today=today)))
         self.card_date = Memo(lambda v: _dated(dates.parse_date(v, today=today, allow_future=True)))
-        self.sex = Memo(codes.parse_sex)
-        self.relation = Memo(lambda v: codes.relation_code(clean(v)))
+        legend = layout.sex_codes
+        self.sex = Memo(lambda v: codes.parse_sex(v, numeric=legend))
+        self.relation = Memo(lambda v: codes.relation_code(clean(v)) or codes.relation_from_template_code(v))
         self.ethnic = Memo(lambda v: codes.ethnic_code(clean(v)))
+        self.birth_by_sex = [(f, s) for f, s in _BIRTH_BY_SEX if f in layout.columns]
+        self.place_parts = [f for f in _PLACE_PARTS if f in layout.columns]
         self.place = Memo(lambda v: _place(clean(v)))
         self.group = Memo(lambda v: codes.group(clean(v).upper()))
         self.text = Memo(clean)  # repeated texts: addresses, health facilities, household codes
-        self.code_fields = (("quan_he_chu_ho", "relation", self.relation, "row.relation_unknown"),
-                            ("dan_toc", "ethnicity_code", self.ethnic, "row.ethnic_unknown"))
+        self.code_fields = (("quan_he_chu_ho", "ma_quan_he", "relation", self.relation, "row.relation_unknown"),
+                            ("dan_toc", "ma_dan_toc", "ethnicity_code", self.ethnic, "row.ethnic_unknown"))
         self.ids = new_ids()
         self.row = 0
         self.bad: list[RowIssue] = []
@@ -93,14 +123,28 @@ class RowReader:
             cells = cells + [""] * (self.width - len(cells))
         out = {k: v for k, v in zip(self.names, self.getter(cells))
                if v is not None and (v.__class__ is not str or (v and not v.isspace()))}
+        if self.guard:  # a cell too long, or a letter under a run of marks, costs seconds to normalise
+            self._check(out)
         for name, enc in self.encodings.items():
             if name in out and out[name].__class__ is str:
                 out[name] = legacy.to_unicode(out[name], enc)
+                if name == "ho_ten" and enc == "tcvn3":
+                    out[name] = _capital_initials(out[name])
         return out
+
+    def _check(self, out: dict[str, object]) -> None:
+        for k, v in out.items():
+            if v.__class__ is str and (len(v) > limits.MAX_CELL_CHARS or (not v.isascii() and MARK_RUN.search(v))):
+                column = self.columns[k]
+                check_cell(v, file=self.file, sheet=self.sheet, row=self.row,  # type: ignore[arg-type]
+                           column=f"{column_letter(column.index + self.first_column)} ('{column.header}')")
 
     def _issue(self, target: list, name: str, value: object, key: str, params: dict | None = None,
                dropped: bool = False) -> None:
-        target.append(RowIssue(self.row, self.header.get(name, ""), cell_text(value), key, params or {}, dropped))
+        if params:
+            params = {k: shown(v) if isinstance(v, str) else v for k, v in params.items()}
+        target.append(RowIssue(self.row, self.header.get(name, ""), shown(cell_text(value)), key, params or {},
+                               dropped))
 
     # --- one row ----------------------------------------------------------------------------------------------------
     def read(self, row: int, cells: list) -> tuple[dict | None, list[RowIssue], list[RowIssue]]:
@@ -122,14 +166,19 @@ class RowReader:
         person["_household"] = household
 
         raw = v.get("ngay_sinh")
+        column, implied = "ngay_sinh", None
+        if raw is None and self.birth_by_sex:
+            raw, column, implied = self._birth_by_sex(v)
         parsed, err = self.birth[raw] if raw is not None else (None, None)
         birth = None
         if err:
-            self._issue(bad, "ngay_sinh", raw, err[0], err[1])
+            self._issue(bad, column, raw, err[0], err[1])
         elif parsed is None:
-            self._issue(warn, "ngay_sinh", "", "row.no_birth_date")
+            self._issue(warn, column, "", "row.no_birth_date")
         else:
             person["birth_date"], person["birth_year"], birth = parsed
+            if raw.__class__ in _DATE_CELLS and raw.year == 1900 and raw.month < 3:  # type: ignore[union-attr]
+                self._issue(warn, column, raw, "row.excel_early_date", {"value": cell_text(raw)})
 
         raw = v.get("ma_so_bhxh")
         if raw is not None:
@@ -142,14 +191,31 @@ class RowReader:
                 self._issue(bad, "ma_so_bhxh", raw, exc.key, exc.params)
 
         sex = self._sex(v)
+        if implied and sex and sex != implied:
+            self._issue(warn, "gioi_tinh", v.get("gioi_tinh"), "row.sex_disagrees",
+                        {"value": cell_text(v.get("gioi_tinh")), "column": self.header[column]})
+        sex = sex or implied
         if sex:
             person["sex"] = sex
         if "so_cccd" in v:
-            self._identity(v["so_cccd"], person, birth)
+            self._identity(v["so_cccd"], person, birth, "so_cccd")
+        elif "so_cmnd" in v:
+            self._identity(v["so_cmnd"], person, birth, "so_cmnd")
         self._codes(v, person)
         self._card(v, person)
         self._places(v, person)
         return (None if bad else person), bad, warn
+
+    def _birth_by_sex(self, v: dict) -> tuple[object, str, str | None]:
+        """The year written under "Nam" or under "Nữ" (a "Năm sinh" header over the two): (value, column, sex)."""
+        found = [(f, s) for f, s in self.birth_by_sex if f in v]
+        if len(found) > 1:
+            self._issue(self.bad, found[1][0], v[found[1][0]], "row.birth_both_sexes")
+            return None, found[0][0], None
+        if not found:
+            return None, self.birth_by_sex[0][0], None
+        field, sex = found[0]
+        return v[field], field, sex
 
     def _sex(self, v: dict) -> str | None:
         raw = v.get("gioi_tinh")
@@ -174,22 +240,24 @@ class RowReader:
             found = "M" if self.marks[0][0] == "nu" else "F"
         return found
 
-    def _identity(self, raw: object, person: dict, birth: dates.PartialDate | None) -> None:
+    def _identity(self, raw: object, person: dict, birth: dates.PartialDate | None, field: str) -> None:
         try:
             number, kind = cccd.normalise_id_number(raw)
         except HgdError as exc:
-            self._issue(self.warn, "so_cccd", raw, exc.key, exc.params, dropped=True)
+            self._issue(self.warn, field, raw, exc.key, exc.params, dropped=True)
             return
         person["id_number"], person["id_kind"] = number, kind
         digits = cell_text(raw).lstrip("'")
         if len(digits) < len(number) and digits.isdigit():
-            self._issue(self.warn, "so_cccd", raw, "row.cccd_restored", {"code": number})
+            self._issue(self.warn, field, raw, "row.cccd_restored", {"code": number})
         for f in cccd.check_cccd(number, sex=person.get("sex"), birth=birth):
-            self._issue(self.warn, "so_cccd", raw, f.code, f.params)
+            self._issue(self.warn, field, raw, f.code, f.params)
 
     def _codes(self, v: dict, person: dict) -> None:
-        for field, column, memo, key in self.code_fields:
+        for field, code_field, column, memo, key in self.code_fields:
             raw = v.get(field)
+            if raw is None:  # the name cell empty: its code column, when the file has one beside it
+                field, raw = code_field, v.get(code_field)
             if raw is not None:
                 code = memo[raw][0]
                 if code:
@@ -240,9 +308,17 @@ class RowReader:
 
     def _places(self, v: dict, person: dict) -> None:
         raw = v.get("noi_dk_khai_sinh")
+        if raw is None and self.place_parts:  # the place in three columns: commune, district, province
+            parts = [clean(v[f]) for f in self.place_parts if f in v]
+            raw = ", ".join(p for p in parts if p) or None
         if raw is not None:
             place, key, province = self.place[raw][0]
             person["birth_place"], person["birth_place_key"] = place, key
+            code = v.get("ma_tinh_ks")
+            if code is not None:   # the province's code beside its name: it wins over the name's lookup
+                code = cell_text(code).strip().zfill(2)
+                if code in codes.provinces_pre2025() or code in codes.provinces_2025():
+                    province = code
             if province:
                 person["birth_province_code"] = province
         raw = v.get("dia_chi")

@@ -4,6 +4,10 @@ files (an OLE compound file under an .xlsx name is how Office stores a password-
 """
 from __future__ import annotations
 
+import codecs
+import os
+import re
+import stat
 import struct
 from pathlib import Path
 
@@ -14,6 +18,9 @@ from app.io import limits
 messages.register({
     "import.file_missing": ("Không tìm thấy tệp '{file}'.", "File '{file}' not found."),
     "import.not_a_file": ("'{file}' là một thư mục, không phải tệp.", "'{file}' is a folder, not a file."),
+    "import.not_regular": (
+        "'{file}' không phải một tệp bình thường mà là {kind_vi}: hãy chọn tệp bảng tính đã lưu trên đĩa.",
+        "'{file}' is not an ordinary file but {kind_en}: choose a spreadsheet file saved on disk."),
     "import.unreadable_file": ("Không đọc được tệp '{file}': {reason}.", "Cannot read the file '{file}': {reason}."),
     "import.empty_file": ("Tệp '{file}' trống (0 byte).", "The file '{file}' is empty (0 bytes)."),
     "import.bad_extension": (
@@ -34,6 +41,11 @@ messages.register({
 })
 
 EXCEL_EXTENSIONS = (".xlsx", ".xlsm", ".xls")
+_SPECIAL = ((stat.S_ISFIFO, "một đường ống (FIFO)", "a pipe (FIFO)"),
+            (stat.S_ISCHR, "một thiết bị", "a device"), (stat.S_ISBLK, "một thiết bị khối", "a block device"),
+            (stat.S_ISSOCK, "một socket", "a socket"))
+_HTML_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+                         rb"<(?:!doctype\s+html|html|head|body|meta|table|style|title)\b", re.IGNORECASE | re.DOTALL)
 TEXT_EXTENSIONS = (".csv", ".tsv", ".txt")
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 
@@ -49,6 +61,10 @@ _KNOWN = (
     (b"\x1f\x8b", "một tệp nén gzip", "a gzip archive"),
     (b"{\\rtf", "một văn bản RTF", "an RTF document"),
     (b"SQLite format 3\x00", "một cơ sở dữ liệu SQLite", "an SQLite database"),
+    (b"\x00\x00\x00\x0cjP", "một ảnh JPEG 2000", "a JPEG 2000 image"),
+    (b"II*\x00", "một ảnh TIFF", "a TIFF image"),
+    (b"MM\x00*", "một ảnh TIFF", "a TIFF image"),
+    (b"\x7fELF", "một chương trình (ELF)", "a program (ELF)"),
 )
 _OLE_NAMES = {  # directory entry names (UTF-16LE) that tell what an OLE compound file holds
     "encrypted": ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le")),
@@ -66,15 +82,24 @@ def _mb(n: int) -> str:
 
 
 def check_file(path: Path) -> tuple[str, int]:
-    """("xlsx" | "xls" | "csv", size) for a file that may be read; HgdError otherwise."""
+    """("xlsx" | "xls" | "csv" | "html", size) for a file that may be read; HgdError otherwise.
+
+    Only a regular file is opened: a pipe or a device would block the read forever or never end."""
     try:
-        if not path.exists():
-            raise HgdError("import.file_missing", file=str(path))
-        if path.is_dir():
-            raise HgdError("import.not_a_file", file=str(path))
-        size = path.stat().st_size
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise HgdError("import.file_missing", file=str(path)) from None
+    except OSError as exc:
+        raise HgdError("import.unreadable_file", file=path.name, reason=exc.strerror or str(exc)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise HgdError("import.not_a_file", file=str(path))
+    if not stat.S_ISREG(info.st_mode):
+        vi, en = next(((v, e) for test, v, e in _SPECIAL if test(info.st_mode)), ("một tệp đặc biệt", "a special file"))
+        raise HgdError("import.not_regular", file=path.name, kind_vi=vi, kind_en=en)
+    size = info.st_size
+    try:
         with path.open("rb") as f:
-            head = f.read(4096)
+            head = f.read(65536)
     except OSError as exc:
         raise HgdError("import.unreadable_file", file=path.name, reason=exc.strerror or str(exc)) from None
     ext = path.suffix.lower()
@@ -92,14 +117,46 @@ def check_file(path: Path) -> tuple[str, int]:
     elif ext in TEXT_EXTENSIONS:
         kind = "csv"
     else:
-        raise not_spreadsheet(path, "dữ liệu không rõ định dạng", "data of an unknown format")
-    if kind != "csv" and ext in TEXT_EXTENSIONS:
+        kind = _text_kind(path, head)  # a web portal's HTML table, or a CSV, saved under an Excel name
+    if kind not in ("csv", "html") and ext in TEXT_EXTENSIONS:
         raise not_spreadsheet(path, "một tệp Excel đặt tên .csv (hãy đổi đuôi thành .xlsx)",
                               "an Excel file named .csv (rename it to .xlsx)")
-    limit = {"xlsx": limits.MAX_XLSX_BYTES, "xls": limits.MAX_XLS_BYTES, "csv": limits.MAX_CSV_BYTES}[kind]
+    limit = {"xlsx": limits.MAX_XLSX_BYTES, "xls": limits.MAX_XLS_BYTES, "csv": limits.MAX_CSV_BYTES,
+             "html": limits.MAX_HTML_BYTES}[kind]
     if size > limit:
         raise HgdError("import.too_big", file=path.name, size=_mb(size), limit=_mb(limit))
     return kind, size
+
+
+def _head_text(head: bytes) -> str | None:
+    """The start of a text file as text (BOM, UTF-8 or a Windows code page), None when it is not text."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            return head[len(bom):].decode(codec, errors="ignore")
+    if b"\x00" in head:
+        return None
+    controls = sum(head.count(bytes([b])) for b in range(32) if b not in (9, 10, 12, 13))
+    if controls > max(8, len(head) // 100):
+        return None
+    return head.decode("utf-8", errors="ignore") or head.decode("cp1258", errors="replace")
+
+
+def _text_kind(path: Path, head: bytes) -> str:
+    """An Excel-named file that holds text: web portals save an HTML table as .xls, and some programs write CSV
+    under an .xls name. Excel 2003's XML spreadsheet is named so that the clerk can convert it."""
+    text = _head_text(head)
+    if text is None:
+        raise not_spreadsheet(path, "dữ liệu không rõ định dạng", "data of an unknown format")
+    if "urn:schemas-microsoft-com:office:spreadsheet" in text:
+        raise not_spreadsheet(path, "một bảng tính XML của Excel 2003: hãy mở bằng Excel và lưu thành .xlsx",
+                              "an Excel 2003 XML spreadsheet: open it in Excel and save it as .xlsx")
+    if _HTML_START.match(text.encode("utf-8", errors="ignore")):
+        return "html"
+    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    if lines and sum(1 for line in lines if any(d in line for d in ",;\t|")) * 2 >= len(lines):
+        return "csv"
+    raise not_spreadsheet(path, "dữ liệu không rõ định dạng", "data of an unknown format")
 
 
 def _ole_kind(path: Path, size: int) -> str:
