@@ -138,6 +138,21 @@ def connect(path: Path, mode: str) -> sqlite3.Connection:
     return sqlite3.connect(uri(path, mode), uri=True, check_same_thread=False, isolation_level=None)
 
 
+_open_here: dict[Path, int] = {}   # registers this process has open (a closed fd drops all its locks on a file)
+
+
+def opened(path: Path) -> None:
+    key = path.resolve()
+    _open_here[key] = _open_here.get(key, 0) + 1
+
+
+def closed(path: Path) -> None:
+    key = path.resolve()
+    _open_here[key] = _open_here.get(key, 1) - 1
+    if _open_here[key] <= 0:
+        del _open_here[key]
+
+
 def sidecars_present(path: Path) -> dict[str, bool]:
     return {s: Path(f"{path}{s}").exists() for s in ("-wal", "-shm")}
 
@@ -145,13 +160,13 @@ def sidecars_present(path: Path) -> dict[str, bool]:
 def remove_sidecars(path: Path, before: dict[str, bool]) -> None:
     """Remove the -wal and -shm a read-only reader made beside `path` (they did not exist before it opened), when
     the -wal holds nothing and no connection anywhere still uses the -shm (its lock byte can be taken)."""
-    if any(before.values()):
+    if any(before.values()) or _open_here.get(path.resolve()):  # another connection of ours may use them
         return
     wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
     if file_size(wal) > 0:
         return
     try:
-        fd = os.open(shm, os.O_RDWR)
+        fd = _open_writable(shm)
     except OSError:
         return
     try:
@@ -167,6 +182,18 @@ def remove_sidecars(path: Path, before: dict[str, bool]) -> None:
         pass
     finally:
         os.close(fd)  # releases the lock
+
+
+def _open_writable(path: Path) -> int:
+    """Open a -shm for writing, to take its lock: SQLite makes it with the database file's permissions, so beside
+    a read-only file it is read-only too — ours to make writable, since this process made it."""
+    try:
+        return os.open(path, os.O_RDWR)
+    except PermissionError:
+        if path.stat().st_uid != os.geteuid():
+            raise
+        path.chmod(path.stat().st_mode | stat.S_IWUSR)
+        return os.open(path, os.O_RDWR)
 
 
 def read_header(path: Path) -> bytes:

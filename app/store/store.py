@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import sessionmaker
 
@@ -54,6 +54,7 @@ class Store:
         self.access = access or Access()
         self.backup_path: Path | None = None
         self._sidecars = sidecars
+        self._closed = False
         self._read = sessionmaker(engine, class_=AuditedSession, expire_on_commit=False)
         self._write = sessionmaker(writer(engine), class_=AuditedSession, expire_on_commit=False)
 
@@ -115,6 +116,7 @@ class Store:
             sidecars = sqlite_file.sidecars_present(path) if acc.mode == "ro" else None
         engine = make_engine(path, mode=acc.mode, write=write or create)
         store = cls(engine, target, access=acc, sidecars=sidecars)
+        sqlite_file.opened(path)
         try:
             store._check(quick=True)
             store._schema(create=create, write=(write or create) and not acc.read_only)
@@ -162,6 +164,13 @@ class Store:
             raise translate(exc, self.where, self.path) from exc
         if current == migrate.HEAD:
             return
+        if current is None and self.path is None:  # a server's database: another program's tables are its own
+            try:
+                tables = set(inspect(self.engine).get_table_names()) - {"alembic_version"}
+            except DBAPIError as exc:
+                raise translate(exc, self.where) from exc
+            if tables:
+                raise HgdError("db.foreign", path=self.where)
         if current is None and not create:
             raise HgdError("db.not_register", path=self.where)
         if not write:
@@ -191,8 +200,11 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
-        if self._sidecars is not None and self.path is not None:
-            sqlite_file.remove_sidecars(self.path, self._sidecars)
+        if self.path is not None and not self._closed:
+            sqlite_file.closed(self.path)
+            if self._sidecars is not None:
+                sqlite_file.remove_sidecars(self.path, self._sidecars)
+        self._closed = True
 
     # --- sessions --------------------------------------------------------------------------------------------
     @contextmanager
