@@ -44,10 +44,10 @@ def _alive(pid: int) -> bool:
 
 
 def clean_stale(target: Path) -> None:
-    """Remove the work files of creations at `target` whose process is gone (killed, or the machine stopped)."""
-    key = _key(target)
+    """Remove the work files, in `target`'s folder, of creations whose process is gone (killed, or the machine
+    stopped) — a demo's, and the new register's inside it, alike."""
     try:
-        found = [p for p in target.parent.glob(f".hgd-*-{key}") if p.name.count("-") == 3]
+        found = [p for p in target.parent.glob(".hgd-*-*-*") if p.name.count("-") == 3]
     except OSError:
         return
     for work in found:

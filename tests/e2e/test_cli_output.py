@@ -114,3 +114,20 @@ def test_a_refused_import_says_its_headline_once(tmp_path, capsys):
     out, err = capsys.readouterr()
     data = json.loads(out)
     assert data["ok"] is False and data["error"]["message"] == headline and err.count("\n") == 1
+
+
+def test_undo_and_redo_name_an_import_in_a_fresh_process(tmp_path):
+    import subprocess
+    import sys
+
+    from app.io import import_persons
+    from app.register import Register
+
+    db = tmp_path / "xa.db"
+    csv = tmp_path / "p.csv"
+    csv.write_text("Họ và tên,Ngày sinh,Mã hộ,Quan hệ\nNguyễn Văn An,15/03/1975,H1,Chủ hộ\n", encoding="utf-8")
+    with Register.create(db, {"commune_name": "Xã Dân Lý", "commune_code": "15703"}) as reg:
+        import_persons(reg, csv)
+    code = "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))"  # no module of the import loaded
+    out = subprocess.run([sys.executable, "-c", code, "undo", "--db", str(db)], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.strip() == "Đã hoàn tác: Nhập tệp p.csv.", out.stdout + out.stderr
