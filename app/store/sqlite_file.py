@@ -117,6 +117,10 @@ def access(path: Path) -> Access:
         if shm.exists():
             return Access("ro", "medium")          # SQLite reads the -wal through the existing -shm
         raise HgdError("db.wal_pending", path=str(path))
+    if not folder_writable(path.parent) and wal_mode(path) and not shm.exists():
+        if file_size(wal) == 0:  # SQLite could not make the -shm a reader needs; no one has the file open
+            return Access("immutable", "file")
+        raise HgdError("db.wal_pending", path=str(path))
     if not os.access(path, os.W_OK, effective_ids=True) or not folder_writable(path.parent):
         return Access("ro", "file")
     if no_room(path.parent):

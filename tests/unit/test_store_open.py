@@ -158,6 +158,24 @@ def test_a_read_only_file_is_viewed_said_so_and_leaves_no_wal_or_shm(shared_fold
     assert outcomes[1].code == 0 and outcomes[1].err.count("\n") == 1 and "chỉ cho đọc" in outcomes[1].err
 
 
+@pytest.mark.skipif(not ROOT, reason="runs the command as another user")
+def test_a_register_in_a_folder_this_user_cannot_write_is_viewed(shared_folder):
+    db = shared_folder / "xa.db"
+    Register.create(db, COMMUNE).close()
+    shared_folder.chmod(0o555)
+
+    def as_nobody() -> None:
+        os.setgid(65534)
+        os.setuid(65534)
+
+    for argv, key in ((["stats"], "ok"), (["commune", "set", "--chairman", "A"], "db.cannot_write.file")):
+        pid, out, err = forked.start([*argv, "--db", str(db), "--json"], before=as_nobody)
+        outcome = forked.wait(pid, out, err, timeout=30)
+        assert outcome.key == key, outcome.err
+    assert sorted(p.name for p in shared_folder.iterdir()) == ["xa.db"]
+    shared_folder.chmod(0o777)
+
+
 def test_sidecars_another_process_uses_are_left_and_removed_once_it_is_gone(register, tmp_path):
     register.close()
     db = tmp_path / "xa.db"
