@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from pathlib import Path
 
 from app.errors import HgdError
@@ -33,7 +34,12 @@ def remove_files(path: Path) -> None:
             pass
 
 
-def _alive(pid: int) -> bool:
+def _alive(pid: int, work: Path) -> bool:
+    if os.name == "nt":  # os.kill would end the process there: a work file a day old is a dead one's
+        try:
+            return time.time() - work.stat().st_mtime < 86400
+        except OSError:
+            return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -52,7 +58,7 @@ def clean_stale(target: Path) -> None:
         return
     for work in found:
         _, tag, pid, _ = work.name.split("-")
-        if tag in _TAGS and pid.isdigit() and not _alive(int(pid)):
+        if tag in _TAGS and pid.isdigit() and not _alive(int(pid), work):
             remove_files(work)
 
 

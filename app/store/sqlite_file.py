@@ -12,8 +12,8 @@
 """
 from __future__ import annotations
 
-import fcntl
 import os
+import shutil
 import sqlite3
 import stat
 from contextlib import closing
@@ -34,6 +34,11 @@ messages.register({
                        "the file (the '-wal' file beside it): copy the whole folder to a writable disk and open "
                        "it there."),
 })
+
+try:
+    import fcntl  # POSIX: the -shm's lock tells whether another connection uses it
+except ImportError:  # Windows: an -shm in use cannot be removed anyway
+    fcntl = None  # type: ignore[assignment]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIN_ROOM = 128 * 1024       # below this much free space, SQLite cannot make its -shm and -wal: the disk is full
@@ -72,22 +77,25 @@ def check_regular(path: Path) -> None:
 
 def free_bytes(folder: Path) -> int:
     try:
-        st = os.statvfs(folder)
+        return shutil.disk_usage(folder).free
     except OSError:
         return 1 << 62
-    return st.f_bavail * st.f_frsize
 
 
 def medium_read_only(path: Path) -> bool:
     """The file system holding `path` is mounted read-only (a write-protected stick, a read-only mount)."""
     try:
         return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
-    except OSError:
+    except (OSError, AttributeError):  # no statvfs (Windows): os.access says it
         return False
 
 
 def folder_writable(folder: Path) -> bool:
-    return not medium_read_only(folder) and os.access(folder, os.W_OK | os.X_OK, effective_ids=True)
+    return not medium_read_only(folder) and _may(folder, os.W_OK | os.X_OK)
+
+
+def _may(path: Path, mode: int) -> bool:
+    return os.access(path, mode, effective_ids=os.access in os.supports_effective_ids)
 
 
 def no_room(folder: Path) -> bool:
@@ -121,7 +129,7 @@ def access(path: Path) -> Access:
         if file_size(wal) == 0:  # SQLite could not make the -shm a reader needs; no one has the file open
             return Access("immutable", "file")
         raise HgdError("db.wal_pending", path=str(path))
-    if not os.access(path, os.W_OK, effective_ids=True) or not folder_writable(path.parent):
+    if not _may(path, os.W_OK) or not folder_writable(path.parent):
         return Access("ro", "file")
     if no_room(path.parent):
         if shm.exists() or not wal_mode(path):
@@ -174,7 +182,8 @@ def remove_sidecars(path: Path, before: dict[str, bool]) -> None:
     except OSError:
         return
     try:
-        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, _SHM_DMS, os.SEEK_SET)
+        if fcntl is not None:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, _SHM_DMS, os.SEEK_SET)
     except OSError:
         os.close(fd)
         return  # someone else reads or writes the register now: its files stay
@@ -194,7 +203,7 @@ def _open_writable(path: Path) -> int:
     try:
         return os.open(path, os.O_RDWR)
     except PermissionError:
-        if path.stat().st_uid != os.geteuid():
+        if path.stat().st_uid != getattr(os, "geteuid", lambda: -1)():
             raise
         path.chmod(path.stat().st_mode | stat.S_IWUSR)
         return os.open(path, os.O_RDWR)
