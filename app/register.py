@@ -24,8 +24,8 @@ from app.progress import Cancel, Progress, no_progress
 from app.store.audit import AuditedSession
 from app.store.clock import utcnow
 from app.store.models import Action, AuditEntry, Commune, Setting
-from app.store.engine import is_url
 from app.store.store import Store
+from app.store.target import Target
 from app.users import current_user
 
 messages.register({
@@ -56,7 +56,8 @@ class Register:
 
     # --- opening -------------------------------------------------------------------------------------------------
     @classmethod
-    def open(cls, db: str | Path, *, create: bool = False, write: bool = True, user: str | None = None) -> Register:
+    def open(cls, db: str | Path | Target, *, create: bool = False, write: bool = True,
+             user: str | None = None) -> Register:
         """Open a register (`create`: make a new, empty one). `write` False for reading commands: nothing is
         created, upgraded or changed."""
         return cls(Store.open(db, create=create, write=write), user)
@@ -64,33 +65,65 @@ class Register:
     @classmethod
     def create(cls, db: str | Path, commune: dict[str, str], *, user: str | None = None) -> Register:
         """A new register for one commune, identity given as COMMUNE_FIELDS (or commune_code / commune_name).
-        Refuses a file that already holds a register; a failed creation leaves no file behind."""
-        from app.registry.commune import CreateCommune
-
+        Refuses a file (or a PostgreSQL database) that already holds a register. A SQLite register is built in a
+        hidden file beside its place and moved there when complete: a failed or killed creation leaves nothing
+        where the register belongs."""
         from app.commune import commune_identity
-        from app.store import migrate
-        from app.store.store import check_regular
+        from app.store import building, sqlite_file
+        from app.store.target import resolve
 
-        path = None if is_url(db) else Path(str(db))
-        existed = path is not None and path.exists()
-        if existed and path is not None:
-            check_regular(path)
-            if path.stat().st_size > 0:
-                migrate.preflight_sqlite(path, allow_empty=True)  # a foreign or damaged file is named as such
-                raise HgdError("register.exists", path=str(db))
+        target = resolve(db)
         if not commune.get("commune_code") and not commune.get("code"):
             found = commune_identity(name=commune.get("commune_name") or commune.get("name") or "", strict=False)
             commune = {**found, **commune}
-        reg: Register | None = None
+        if target.path is None:
+            return cls._create_in(target, commune, user)
+        path = target.path
+        sqlite_file.check_regular(path)
+        if path.is_symlink():
+            path = path.resolve()  # built beside the file the link names, and moved over it
+        if path.exists() and path.stat().st_size > 0:
+            acc = sqlite_file.access(path)
+            sqlite_file.preflight(path, acc.mode, creating=True)  # a foreign or damaged file is named as such
+            raise HgdError("register.exists", path=target.where)
+        if not path.parent.is_dir():
+            raise HgdError("register.folder_missing", path=str(path.parent))
+        building.clean_stale(path)
+        work = building.work_path(path, "creating")
+        was_empty = path.exists()
         try:
-            reg = cls.open(db, create=True, user=user)
+            built = cls._create_in(resolve(work), commune, user)
+            try:
+                built.store.seal()
+            finally:
+                built.close()
+            building.publish(work, path)
+        except HgdError as exc:  # said of the work file: said of the register's place
+            if exc.params.get("path") != str(work):
+                raise
+            raise HgdError(exc.key, **{**exc.params, "path": target.where}) from exc
+        finally:
+            building.remove_files(work)
+        try:
+            return cls.open(target, user=user)
+        except BaseException:  # what was just put in place does not open: it is not left where a register belongs
+            building.remove_files(path)
+            if was_empty:
+                path.touch()
+            raise
+
+    @classmethod
+    def _create_in(cls, target: Target, commune: dict[str, str], user: str | None) -> Register:
+        from app.registry.commune import CreateCommune
+
+        reg = cls.open(target, create=True, user=user)
+        try:
+            with reg.reading() as s:
+                if s.scalar(select(func.count()).select_from(Commune)):
+                    raise HgdError("register.exists", path=reg.where)
             reg.apply(CreateCommune(identity=_identity(commune)))
         except BaseException:
-            if reg is not None:
-                reg.close()
-            if path is not None and not existed:
-                for suffix in ("", "-wal", "-shm", "-journal"):
-                    Path(str(path) + suffix).unlink(missing_ok=True)
+            reg.close()
             raise
         return reg
 

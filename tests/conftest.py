@@ -98,6 +98,12 @@ def pytest_sessionfinish(session, exitstatus):
         _cluster.stop()
 
 
+@pytest.fixture
+def pg_empty():
+    """An empty database on the test PostgreSQL cluster (no schema): its URL."""
+    return pg_database(migrated=False)
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db(request, tmp_path):
     """Where a register goes: a SQLite file, or a PostgreSQL database (both run every test that takes it)."""

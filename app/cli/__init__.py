@@ -6,13 +6,17 @@ stderr, nothing stored is changed), 2 on a usage error.
 """
 from __future__ import annotations
 
+import argparse
+import contextlib
+import io
+import json
 import os
 import sys
 import traceback
 
 from app import __version__, messages
 from app.cli import commands_events, commands_history, commands_register
-from app.cli.common import EXIT_FAILED, EXIT_USAGE, Parser, UsageError, common_options, fail, h
+from app.cli.common import EXIT_FAILED, EXIT_USAGE, Parser, UsageError, common_options, fail, h, output_options
 from app.errors import HgdError
 
 MODULES = (commands_register, commands_events, commands_history)
@@ -21,7 +25,9 @@ MODULES = (commands_register, commands_events, commands_history)
 def build_parser() -> Parser:
     parser = Parser(prog="hgd", description=h("help.prog"))
     parser.add_argument("--version", action="version", version=f"hgd {__version__}", help=h("help.version"))
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser, title=h("help.commands"))
+    output_options(parser)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser, title=h("help.commands"),
+                                metavar=h("help.command_metavar"))
     common = common_options()
     for module in MODULES:
         module.add(sub, common)
@@ -44,10 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     _language(argv)
     json_mode = "--json" in argv
     try:
-        args = build_parser().parse_args(argv)
+        args = _parse(build_parser(), argv, json_mode)
+        if args is None:  # --help or --version, said
+            return 0
         return int(args.handler(args))
-    except SystemExit as exc:  # --help, --version
-        return int(exc.code or 0)
     except UsageError as exc:
         fail(json_mode, messages.render("cli.usage", detail=str(exc)), "cli.usage", {"detail": str(exc)})
         return EXIT_USAGE
@@ -67,3 +73,20 @@ def main(argv: list[str] | None = None) -> int:
         fail(json_mode, messages.render("cli.unexpected", kind=type(exc).__name__, detail=detail),
              "cli.unexpected", {"kind": type(exc).__name__, "detail": detail})
         return EXIT_FAILED
+
+
+def _parse(parser: Parser, argv: list[str], json_mode: bool) -> argparse.Namespace | None:
+    """The arguments; None after --help or --version (printed as text, or inside one JSON object with --json)."""
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out if json_mode else sys.stdout):
+            return parser.parse_args(argv)
+    except SystemExit as exc:
+        if exc.code not in (0, None):
+            raise
+        if json_mode:
+            text = out.getvalue().strip()
+            key = "version" if text.startswith("hgd ") and "\n" not in text else "help"
+            print(json.dumps({"ok": True, key: text.removeprefix("hgd ") if key == "version" else text},
+                             ensure_ascii=False, indent=2))
+        return None

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app import messages
-from app.cli.common import EXIT_OK, Parser, emit, h
+from app.cli.common import EXIT_OK, Parser, emit, h, open_register, output_options
 from app.errors import HgdError
 from app.operations import Operation, Result
 
@@ -40,6 +40,20 @@ messages.register({
     "help.new_head": ("chủ hộ mới", "the new head"),
     "help.set": ("trường=giá trị mới (lặp lại được), ví dụ full_name='Nguyễn Văn An'",
                  "field=new value (repeatable), e.g. full_name='Nguyễn Văn An'"),
+    "help.address": ("địa chỉ của hộ", "the household's address"),
+    "help.origin": ("nơi chuyển đến từ (xã, huyện, tỉnh)", "where they come from (commune, district, province)"),
+    "help.destination": ("nơi chuyển đi đến (xã, huyện, tỉnh)", "where they go (commune, district, province)"),
+    "help.child_bhxh": ("mã số BHXH của trẻ (nếu đã có)", "the child's BHXH code (when it has one)"),
+    "help.bhxh_code": ("mã số BHXH (10 chữ số)", "BHXH code (10 digits)"),
+    "help.cccd": ("số CCCD hoặc mã định danh cá nhân (12 chữ số)", "citizen ID number (12 digits)"),
+    "help.new_code": ("mã của hộ mới (tự đặt nếu không ghi)", "the new household's code (made when omitted)"),
+    "help.reason": ("lý do (ghi vào biến động)", "reason (kept with the event)"),
+    "help.head_reason": ("lý do: handover (chuyển giao, mặc định), death (chủ hộ chết), move_out (chủ hộ chuyển "
+                         "đi)", "reason: handover (default), death (the head died), move_out (the head left)"),
+    "help.group": ("mã đối tượng mới ('none' để bỏ)", "the new group code ('none' to remove it)"),
+    "help.card": ("số thẻ BHYT mới", "the new health-insurance card number"),
+    "help.card_to": ("thẻ có giá trị đến ngày", "the card is valid until"),
+    "help.event_metavar": ("BIẾN_ĐỘNG", "EVENT"),
     "help.persons_file": ("tệp JSON: danh sách người (mỗi người một bảng trường)", "JSON file: a list of persons "
                                                                                   "(one object of fields each)"),
 })
@@ -47,9 +61,10 @@ messages.register({
 
 def add(sub: Any, common: Parser) -> None:
     p = sub.add_parser("event", help=h("help.event"), description=h("help.event"))
-    ev = p.add_subparsers(dest="event", required=True, parser_class=Parser)
+    output_options(p)
+    ev = p.add_subparsers(dest="event", required=True, parser_class=Parser, metavar=h("help.event_metavar"))
 
-    q = ev.add_parser("birth", parents=[common], help=h("help.ev.birth"))
+    q = ev.add_parser("birth", parents=[common], help=h("help.ev.birth"), description=h("help.ev.birth"))
     q.add_argument("--household", required=True, help=h("help.household"))
     q.add_argument("--name", required=True, help=h("help.name"))
     q.add_argument("--sex", required=True, help=h("help.sex"))
@@ -57,79 +72,79 @@ def add(sub: Any, common: Parser) -> None:
     q.add_argument("--birth-place", help=h("help.birth_place"))
     q.add_argument("--mother", help=h("help.person"))
     q.add_argument("--father", help=h("help.person"))
-    q.add_argument("--bhxh", help=h("help.person"))
+    q.add_argument("--bhxh", help=h("help.child_bhxh"))
     q.set_defaults(handler=_birth)
 
-    q = ev.add_parser("death", parents=[common], help=h("help.ev.death"))
+    q = ev.add_parser("death", parents=[common], help=h("help.ev.death"), description=h("help.ev.death"))
     q.add_argument("--person", required=True, help=h("help.person"))
     q.add_argument("--date", required=True, help=h("help.date"))
     q.add_argument("--new-head", help=h("help.new_head"))
     q.set_defaults(handler=_death)
 
-    q = ev.add_parser("move-in", parents=[common], help=h("help.ev.move_in"))
+    q = ev.add_parser("move-in", parents=[common], help=h("help.ev.move_in"), description=h("help.ev.move_in"))
     where = q.add_mutually_exclusive_group(required=True)
     where.add_argument("--household", help=h("help.household"))
     where.add_argument("--new-household", nargs="?", const="", help=h("help.household"))
-    q.add_argument("--address")
+    q.add_argument("--address", help=h("help.address"))
     q.add_argument("--date", required=True, help=h("help.date"))
-    q.add_argument("--from", dest="origin")
+    q.add_argument("--from", dest="origin", help=h("help.origin"))
     q.add_argument("--name", help=h("help.name"))
     q.add_argument("--sex", help=h("help.sex"))
     q.add_argument("--born", help=h("help.born"))
     q.add_argument("--relation", help=h("help.relation"))
     q.add_argument("--birth-place", help=h("help.birth_place"))
-    q.add_argument("--bhxh")
-    q.add_argument("--cccd")
+    q.add_argument("--bhxh", help=h("help.bhxh_code"))
+    q.add_argument("--cccd", help=h("help.cccd"))
     q.add_argument("--persons-file", help=h("help.persons_file"))
     q.set_defaults(handler=_move_in)
 
-    q = ev.add_parser("move-out", parents=[common], help=h("help.ev.move_out"))
+    q = ev.add_parser("move-out", parents=[common], help=h("help.ev.move_out"), description=h("help.ev.move_out"))
     q.add_argument("--person", action="append", required=True, help=h("help.person"))
     q.add_argument("--date", required=True, help=h("help.date"))
-    q.add_argument("--to", dest="destination")
+    q.add_argument("--to", dest="destination", help=h("help.destination"))
     q.add_argument("--new-head", help=h("help.new_head"))
     q.set_defaults(handler=_move_out)
 
-    q = ev.add_parser("split", parents=[common], help=h("help.ev.split"))
+    q = ev.add_parser("split", parents=[common], help=h("help.ev.split"), description=h("help.ev.split"))
     q.add_argument("--household", required=True, help=h("help.household"))
     q.add_argument("--member", action="append", default=[], help=h("help.person"))
     q.add_argument("--new-head", required=True, help=h("help.new_head"))
     q.add_argument("--date", required=True, help=h("help.date"))
-    q.add_argument("--new-code", help=h("help.household"))
-    q.add_argument("--address")
+    q.add_argument("--new-code", help=h("help.new_code"))
+    q.add_argument("--address", help=h("help.address"))
     q.add_argument("--spouse", help=h("help.person"))
     q.add_argument("--child", action="append", default=[], help=h("help.person"))
     q.add_argument("--relation", action="append", default=[], metavar="P=REL", help=h("help.relation"))
     q.set_defaults(handler=_split)
 
-    q = ev.add_parser("merge", parents=[common], help=h("help.ev.merge"))
+    q = ev.add_parser("merge", parents=[common], help=h("help.ev.merge"), description=h("help.ev.merge"))
     q.add_argument("--from", dest="source", required=True, help=h("help.household"))
     q.add_argument("--into", dest="target", required=True, help=h("help.household"))
     q.add_argument("--date", required=True, help=h("help.date"))
     q.add_argument("--relation", action="append", default=[], metavar="P=REL", help=h("help.relation"))
     q.set_defaults(handler=_merge)
 
-    q = ev.add_parser("correct", parents=[common], help=h("help.ev.correct"))
+    q = ev.add_parser("correct", parents=[common], help=h("help.ev.correct"), description=h("help.ev.correct"))
     q.add_argument("--person", required=True, help=h("help.person"))
     q.add_argument("--set", action="append", required=True, metavar="FIELD=VALUE", help=h("help.set"))
     q.add_argument("--date", help=h("help.date"))
-    q.add_argument("--reason")
+    q.add_argument("--reason", help=h("help.reason"))
     q.set_defaults(handler=_correct)
 
-    q = ev.add_parser("group", parents=[common], help=h("help.ev.group"))
+    q = ev.add_parser("group", parents=[common], help=h("help.ev.group"), description=h("help.ev.group"))
     q.add_argument("--person", required=True, help=h("help.person"))
-    q.add_argument("--group", required=True)
+    q.add_argument("--group", required=True, help=h("help.group"))
     q.add_argument("--date", required=True, help=h("help.date"))
-    q.add_argument("--card")
-    q.add_argument("--card-to")
-    q.add_argument("--reason")
+    q.add_argument("--card", help=h("help.card"))
+    q.add_argument("--card-to", help=h("help.card_to"))
+    q.add_argument("--reason", help=h("help.reason"))
     q.set_defaults(handler=_group)
 
-    q = ev.add_parser("head", parents=[common], help=h("help.ev.head"))
+    q = ev.add_parser("head", parents=[common], help=h("help.ev.head"), description=h("help.ev.head"))
     q.add_argument("--household", required=True, help=h("help.household"))
     q.add_argument("--new-head", required=True, help=h("help.new_head"))
     q.add_argument("--date", required=True, help=h("help.date"))
-    q.add_argument("--reason", default="handover")
+    q.add_argument("--reason", default="handover", help=h("help.head_reason"))
     q.add_argument("--spouse", help=h("help.person"))
     q.add_argument("--child", action="append", default=[], help=h("help.person"))
     q.add_argument("--relation", action="append", default=[], metavar="P=REL", help=h("help.relation"))
@@ -147,9 +162,7 @@ def _pairs(items: list[str], form: str) -> dict[str, str]:
 
 
 def _run(args: argparse.Namespace, op: Operation) -> int:
-    from app.register import Register
-
-    with Register.open(args.db) as reg:
+    with open_register(args, write=True) as reg:
         result: Result = reg.apply(op)
     label = result.label.render()
     lines = [messages.render("cli.event.done", label=label, seq=result.seq)]

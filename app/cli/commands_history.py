@@ -5,8 +5,7 @@ import argparse
 from typing import Any
 
 from app import messages
-from app.cli.common import EXIT_OK, Parser, emit, h
-
+from app.cli.common import EXIT_OK, Parser, emit, h, open_register
 
 messages.register({
     "cli.undo.done": ("Đã hoàn tác: {label}.", "Undone: {label}."),
@@ -38,9 +37,10 @@ def add(sub: Any, common: Parser) -> None:
 
 
 def _undo_or_redo(args: argparse.Namespace, redo: bool) -> int:
-    from app.register import Register
+    import app.demo.ops  # noqa: F401 - the labels of every operation an action may name
+    import app.io.operation  # noqa: F401
 
-    with Register.open(args.db) as reg:
+    with open_register(args, write=True) as reg:
         result = reg.redo() if redo else reg.undo()
         status = reg.undo_status()
     inner = result.label.params.get("label", {})
@@ -64,11 +64,10 @@ def cmd_redo(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from app.register import Register
     from app.registry import history as hist
     from app.registry.common import event_date, status_name
 
-    with Register.open(args.db, write=False) as reg, reg.reading() as s:
+    with open_register(args, write=False) as reg, reg.reading() as s:
         cid = reg.setting("commune_id")
         on = event_date(args.on, reg.today()) if args.on else None
         if args.person:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from app import messages
-from app.cli.common import EXIT_FAILED, EXIT_OK, Parser, emit, fail, h
+from app.cli.common import EXIT_FAILED, EXIT_OK, Parser, emit, fail, h, open_register, output_options
 from app.errors import HgdError
 
 messages.register({
@@ -79,10 +79,12 @@ def add(sub: Any, common: Parser) -> None:
     p.set_defaults(handler=cmd_upgrade)
 
     p = sub.add_parser("commune", help=h("help.commune"), description=h("help.commune"))
-    csub = p.add_subparsers(dest="commune_command", required=True, parser_class=Parser)
-    q = csub.add_parser("show", parents=[common], help=h("help.commune_show"))
+    output_options(p)
+    csub = p.add_subparsers(dest="commune_command", required=True, parser_class=Parser,
+                            metavar=h("help.command_metavar"))
+    q = csub.add_parser("show", parents=[common], help=h("help.commune_show"), description=h("help.commune_show"))
     q.set_defaults(handler=cmd_commune_show)
-    q = csub.add_parser("set", parents=[common], help=h("help.commune_set"))
+    q = csub.add_parser("set", parents=[common], help=h("help.commune_set"), description=h("help.commune_set"))
     q.add_argument("--commune-name", dest="name", help=h("help.commune_name"))
     q.add_argument("--commune-code", dest="code", help=h("help.commune_code"))
     for key in _IDENTITY:
@@ -132,10 +134,9 @@ def _parse_map(items: list[str]) -> dict[str, str]:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from app.io.importer import import_persons
-    from app.register import Register
 
     mapping = _parse_map(args.map)
-    with Register.open(args.db) as reg:
+    with open_register(args, write=not args.dry_run) as reg:
         report = import_persons(reg, Path(args.file), mapping=mapping, skip_invalid=args.skip_invalid,
                                 dry_run=args.dry_run)
     lines = report.summary_lines()
@@ -144,7 +145,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     elif report.committed:
         lines.append(messages.render("cli.import.undo", db=args.db))
     if report.refused:  # the report on stdout, its headline once on stderr
-        if args.json:
+        if getattr(args, "json", False):
             fail(True, lines[0], "import.nothing", {"rows": report.rows_rejected}, payload=report.to_dict())
         else:
             for line in lines[1:]:
@@ -156,10 +157,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from app.register import Register
     from app.stats import summary_lines
 
-    with Register.open(args.db, write=False) as reg:
+    with open_register(args, write=False) as reg:
         stats = reg.stats()
         commune = reg.commune()
     emit(args, {"commune": commune, **stats}, summary_lines(commune, stats))
@@ -167,9 +167,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:
-    from app.register import Register
-
-    with Register.open(args.db) as reg:
+    with open_register(args, write=True) as reg:
         backup = reg.backup_path
     extra = messages.render("cli.upgrade.backup", path=backup) if backup else ""
     emit(args, {"db": args.db, "backup": str(backup) if backup else None},
@@ -178,9 +176,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_commune_show(args: argparse.Namespace) -> int:
-    from app.register import Register
-
-    with Register.open(args.db, write=False) as reg:
+    with open_register(args, write=False) as reg:
         commune = reg.commune()
     emit(args, {"commune": commune}, [f"{k}: {v}" for k, v in commune.items() if k not in ("commune_code",
                                                                                            "commune_name")])
@@ -188,11 +184,10 @@ def cmd_commune_show(args: argparse.Namespace) -> int:
 
 
 def cmd_commune_set(args: argparse.Namespace) -> int:
-    from app.register import Register
     from app.registry import SetCommuneInfo
 
     values = {k: getattr(args, k) for k in ("name", "code") + _IDENTITY if getattr(args, k, None) is not None}
-    with Register.open(args.db) as reg:
+    with open_register(args, write=True) as reg:
         reg.apply(SetCommuneInfo(values))
         commune = reg.commune()
     emit(args, {"commune": commune}, [messages.render("cli.commune.done")])

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import messages
 from app.errors import HgdError
+
+if TYPE_CHECKING:
+    from app.register import Register
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -26,6 +29,7 @@ messages.register({
                   "Household register for health insurance (hgd): record changes, review, make the lists."),
     "help.version": ("in phiên bản và thoát", "print the version and exit"),
     "help.commands": ("lệnh", "commands"),
+    "help.command_metavar": ("LỆNH", "COMMAND"),
 })
 
 # argparse's own words, in Vietnamese (it looks them up through gettext at the moment it prints them).
@@ -78,14 +82,44 @@ def h(key: str) -> str:
 def common_options() -> argparse.ArgumentParser:
     common = Parser(add_help=False)
     common.add_argument("--db", required=True, help=h("help.db"))
-    common.add_argument("--json", action="store_true", help=h("help.json"))
-    common.add_argument("--lang", choices=("vi", "en"), help=h("help.lang"))
+    output_options(common)
     return common
+
+
+def output_options(parser: argparse.ArgumentParser) -> None:
+    """--json and --lang, accepted before the command as well as after it (`hgd --json stats --db …`). Absent
+    unless given, so that a subcommand's parser does not reset what was given before it."""
+    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=h("help.json"))
+    parser.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help=h("help.lang"))
+
+
+def open_register(args: argparse.Namespace, *, write: bool) -> Register:
+    """The register named by --db. A command that writes is refused at once when the register can only be read
+    (saying why); a reading command is told, in a note, that it is viewing a read-only register."""
+    from app.register import Register
+
+    reg = Register.open(args.db, write=write)
+    if reg.read_only:
+        if write:
+            error = reg.store.read_only_error()
+            reg.close()
+            raise error
+        note(args, reg.store.read_only_message() or "")
+    return reg
+
+
+def note(args: argparse.Namespace, message: str) -> None:
+    """Something the user should know that is not a failure: on stderr, or in the JSON object's "notes"."""
+    if getattr(args, "json", False):
+        args.notes = [*getattr(args, "notes", []), message]
+    else:
+        print(f"hgd: {message}", file=sys.stderr)
 
 
 def emit(args: argparse.Namespace, payload: dict[str, Any], lines: list[str]) -> None:
     if getattr(args, "json", False):
-        print(json.dumps({"ok": True, **payload}, ensure_ascii=False, indent=2, default=str))
+        notes = {"notes": args.notes} if getattr(args, "notes", None) else {}
+        print(json.dumps({"ok": True, **payload, **notes}, ensure_ascii=False, indent=2, default=str))
     else:
         for line in lines:
             print(line)

@@ -10,7 +10,6 @@ False cancels (HgdError "demo.cancelled"; nothing is written).
 """
 from __future__ import annotations
 
-import os
 import time
 from datetime import date
 from pathlib import Path
@@ -27,9 +26,9 @@ from app.demo.events import WINDOW_MONTHS
 from app.demo.ops import DemoBase, replay
 from app.register import COMMUNE_FIELDS as _COMMUNE_FIELDS
 from app.registry import SetCommuneInfo
-from app.store import migrate
-from app.store.engine import is_url
-from app.store.store import check_regular
+from app.store import building, sqlite_file
+from app.store.sqlite_file import check_regular
+from app.store.target import resolve
 from app.store.models import Household, Person
 
 __all__ = ["COLUMNS", "DemoData", "create_demo", "fill_demo", "generate_people", "te_card_end",
@@ -107,23 +106,29 @@ def create_demo(db_path: str | Path, *, persons: int = 3000, seed: int = 1, toda
     started = time.perf_counter()
     _checked(persons)
     text = str(db_path)
-    if is_url(text):
-        return _create(db_path, persons, seed, today, progress, started, months)
-    target = Path(text)
-    if target.exists():
-        check_regular(target)
-        if target.stat().st_size > 0:
-            migrate.preflight_sqlite(target, allow_empty=True)  # a foreign or damaged file is named as such
-            raise HgdError("register.exists", path=text)
+    resolved = resolve(db_path)
+    if resolved.path is None:
+        return _create(resolved, persons, seed, today, progress, started, months)
+    target = resolved.path
+    check_regular(target)
+    if target.is_symlink():
+        target = target.resolve()
+    if target.exists() and target.stat().st_size > 0:
+        sqlite_file.preflight(target, sqlite_file.access(target).mode, creating=True)  # a foreign or damaged file
+        raise HgdError("register.exists", path=text)
     if not target.parent.is_dir():
         raise HgdError("register.folder_missing", path=str(target.parent))
-    work = target.with_name(f".{target.name}.building-{os.getpid()}")
+    building.clean_stale(target)
+    work = building.work_path(target, "building")
     try:
         summary = _create(work, persons, seed, today, progress, started, months)
-        os.replace(work, target)
+        building.publish(work, target)
+    except HgdError as exc:  # said of the work file: said of the register's place
+        if exc.params.get("path") != str(work):
+            raise
+        raise HgdError(exc.key, **{**exc.params, "path": text}) from exc
     finally:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(str(work) + suffix).unlink(missing_ok=True)
+        building.remove_files(work)
     summary["db"] = text
     return summary
 
@@ -134,9 +139,7 @@ def _create(db: str | Path, persons: int, seed: int, today: date | None, progres
     reg = Register.create(db, commune)
     try:
         summary = fill_demo(reg, persons=persons, seed=seed, today=today, progress=progress, months=months)
-        if reg.store.dialect == "sqlite":
-            with reg.store.engine.connect() as conn:  # fold the WAL into the file before it is renamed
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        reg.store.seal()  # the WAL folded into the file before it is renamed
     finally:
         reg.close()
     summary["seconds"] = round(time.perf_counter() - started, 2)

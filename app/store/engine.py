@@ -18,36 +18,22 @@ PG_LOCK_KEY = 0x68_67_64       # "hgd": the advisory lock all writers of a Postg
 
 
 def is_url(db: str | Path) -> bool:
-    """A plain path means a SQLite file; anything with '://' is an SQLAlchemy URL."""
+    """A plain path means a SQLite file; anything with '://' is an SQLAlchemy URL (app.store.target resolves it)."""
     return "://" in str(db)
 
 
-def url_for(db: str | Path, *, read_only: bool = False) -> str:
-    text = str(db)
-    if is_url(text):
-        return text
-    path = Path(text).resolve()
-    if read_only:  # the URI form lets SQLite open a file it may not write, and never create one
-        return f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true"
-    return f"sqlite:///{path}"
-
-
-def is_sqlite_url(url: str) -> bool:
-    return url.startswith("sqlite")
-
-
-def _sqlite_pragmas(read_only: bool):
+def _sqlite_pragmas(write: bool):
     def connect(dbapi_conn: Any, _record: Any) -> None:
         # Let SQLAlchemy, not pysqlite, decide when transactions begin, so BEGIN covers every statement.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        if read_only:
-            cur.execute("PRAGMA query_only=ON")
-        else:
+        if write:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
+        else:  # a reader changes nothing, not even the journal mode of the file
+            cur.execute("PRAGMA query_only=ON")
         cur.execute("PRAGMA cache_size=-65536")  # 64 MiB: bulk inserts into several indexes stay in memory
         cur.close()
     return connect
@@ -62,14 +48,25 @@ def _pg_begin(conn: Any) -> None:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_LOCK_KEY})")
 
 
-def make_engine(db: str | Path, *, read_only: bool = False, **kwargs: Any) -> Engine:
-    url = url_for(db, read_only=read_only)
-    engine = create_engine(url, **kwargs)
-    if is_sqlite_url(url):
-        event.listen(engine, "connect", _sqlite_pragmas(read_only))
-        event.listen(engine, "begin", _sqlite_begin)
-    else:
-        event.listen(engine, "begin", _pg_begin)
+def make_engine(db: str | Path, *, mode: str = "rw", write: bool = True, **kwargs: Any) -> Engine:
+    """An engine for a SQLite file (a path: opened in `mode` "rw", "ro" or "immutable" — see
+    app.store.sqlite_file) or a database URL. `write` False: a reader (SQLite: query_only, the journal mode left
+    as the file has it)."""
+    if is_url(db):
+        engine = create_engine(str(db), **kwargs)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas(write))
+            event.listen(engine, "begin", _sqlite_begin)
+        else:
+            event.listen(engine, "begin", _pg_begin)
+        return engine
+    from app.store.sqlite_file import connect
+
+    path = Path(str(db)).resolve()
+    write = write and mode == "rw"
+    engine = create_engine(f"sqlite:///{path}", creator=lambda: connect(path, mode), **kwargs)
+    event.listen(engine, "connect", _sqlite_pragmas(write))
+    event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
@@ -86,64 +85,6 @@ def backup_sqlite(path: Path, tag: str) -> Path:
     finally:
         src.close()
     return target
-
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-def _read_tables(path: Path) -> tuple[set[str], tuple | None]:
-    """The file's tables and schema revision, read without writing anything: read-only, or — on a write-protected
-    medium where SQLite cannot make the WAL's index beside the file — as an immutable file. The -wal and -shm files
-    a read-only reader of a WAL database makes are removed again: the folder is left as it was."""
-    side = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
-    existed = [p.exists() for p in side]
-    last: Exception | None = None
-    try:
-        for query in ("mode=ro", "immutable=1"):
-            try:
-                con = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
-                try:
-                    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-                    current = (con.execute("SELECT version_num FROM alembic_version").fetchone()
-                               if "alembic_version" in tables else None)
-                finally:
-                    con.close()
-                return tables, current
-            except sqlite3.DatabaseError as exc:
-                last = exc
-                if "unable to open" not in str(exc) and "readonly" not in str(exc):
-                    break
-    finally:
-        for p, was in zip(side, existed):
-            if not was:
-                try:
-                    if p.exists() and (p.name.endswith("-shm") or p.stat().st_size == 0):
-                        p.unlink()
-                except OSError:
-                    pass
-    raise HgdError("db.not_database", path=str(path)) from last
-
-
-def preflight_sqlite(path: Path, *, allow_empty: bool = False) -> None:
-    """Refuse a file that is not an hgd register before the engine's pragmas touch it (they would switch a foreign
-    database to WAL). Reads only: the header bytes, then its tables through a read-only URI. `allow_empty`: an
-    SQLite file with no tables at all may become a register (when one is being created)."""
-    try:
-        with path.open("rb") as f:
-            header = f.read(100)
-    except OSError as exc:
-        raise HgdError("db.not_database", path=str(path)) from exc
-    if not header:
-        return  # an empty file: SQLite makes a new database of it
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise HgdError("db.not_database", path=str(path))
-    tables, current = _read_tables(path)
-    if current is None and tables - {"alembic_version"}:
-        raise HgdError("db.foreign", path=str(path))
-    if current is None and not allow_empty:
-        raise HgdError("db.not_register", path=str(path))
-    if current is not None and current[0] != HEAD and current[0] not in known_revisions():
-        raise HgdError("db.newer", path=str(path), rev=current[0])
 
 
 def upgrade(engine: Engine) -> Path | None:

@@ -13,47 +13,25 @@ takes the database's write lock as it begins.
 """
 from __future__ import annotations
 
-import errno
-import os
-import sqlite3
-import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import sessionmaker
 
 from app import messages
 from app.errors import HgdError
-from app.store import migrate
+from app.store import migrate, sqlite_file
 from app.store.audit import AuditedSession
-from app.store.engine import is_url, make_engine, writer
+from app.store.engine import make_engine, writer
+from app.store.errors import damaged, translate
+from app.store.sqlite_file import Access, check_regular
+from app.store.target import Target, resolve
 
 messages.register({
-    "db.not_file": ("'{path}' không phải một tệp thông thường (thư mục, thiết bị hay đường ống): không mở.",
-                    "'{path}' is not a regular file (a folder, a device or a pipe): not opened."),
-    "db.read_only": ("Sổ '{path}' chỉ đọc được (ổ USB khóa ghi hoặc tệp chỉ đọc): chỉ xem, không ghi được.",
-                     "The register '{path}' can only be read (a write-protected stick or a read-only file): "
-                     "it can be viewed, not changed."),
-    "db.read_only_write": ("Sổ '{path}' đang mở ở chế độ chỉ đọc: không ghi được. Chép sổ sang ổ đĩa ghi được "
-                           "rồi mở lại.",
-                           "The register '{path}' is open read-only: nothing can be written. Copy it to a "
-                           "writable disk and open it again."),
-    "db.damaged": ("Sổ '{path}' bị hỏng ({detail}). Không ghi gì vào sổ này. Hãy mở bản sao lưu gần nhất "
-                   "(tệp '{stem}.backup-…' cùng thư mục) hoặc nhờ cán bộ kỹ thuật.",
-                   "The register '{path}' is damaged ({detail}). Nothing is written to it. Open the latest "
-                   "backup (the file '{stem}.backup-…' in the same folder) or ask for technical help."),
-    "db.disk_full": ("Đĩa đầy: không ghi được vào '{path}'. Dữ liệu đã có không bị thay đổi. Giải phóng chỗ "
-                     "trống rồi làm lại.",
-                     "The disk is full: nothing could be written to '{path}'. Stored data was not changed. "
-                     "Free some space and try again."),
-    "db.busy": ("Sổ '{path}' đang được một thao tác khác ghi; đã chờ mà chưa xong. Hãy thử lại sau ít phút.",
-                "The register '{path}' is being written by another operation; waited, but it did not finish. "
-                "Try again in a few minutes."),
-    "db.not_register": ("Tệp '{path}' chưa phải là sổ hộ gia đình của hgd. Tạo sổ bằng 'hgd init' hoặc "
-                        "'hgd demo'.",
+    "db.not_register": ("'{path}' chưa phải là sổ hộ gia đình của hgd. Tạo sổ bằng 'hgd init' hoặc 'hgd demo'.",
                         "'{path}' is not an hgd register. Create one with 'hgd init' or 'hgd demo'."),
     "db.outdated": ("Sổ '{path}' dùng cấu trúc cũ (phiên bản {rev}); lệnh này chỉ đọc nên không nâng cấp. "
                     "Chạy 'hgd upgrade --db {path}' (có sao lưu trước) rồi làm lại.",
@@ -62,62 +40,21 @@ messages.register({
                     "try again."),
 })
 
-_DISK_FULL = ("database or disk is full", "disk i/o error", "no space left")
-
-
-def sqlite_path(db: str | Path) -> Path | None:
-    return None if is_url(db) else Path(str(db))
-
-
-def check_regular(path: Path) -> None:
-    """Refuse anything at `path` that is not a regular file (opening a FIFO blocks forever; a device is not ours)."""
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise HgdError("db.not_file", path=str(path)) from exc
-    if not stat.S_ISREG(mode):
-        raise HgdError("db.not_file", path=str(path))
-
-
-def _writable(path: Path) -> bool:
-    """Whether SQLite could write the file and its -wal/-shm beside it."""
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
-        return False
-    try:  # a write-protected medium can report write access: try it
-        probe = path.parent / f".{path.name}.hgd-probe"
-        with open(probe, "wb"):
-            pass
-        probe.unlink()
-    except OSError:
-        return False
-    return True
-
-
-def translate(exc: BaseException, where: str) -> BaseException:
-    """A database error as the user's message when it is one of theirs (disk full, busy, damaged); else itself."""
-    text_ = str(getattr(exc, "orig", exc)).lower()
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC or any(s in text_ for s in _DISK_FULL):
-        return HgdError("db.disk_full", path=where)
-    if "database is locked" in text_ or "could not obtain lock" in text_:
-        return HgdError("db.busy", path=where)
-    if "malformed" in text_ or "not a database" in text_:
-        return HgdError("db.damaged", path=where, detail=str(getattr(exc, "orig", exc))[:120],
-                        stem=Path(where).stem)
-    if "readonly database" in text_ or "read-only" in text_:
-        return HgdError("db.read_only_write", path=where)
-    return exc
+__all__ = ["Store", "check_regular", "sqlite_quick_check", "translate"]
 
 
 class Store:
     """An open database. Use `Store.open`; close it when done."""
 
-    def __init__(self, engine: Engine, where: str, *, read_only: bool = False) -> None:
+    def __init__(self, engine: Engine, target: Target, *, access: Access | None = None,
+                 sidecars: dict[str, bool] | None = None) -> None:
         self.engine = engine
-        self.where = where
-        self.read_only = read_only
+        self.target = target
+        self.where = target.where
+        self.access = access or Access()
         self.backup_path: Path | None = None
+        self._sidecars = sidecars
+        self._closed = False
         self._read = sessionmaker(engine, class_=AuditedSession, expire_on_commit=False)
         self._write = sessionmaker(writer(engine), class_=AuditedSession, expire_on_commit=False)
 
@@ -125,34 +62,80 @@ class Store:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    @property
+    def path(self) -> Path | None:
+        return self.target.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.access.read_only
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why the register is open read-only: "medium" (a write-protected disk), "file", "disk_full"; else None."""
+        return self.access.reason
+
+    def read_only_message(self) -> str | None:
+        """What to tell the user about a read-only register (None when it can be written)."""
+        if not self.read_only:
+            return None
+        return messages.render(f"db.read_only.{self.access.reason}", path=self.where)
+
+    def read_only_error(self) -> HgdError:
+        """The refusal of a write to a register open read-only, saying why."""
+        if self.access.reason == "disk_full":
+            return HgdError("db.disk_full", path=self.where)
+        return HgdError(f"db.cannot_write.{self.access.reason or 'file'}", path=self.where)
+
     # --- opening ---------------------------------------------------------------------------------------------
     @classmethod
-    def open(cls, db: str | Path, *, create: bool = False, write: bool = True) -> Store:
-        """Open a register: `create` a new one (an absent or empty file), or open an existing one. `write` False:
-        a reading command — nothing is created, upgraded or changed."""
-        where = str(db)
-        path = sqlite_path(db)
-        read_only = False
-        if path is not None:
-            check_regular(path)
-            if not path.exists():
-                if not create:
-                    raise HgdError("db.missing", path=where)
-                if not path.parent.is_dir():
-                    raise HgdError("register.folder_missing", path=str(path.parent))
-            elif path.stat().st_size == 0:
-                if not create:
-                    raise HgdError("db.not_register", path=where)
-            else:
-                migrate.preflight_sqlite(path, allow_empty=create)
-                read_only = not _writable(path)
-                if read_only and create:
-                    raise HgdError("db.read_only_write", path=where)
-        engine = make_engine(db, read_only=read_only or (path is not None and not write and path.exists()))
-        store = cls(engine, where, read_only=read_only)
+    def open(cls, db: str | Path | Target, *, create: bool = False, write: bool = True) -> Store:
+        """Open a register: `create` a new one (an absent or 0-byte file, an empty PostgreSQL database), or open an
+        existing one. `write` False: a reading command — nothing is created, upgraded or changed, and the folder
+        is left as it was found."""
+        target = resolve(db)
+        if target.path is None:
+            return cls._open_server(target, create=create, write=write)
+        path, acc, sidecars = target.path, Access(), None
+        check_regular(path)
+        if not path.exists():
+            if not create:
+                raise HgdError("db.missing", path=target.where)
+            if not path.parent.is_dir():
+                raise HgdError("register.folder_missing", path=str(path.parent))
+            _check_creatable(path, target.where)
+        elif path.stat().st_size == 0:
+            if not create:
+                raise HgdError("db.not_register", path=target.where)
+            _check_creatable(path, target.where)
+        else:
+            acc = sqlite_file.access(path)
+            if acc.read_only and create:
+                raise HgdError("db.read_only_create", path=target.where)
+            sqlite_file.preflight(path, acc.mode, creating=create)
+            sidecars = sqlite_file.sidecars_present(path) if acc.mode == "ro" else None
+        engine = make_engine(path, mode=acc.mode, write=write or create)
+        store = cls(engine, target, access=acc, sidecars=sidecars)
+        sqlite_file.opened(path)
         try:
             store._check(quick=True)
-            store._schema(create=create, write=write and not read_only)
+            store._schema(create=create, write=(write or create) and not acc.read_only)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @classmethod
+    def _open_server(cls, target: Target, *, create: bool, write: bool) -> Store:
+        assert target.url is not None
+        store = cls(make_engine(target.url), target)
+        try:
+            with store.engine.connect():
+                pass
+            store._schema(create=create, write=write or create)
+        except DBAPIError as exc:
+            store.close()
+            raise translate(exc, target.where) from exc
         except BaseException:
             store.close()
             raise
@@ -166,10 +149,9 @@ class Store:
             with self.engine.connect() as conn:
                 rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA {pragma}")]
         except DBAPIError as exc:
-            raise translate(exc, self.where) from exc
+            raise translate(exc, self.where, self.path) from exc
         if rows != ["ok"]:
-            raise HgdError("db.damaged", path=self.where, detail="; ".join(map(str, rows[:2]))[:160],
-                           stem=Path(self.where).stem)
+            raise damaged(self.where, "; ".join(map(str, rows[:3])), self.path)
 
     def check_integrity(self) -> None:
         """The full check, before work that rewrites much of the file (an import, a migration)."""
@@ -179,22 +161,50 @@ class Store:
         try:
             current = migrate.current_revision(self.engine)
         except DBAPIError as exc:
-            raise translate(exc, self.where) from exc
+            raise translate(exc, self.where, self.path) from exc
         if current == migrate.HEAD:
             return
+        if current is None and self.path is None:  # a server's database: another program's tables are its own
+            try:
+                tables = set(inspect(self.engine).get_table_names()) - {"alembic_version"}
+            except DBAPIError as exc:
+                raise translate(exc, self.where) from exc
+            if tables:
+                raise HgdError("db.foreign", path=self.where)
         if current is None and not create:
             raise HgdError("db.not_register", path=self.where)
         if not write:
-            if self.read_only and current is not None:
-                raise HgdError("db.outdated", path=self.where, rev=current)
             if current is not None:
                 raise HgdError("db.outdated", path=self.where, rev=current)
+            raise self.read_only_error()
         if current is not None:
             self.check_integrity()
-        self.backup_path = migrate.upgrade(self.engine)
+        try:
+            self.backup_path = migrate.upgrade(self.engine)
+        except (DBAPIError, OSError) as exc:
+            raise translate(exc, self.where, self.path) from exc
+
+    def seal(self) -> None:
+        """Fold the write-ahead log into the file, all of it or an error (before the file is moved into place: a
+        file moved without its log would lose what the log holds)."""
+        if self.dialect != "sqlite" or self.path is None or self.read_only:
+            return
+        try:
+            with self.engine.connect() as conn:
+                busy, log, done = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        except DBAPIError as exc:
+            raise translate(exc, self.where, self.path) from exc
+        if busy or log != done or sqlite_file.file_size(Path(f"{self.path}-wal")) > 0:
+            raise HgdError("db.disk_full" if sqlite_file.no_room(self.path.parent) else "db.io_error",
+                           path=self.where)
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.path is not None and not self._closed:
+            sqlite_file.closed(self.path)
+            if self._sidecars is not None:
+                sqlite_file.remove_sidecars(self.path, self._sidecars)
+        self._closed = True
 
     # --- sessions --------------------------------------------------------------------------------------------
     @contextmanager
@@ -208,12 +218,12 @@ class Store:
         """A session in one write transaction holding the database's write lock; commit on success, roll back on
         any error. The caller records the action (app.register) before writing."""
         if self.read_only:
-            raise HgdError("db.read_only_write", path=self.where)
+            raise self.read_only_error()
         try:
             with self._write() as session, session.begin():
                 yield session
         except (OperationalError, DBAPIError, OSError) as exc:
-            raise translate(exc, self.where) from exc
+            raise translate(exc, self.where, self.path) from exc
 
     def execute_sql(self, sql: str) -> list[tuple]:
         with self.engine.connect() as conn:
@@ -221,9 +231,19 @@ class Store:
 
 
 def sqlite_quick_check(path: Path) -> list[str]:
-    """PRAGMA quick_check of a file, read-only (for tests and tools)."""
-    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    """PRAGMA quick_check of a file, read-only, leaving no file beside it (for tests and tools)."""
+    before = sqlite_file.sidecars_present(path)
+    con = sqlite_file.connect(path, "ro")
     try:
         return [r[0] for r in con.execute("PRAGMA quick_check")]
     finally:
         con.close()
+        sqlite_file.remove_sidecars(path, before)
+
+
+def _check_creatable(path: Path, where: str) -> None:
+    """A new register can be made at `path`: its folder can be written and has room."""
+    if not sqlite_file.folder_writable(path.parent):
+        raise HgdError("db.read_only_create", path=where)
+    if sqlite_file.no_room(path.parent):
+        raise HgdError("db.disk_full", path=where)

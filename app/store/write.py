@@ -18,7 +18,9 @@ from operator import itemgetter
 from sqlite3 import SQLITE_LIMIT_VARIABLE_NUMBER
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Integer, Table, bindparam, insert as sa_insert, update as sa_update
+from sqlalchemy import JSON, Boolean, DateTime, Integer, Table, bindparam
+from sqlalchemy import insert as sa_insert
+from sqlalchemy import update as sa_update
 from sqlalchemy.orm import Session
 
 from app.store import audit
