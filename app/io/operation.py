@@ -77,7 +77,7 @@ class ImportFile(Operation):
         report = complete_report(read, plan)
         if report.refused:
             raise ImportRefused(report)
-        if not (plan.persons or plan.households or plan.updates or plan.heads):
+        if not (plan.persons or plan.households or plan.updates or plan.heads or plan.revived):
             raise ImportChangesNothing(report)
         ctx.check_cancel()
         _write(ctx, plan, report)
@@ -100,6 +100,8 @@ def _write(ctx: OpContext, plan: Plan, report: ImportReport) -> None:
         write.insert(session, Person.__table__, plan.persons[start:start + 20_000], now=now)
         ctx.progress(len(plan.households) + start, total, "write")
     write.update(session, Person.__table__, plan.updates, now=now)
+    revived = [(hid, old, {"status": "active", "head_person_id": None}) for hid, old in plan.revived]
+    write.update(session, Household.__table__, revived, now=now)
     heads = [(hid, {"head_person_id": None}, {"head_person_id": pid}) for hid, pid in plan.heads.items()]
     write.update(session, Household.__table__, heads, now=now)
     _issues(ctx, plan, report)
@@ -109,6 +111,8 @@ def _write(ctx: OpContext, plan: Plan, report: ImportReport) -> None:
             ctx.changes.touch(entity, r["id"], created=True)
     for row_id, _old, _new in plan.updates:
         ctx.changes.touch("person", row_id)
+    for hid, _old in plan.revived:
+        ctx.changes.touch("household", hid)
     for hid in plan.heads:
         ctx.changes.touch("household", hid)
 

@@ -70,6 +70,7 @@ class Plan:
     persons: list[dict[str, Any]] = field(default_factory=list)          # new persons
     updates: list[tuple[str, dict[str, Any], dict[str, Any]]] = field(default_factory=list)  # (id, old, new)
     heads: dict[str, str] = field(default_factory=dict)                  # household id -> its new head's id
+    revived: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # voided households used again
     reused: set[str] = field(default_factory=set)                        # existing households getting members
     present: list[RowIssue] = field(default_factory=list)
     updated: list[RowIssue] = field(default_factory=list)
@@ -109,10 +110,15 @@ class _Index:
                                                           Person.status.not_in(("void", "merged")))):
             r = dict(zip(_LOADED, values))
             self.add(r)
-        self.households: dict[str, tuple[str, str | None]] = {
-            code: (hid, head) for hid, code, head in session.execute(
-                select(Household.id, Household.code, Household.head_person_id)
-                .where(Household.commune_id == commune_id, Household.status != "void"))}
+        self.households: dict[str, tuple[str, str | None]] = {}
+        self.void: dict[str, tuple[str, str | None, str | None]] = {}  # code -> (id, head, address) of a voided one
+        for hid, code, head, status, address in session.execute(
+                select(Household.id, Household.code, Household.head_person_id, Household.status, Household.address)
+                .where(Household.commune_id == commune_id)):
+            if status == "void":
+                self.void[code] = (hid, head, address)
+            else:
+                self.households[code] = (hid, head)
         self.household_codes = {hid: code for code, (hid, _) in self.households.items()}
 
     def add(self, r: dict[str, Any]) -> None:
@@ -210,6 +216,15 @@ def plan_import(session: Session, commune_id: str, records: list[tuple[int, dict
         if found_hh is not None:
             hid, head = found_hh
             plan.reused.add(hid)
+        elif code in index.void and code not in new:
+            # A household an undone action voided comes back with its code (unique per commune), not a new one.
+            hid, old_head, address = index.void.pop(code)
+            plan.revived.append((hid, {"status": "void", "address": address, "head_person_id": old_head}))
+            index.households[code] = (hid, None)
+            index.household_codes[hid] = code
+            first_rows[hid] = (row, code)
+            plan.reused.add(hid)
+            hid, head = hid, None
         else:
             household = new.get(code)
             if household is None:

@@ -260,9 +260,14 @@ def add_household(ctx: OpContext, code: str, address: str | None) -> Household:
     code = (code or "").strip()
     if not code:
         code = _next_code(ctx)
-    taken = ctx.session.scalar(select(Household.id).where(Household.commune_id == ctx.commune_id,
-                                                          Household.code == code))
-    if taken:
+    taken = ctx.session.scalars(select(Household).where(Household.commune_id == ctx.commune_id,
+                                                        Household.code == code)).first()
+    if taken is not None and taken.status == "void":  # voided by an undone action: the code is free again
+        taken.status, taken.address, taken.head_person_id, taken.status_date = "active", address or None, None, None
+        taken.related_household_id = None
+        ctx.updated(taken)
+        return taken
+    if taken is not None:
         raise HgdError("registry.code_taken", code=code)
     return ctx.add(Household(commune_id=ctx.commune_id, code=code, address=address or None, status="active"))
 

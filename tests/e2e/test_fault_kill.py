@@ -36,9 +36,6 @@ def test_a_killed_write_leaves_the_old_or_the_new_register_and_runs_again(name, 
         assert t.stale == [], (where, t.stale)
 
 
-@pytest.mark.xfail(strict=True, reason="an undone import voids its households, but a void household keeps its code "
-                                       "(unique per commune): importing the file again fails with IntegrityError; "
-                                       "the same code is refused to a new household by the registry")
 def test_an_import_undone_can_be_imported_again(tmp_path):
     from app.io import import_persons
     from app.register import Register

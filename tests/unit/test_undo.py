@@ -243,3 +243,15 @@ def test_an_import_is_undoable_and_redoable(any_register, tmp_path):
     any_register.undo()
     with any_register.reading() as s:
         assert s.scalars(select(Person.bhxh_code).where(Person.full_name == "Phạm Văn Cường")).one() is None
+
+
+def test_a_household_code_voided_by_an_undo_can_be_used_again(reg):
+    result = reg.apply(OPERATIONS["move_in"](reg))
+    reg.undo()
+    again = reg.apply(OPERATIONS["move_in"](reg))
+    assert again.value["household_id"] == result.value["household_id"]
+    with reg.reading() as s:
+        assert s.get(Household, again.value["household_id"]).status == "active"
+    reg.undo()
+    reg.redo()
+    assert live(reg)[1].count(("H9", "active", again.value["person_ids"][0])) == 1
