@@ -87,6 +87,8 @@ class Label:
     params: dict[str, Any] = field(default_factory=dict)
 
     def render(self, lang: str | None = None) -> str:
+        if self.key not in messages.keys():
+            _load_labels()
         params = dict(self.params)
         if "label" in params and isinstance(params["label"], dict):  # an undo's label names another label
             inner = params["label"]
@@ -95,6 +97,21 @@ class Label:
 
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "params": self.params}
+
+
+# Where operations are defined: their labels are registered when these are imported. An action's label is shown
+# (undo menu, history) by processes that never imported its operation.
+LABEL_MODULES = ("app.registry", "app.io.operation", "app.demo.ops", "app.lists", "app.review", "app.packages")
+
+
+def _load_labels() -> None:
+    import importlib
+    import pkgutil
+
+    for name in LABEL_MODULES:
+        module = importlib.import_module(name)
+        for info in pkgutil.walk_packages(getattr(module, "__path__", []), name + "."):
+            importlib.import_module(info.name)
 
 
 @dataclass

@@ -37,9 +37,6 @@ def add(sub: Any, common: Parser) -> None:
 
 
 def _undo_or_redo(args: argparse.Namespace, redo: bool) -> int:
-    import app.demo.ops  # noqa: F401 - the labels of every operation an action may name
-    import app.io.operation  # noqa: F401
-
     with open_register(args, write=True) as reg:
         result = reg.redo() if redo else reg.undo()
         status = reg.undo_status()
