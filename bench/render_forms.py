@@ -1,5 +1,8 @@
-"""`make forms`: render every form kind from the SAMPLE data set (tests/corpus/forms_sample.py) to XLSX and PDF, then
-every page to PNG, to be looked at. PDFs: pdftoppm -r 80; XLSX: LibreOffice headless to PDF, then pdftoppm.
+"""`make forms`: every form kind rendered from a REAL month of the demo commune — a month locked by the demo, its
+lists regenerated from their frozen lines (app.lists.documents) — to XLSX and PDF, then every page to PNG, to be
+looked at. The D02-LT is rendered a second time with the reduced column set; the minutes take the month's lists
+(persons and pages) with a sample package (the package is another piece's work). The unit tests keep the sample
+set (tests/corpus/forms_sample.py). PDFs: pdftoppm -r 80; XLSX: LibreOffice headless to PDF, then pdftoppm.
 
 Usage: python bench/render_forms.py [OUT_DIR]   (default build/forms)
 """
@@ -9,6 +12,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,28 +21,43 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "corpus"))
 import forms_sample as sample  # noqa: E402
 
-from app.lists import pdf_minutes, pdf_tk1, pdf_writer, vnpt_template, xlsx_tk1, xlsx_writer  # noqa: E402
+from app.demo import create_demo  # noqa: E402
+from app.lists import pdf_minutes  # noqa: E402
+from app.lists.documents import documents, handed_lists, write_documents  # noqa: E402
+from app.lists.filled import Party  # noqa: E402
+from app.lists.period_ops import view  # noqa: E402
+from app.lists.rows import D02  # noqa: E402
+from app.register import Register  # noqa: E402
+
+TODAY = date(2026, 12, 3)   # the demo's day: August to October locked, November open
+MONTH = "2026-10"
 
 
 def render(out: Path) -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
-    lists = {"d03_te": sample.d03_te(), "d03_cn": sample.d03_cn(), "d02": sample.d02(),
-             "d02_reduced": sample.d02(reduced=True), "change": sample.change_list(),
-             "d03_long": sample.d03_te(extra_rows=90)}
-    pages: dict[str, int] = {}
-    written = []
-    for name, filled in lists.items():
-        written.append(xlsx_writer.write_list(filled, out / f"{name}.xlsx").path)
-        result = pdf_writer.write_list(filled, out / f"{name}.pdf")
-        pages[name] = result.pages or 0
-        written.append(result.path)
-        print(f"{name}: {filled.row_count} rows, {result.pages} pages")
-    written.append(xlsx_tk1.write_declarations(sample.declarations(), out / "tk1.xlsx").path)
-    tk1 = pdf_tk1.write_declarations(sample.declarations(), out / "tk1.pdf")
-    pages["tk1"] = tk1.pages or 0
-    written.append(tk1.path)
-    written.append(pdf_minutes.write_minutes(sample.minutes(pages), out / "minutes.pdf").path)
-    written.append(vnpt_template.write(sample.vnpt_rows(), out / "vnpt_d03_tk1.xlsx"))
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "demo.db"
+        create_demo(db, persons=3000, seed=1, today=TODAY)
+        with Register.open(db) as reg, reg.reading() as s:
+            v = view(s, reg.commune_id, MONTH, TODAY)
+            commune = reg.commune()
+    assert v.frozen, f"the demo did not lock {MONTH}"
+    lists = v.lists + [replace(fl, options=["reduced"], number=99) for fl in v.lists if fl.form == D02]
+    docs = documents(MONTH, lists)
+    written = write_documents(docs, out)
+    for d in docs:
+        print(f"{d.name}: {d.persons} rows" + (f", {d.pages} pages" if d.pages else ""))
+    minutes = sample.minutes()
+    place = commune["commune_name"].removeprefix("Xã ")
+    minutes = replace(minutes, ten_xa=place, dia_diem=f"Ủy ban nhân dân xã {place}", month=10, year=2026,
+                      on=date(2026, 11, 3), lists=handed_lists([d for d in docs if not d.name.startswith(
+                          f"{MONTH}_99")]),
+                      giver=Party(f"Ủy ban nhân dân xã {place}", [(commune.get("chairman", ""), "Chủ tịch UBND xã"),
+                                                                    (commune.get("clerk", ""), "Công chức")]),
+                      courier=Party(commune.get("post_office", ""), [("Trịnh Văn Quý", "Nhân viên bưu điện")]),
+                      receiver=Party(commune.get("bhxh_office", ""), [("Đỗ Thị Nguyệt", "Chuyên viên thu")]))
+    written.append(pdf_minutes.write_minutes(minutes, out / f"{MONTH}_minutes.pdf").path)
     return written
 
 
@@ -46,7 +66,7 @@ def to_png(files: list[Path], out: Path) -> None:
     shutil.rmtree(png, ignore_errors=True)
     png.mkdir()
     # The declaration software's import template is data, not a printed form: not drawn.
-    sheets = [f for f in files if f.suffix == ".xlsx" and not f.name.startswith("vnpt")]
+    sheets = [f for f in files if f.suffix == ".xlsx" and "VNPT" not in f.name]
     converted = out / "xlsx_pdf"
     shutil.rmtree(converted, ignore_errors=True)
     with tempfile.TemporaryDirectory() as profile:

@@ -12,6 +12,7 @@ from datetime import date
 from functools import cache
 
 from app.demo.model import MERGER
+from app.domain.text import search_key
 from app.paths import table
 
 OLD, NEW, SHORT = "old", "new", "short"
@@ -173,6 +174,12 @@ def choose_commune(rng: random.Random, persons: int, code: str | None = None) ->
         "district_name": district,
         "bhxh_office": f"Bảo hiểm xã hội khu vực {short(district)}",
         "post_office": f"Bưu điện xã {short(unit['commune'])}",
+        # what the lists print in their headers: made up from the codes (no draw, so the people stay the same)
+        "address": f"{unit['commune']}, {unit['province']}",
+        "unit_code": f"UB{code}",
+        "tax_code": f"{unit['province_code']}00{code}"[:10].ljust(10, "0"),
+        "phone": f"02{unit['province_code']}3{code[-5:]}"[:11],
+        "email": f"ubnd.{search_key(short(unit['commune'])).replace(' ', '')}@demo.gov.vn",
     }
     hard = profile["hard_area"] == "yes" and rng.random() < 0.7
     share = rng.uniform(float(profile["minority_min"]), float(profile["minority_max"]))

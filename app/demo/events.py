@@ -109,6 +109,7 @@ class PeopleEvents:
         self.rng, self.pop, self.issuer, self.log = rng, pop, issuer, log
         self.start, self.today, self.new_code = start, today, new_code
         self._destinations: list[str] | None = None
+        self._uncoded: set[str] = set()
         self._order: list[Member] | None = None
 
     def day(self) -> date:
@@ -145,6 +146,11 @@ class PeopleEvents:
             child.father, child.mother = father, mother
             self.issuer.identify(child)
             self.issuer.issue(child, "TE")
+            if when.strftime("%Y-%m") not in self._uncoded:
+                # the month's first newborn: its code has not come through the birth-registration link yet, so
+                # the commune declares it on a TK1-TS (its card's dates are known, its number is not)
+                self._uncoded.add(when.strftime("%Y-%m"))
+                child.row["bhxh_code"] = child.row["card_number"] = None
             child.touched = mother.touched = home.touched = True
             self.log.add("birth", when, {"household_code": home.row["code"], "birth_place": child.row["birth_place"],
                                          "card_valid_to": child.row["card_valid_to"]},

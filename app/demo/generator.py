@@ -16,6 +16,7 @@ from app.demo.households import Population
 from app.demo.model import Ids, birth_on
 from app.demo.names import Namer
 from app.demo.planted import Planter, quota
+from app.demo.staff import period_ops, record_staff
 from app.operations import Operation
 
 
@@ -79,7 +80,8 @@ def generate_people(persons: int, seed: int, today: date | None = None, *, commu
     seed's choice. `progress(done, total)` is told of each stage."""
     today = today or date.today()
     step = progress or (lambda *_: None)
-    rngs = {k: random.Random(f"{seed}:{k}") for k in ("commune", "officials", "people", "cards", "events", "planted")}
+    rngs = {k: random.Random(f"{seed}:{k}") for k in ("commune", "officials", "people", "cards", "events", "planted",
+                                                        "staff")}
     ids = Ids(seed)
     commune = choose_commune(rngs["commune"], persons, commune_code)
     namer = Namer(rngs["people"], commune.profile["region"])
@@ -134,6 +136,8 @@ def generate_people(persons: int, seed: int, today: date | None = None, *, commu
     people.moves_in(plan.brides, plan.families_in)
     people.corrections(plan.corrections)
     people.group_changes(plan.poverty_exits)  # last: children who moved in pass 72 months too
+    members = {m.row["id"]: m for h in pop.homes for m in h.members}
+    staff_ops = record_staff(rngs["staff"], issuer.staff, members, log, start, today)
     planter.natural()
 
     households, person_rows = [], []
@@ -145,7 +149,9 @@ def generate_people(persons: int, seed: int, today: date | None = None, *, commu
             person_rows.append(m.row)
     order = {e["id"]: i for i, e in enumerate(log.events)}
     events = sorted(log.events, key=lambda e: (e["effective_date"], order[e["id"]]))
-    ops = sorted(log.ops, key=lambda pair: pair[0])  # a stable sort: a death before the head change it causes
+    # A stable sort: the staff register first on the first day, a death before the head change it causes, a period
+    # locked after the day's events.
+    ops = sorted(staff_ops + log.ops + period_ops(start, today), key=lambda pair: pair[0])
     step(5, 5)
     return DemoData(commune.identity, households, person_rows, events, log.subjects, planter.findings, today, seed,
                     commune.hamlets, base_households, base_persons, ops, start)

@@ -22,6 +22,10 @@ messages.register({
     "event.correction": ("Điều chỉnh thông tin", "Correction"),
     "event.group_change": ("Thay đổi đối tượng", "Group change"),
     "event.head_change": ("Thay đổi chủ hộ", "Change of head"),
+    "event.staff_start": ("Cán bộ, công chức bắt đầu làm việc", "Staff member starts"),
+    "event.staff_change": ("Thay đổi lương, chức vụ của cán bộ", "Staff member's terms change"),
+    "event.staff_end": ("Cán bộ, công chức thôi việc", "Staff member leaves"),
+    "event.card_request": ("Đề nghị cấp thẻ BHYT", "Card requested"),
     "role.child": ("trẻ", "child"),
     "role.mother": ("mẹ", "mother"),
     "role.father": ("cha", "father"),
@@ -74,6 +78,12 @@ _TYPES = (
     EventType("correction", ("person",), 1, ("changes", "reason")),
     EventType("group_change", ("person",), 1,
               ("group_before", "group_after", "card_before", "card_after", "reason")),
+    # The commune as an employer (D02-LT): the staff record's terms before and after (app.lists.staff).
+    EventType("staff_start", ("person",), 1, ("staff_id", "terms_before", "terms_after", "reason")),
+    EventType("staff_change", ("person",), 1, ("staff_id", "terms_before", "terms_after", "reason")),
+    EventType("staff_end", ("person",), 1, ("staff_id", "terms_before", "terms_after", "reason")),
+    # A member entitled to a state-paid card that BHXH's card-holder list lacks (app.lists.cards): an increase.
+    EventType("card_request", ("person", "household"), 1, ("group", "card_valid_from", "card_valid_to", "reason")),
 )
 
 EVENT_TYPES: dict[str, EventType] = {t.code: t for t in _TYPES}

@@ -97,10 +97,14 @@ FIELDS: tuple[Field, ...] = (
         "KCB ban đầu", "Nơi đăng ký khám chữa bệnh ban đầu", "Bệnh viện đăng ký", "Nơi KCB", "TenBenhVien")),
     Field("ma_kcb", "Mã KCB ban đầu", "Initial health facility code", (
         "Mã KCB ban đầu", "Mã KCB", "ma_kcb", "Mã nơi đăng ký KCB", "Mã cơ sở KCB", "Mã BV", "MaBenhVien")),
-    Field("stt", "STT", "No.", ("STT", "TT", "Số TT", "Số thứ tự", "ID Lao động", "ID người tham gia")),
+    Field("stt", "STT", "No.", ("STT", "TT", "Số TT", "Số thứ tự", "ID Lao động", "ID người tham gia",
+                                "ID Lao động lấy ở Sheet Dữ Liệu")),
+    # The template's titles as the vendor's workbook writes them (resources/forms/vnpt_d03_tk1_columns.csv), and
+    # the head's residence on its annex (Diachi_TT_CH, titled "Địa chỉ thường trú"): not the member's address.
     Field(IGNORE, "(bỏ qua)", "(ignored)", (
         "Ghi chú", "bo_qua", "Mahuyen_KS", "Maxa_KS", "Mã huyện khai sinh", "Mã xã khai sinh", "Diachi_KS",
-        "DiachiDK_KS", "Diachi_HK", "MaTinhBenhVien", "TenTinhBenhVien")),
+        "DiachiDK_KS", "Diachi_HK", "MaTinhBenhVien", "TenTinhBenhVien", "Địa chỉ hộ khẩu",
+        "Địa chỉ đăng ký khai sinh", "Diachi_TT_CH")),
 )
 BY_NAME = {f.name: f for f in FIELDS}
 REQUIRED = tuple(f.name for f in FIELDS if f.required)

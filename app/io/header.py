@@ -149,8 +149,10 @@ def _readable(rows: list[list[object]], enc: str, mapping: dict[str, str]) -> li
     return out
 
 
-def find_layout(table: Table, rows: list[tuple[int, list[object]]], mapping: dict[str, str]) -> Layout:
-    """The header among the first rows: the row naming the most known fields (at least two)."""
+def find_layout(table: Table, rows: list[tuple[int, list[object]]], mapping: dict[str, str], *,
+                required: tuple[str, ...] = fields.REQUIRED) -> Layout:
+    """The header among the first rows: the row naming the most known fields (at least two). `required`: the
+    fields the file must have (a persons file's by default; a card-holder list has no household column)."""
     if not any(_text(c) or (c not in ("", None)) for _, cells in rows for c in cells):
         raise HgdError("import.empty_sheet", file=table.file, sheet=table.sheet)
     enc = legacy.detect_encoding(c for _, cells in rows for c in cells if isinstance(c, str))
@@ -161,8 +163,8 @@ def find_layout(table: Table, rows: list[tuple[int, list[object]]], mapping: dic
         if score > best_score:
             best, best_score = i, score
     if best < 0:
-        required = ", ".join(f"'{fields.BY_NAME[f].label_vi}'" for f in fields.REQUIRED)
-        raise HgdError("import.no_header", file=table.file, sheet=table.sheet, required=required, rows=len(rows))
+        needed = ", ".join(f"'{fields.BY_NAME[f].label_vi}'" for f in required)
+        raise HgdError("import.no_header", file=table.file, sheet=table.sheet, required=needed, rows=len(rows))
     top = texts[best]
     columns: list[Labels] = [(t,) for t in top]
     keys = [[fields.header_key(t) for t in top]]
@@ -195,7 +197,7 @@ def find_layout(table: Table, rows: list[tuple[int, list[object]]], mapping: dic
     layout = Layout(rows[best][0], data_from, {}, keys, enc, template=template)
     seen = [t for t in top if t] + ([t for t in texts[best + 1] if t] if joined is not None else [])
     try:
-        layout.columns, layout.stt = _columns(table, layout.header_row, columns, mapping, seen, display)
+        layout.columns, layout.stt = _columns(table, layout.header_row, columns, mapping, seen, display, required)
     except HgdError as exc:  # a header naming persons that cannot be read refuses the file, whatever the sheet
         exc.person_list = any(_field(c, mapping)[0] == "ho_ten" for c in columns)  # type: ignore[attr-defined]
         raise
@@ -256,7 +258,7 @@ def _two_row_labels(table: Table, row: int, top: list[str], below: list[str]) ->
 
 
 def _columns(table: Table, row: int, columns: list[Labels], mapping: dict[str, str], seen: list[str],
-             display: list[str]) -> tuple[dict[str, Column], int | None]:
+             display: list[str], required: tuple[str, ...] = fields.REQUIRED) -> tuple[dict[str, Column], int | None]:
     """Each field's column. `seen`: the labels of the header row(s) as the clerk sees them, for messages;
     `display`: the header shown for each column when it is not its first label (titles over codes)."""
     found = {fields.header_key(t) for labels in columns for t in labels if t}
@@ -296,7 +298,7 @@ def _columns(table: Table, row: int, columns: list[Labels], mapping: dict[str, s
                                first=column_letter(first.index + table.first_column), first_header=first.header,
                                second=column_letter(i + table.first_column), second_header=shown)
             out[name] = Column(i, name, shown, explicit, labels)
-    missing = [f for f in fields.REQUIRED
+    missing = [f for f in required
                if f not in out and not any(s in out for s in fields.STANDS_IN.get(f, ()))]
     if missing == ["ma_ho"]:
         raise HgdError("import.missing_household", file=table.file, sheet=table.sheet, row=row)

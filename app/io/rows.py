@@ -159,7 +159,7 @@ class RowReader:
         person["full_name"] = name
         person["name_key"] = search_key(name)
         household = self.text[v["ma_ho"]][0] if "ma_ho" in v else ""
-        if not household:
+        if not household and "ma_ho" in self.names:  # a list without households (card holders) has no column
             self._issue(bad, "ma_ho", "", "row.no_household")
         elif len(household) > 40:
             self._issue(bad, "ma_ho", household, "row.household_too_long")

@@ -13,7 +13,7 @@ from app.domain.events import EVENT_TYPES, reported
 from app.errors import HgdError
 from app.ids import is_id
 from app.operations import OpContext
-from app.store.models import Event, EventSubject, Household, Period, Person
+from app.store.models import Event, EventSubject, Household, Person
 
 messages.register({
     "registry.no_household": ("Không có hộ '{code}' trong sổ của xã.", "There is no household '{code}' in the "
@@ -33,8 +33,6 @@ messages.register({
     "registry.date_before": ("Ngày {value} trước ngày sinh của {name} ({birth}).",
                              "The date {value} is before {name}'s date of birth ({birth})."),
     "registry.code_taken": ("Mã hộ '{code}' đã có trong sổ.", "Household code '{code}' is already in the register."),
-    "registry.late_period": ("Kỳ {month} đã khóa: biến động này được báo cáo ở kỳ mở tiếp theo.",
-                             "The period {month} is locked: this event is reported in the next open period."),
 })
 
 STATUS_NAMES = {
@@ -148,12 +146,11 @@ def record_event(ctx: OpContext, kind: str, when: date, payload: dict[str, Any],
     for role, h in households:
         assert role in etype.roles, f"{kind}: role {role}"
         ctx.session.add(EventSubject(event_id=ev.id, household_id=h.id, role=role))
-    month = when.strftime("%Y-%m")
-    locked = ctx.session.scalar(select(Period.status).where(Period.commune_id == ctx.commune_id,
-                                                             Period.month == month))
-    if locked not in (None, "open", "void"):
-        notes = ctx.changes.summary.setdefault("notes", [])
-        notes.append(messages.render("registry.late_period", month=f"{month[5:]}/{month[:4]}"))
+    from app.lists.periods import late_note  # the lists know the periods; the registry only asks
+
+    note = late_note(ctx.session, ctx.commune_id, when) if ctx.commune_id else None
+    if note and note not in ctx.changes.summary.get("notes", []):
+        ctx.changes.summary.setdefault("notes", []).append(note)
     ctx.changes.summary.setdefault("events", []).append(ev.id)
     return ev
 

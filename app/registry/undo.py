@@ -49,7 +49,7 @@ VOID: dict[str, tuple[str, Any]] = {
     "person": ("status", "void"), "household": ("status", "void"), "event": ("status", "withdrawn"),
     "period": ("status", "void"), "commune": ("status", "void"), "finding": ("status", "void"),
     "resolution": ("status", "void"), "produced_list": ("status", "void"), "parameter": ("status", "void"),
-    "setting": ("value", None), "package": ("status", "void"),
+    "setting": ("value", None), "package": ("status", "void"), "staff": ("status", "void"),
 }
 
 

@@ -34,6 +34,7 @@ from app.store.models import (
     ProducedList,
     Resolution,
     Setting,
+    Staff,
 )
 
 # table name -> the entity name its audit entries carry
@@ -42,7 +43,7 @@ ENTITIES: dict[str, str] = {
     Period.__tablename__: "period", Setting.__tablename__: "setting", Commune.__tablename__: "commune",
     Finding.__tablename__: "finding", Resolution.__tablename__: "resolution",
     ProducedList.__tablename__: "produced_list", Parameter.__tablename__: "parameter",
-    Package.__tablename__: "package",
+    Package.__tablename__: "package", Staff.__tablename__: "staff",
 }
 TABLES: dict[str, Table] = {ENTITIES[name]: Base.metadata.tables[name] for name in ENTITIES}
 SKIPPED_FIELDS = frozenset({"created_at", "updated_at"})

@@ -43,6 +43,7 @@ HOUSEHOLD_STATUSES = ("active", "split_from", "merged_into", "dissolved", "void"
 PERIOD_STATUSES = ("open", "locked", "exported", "collected", "acknowledged", "void")
 RECORD_STATUSES = ("active", "void")          # communes, parameters, produced lists, resolutions
 FINDING_STATUSES = ("open", "resolved", "void")
+STAFF_STATUSES = ("active", "ended", "void")
 
 __all__ = ["new_id", "utcnow"]
 
@@ -303,6 +304,39 @@ class ListLine(Base):
     event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id"), index=True)
     person_id: Mapped[str | None] = mapped_column(ForeignKey("persons.id"))
     data: Mapped[dict[str, Any]] = mapped_column(Json())
+
+
+class Staff(Base):
+    """The commune's own staff as an employer (cán bộ, công chức, người hoạt động không chuyên trách): one record per
+    person and employment, holding the terms in force now; each start, change and end is also a dated event (its
+    payload keeps the terms before and after), so that it lands on the month's D02-LT (DOMAIN §6.2)."""
+
+    __tablename__ = "staff"
+    __table_args__ = (CheckConstraint(f"status IN {_in(STAFF_STATUSES)}", name="status"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    commune_id: Mapped[str] = mapped_column(ForeignKey("communes.id"), index=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    position: Mapped[str] = mapped_column(Text)                           # (7) cấp bậc, chức vụ, nơi làm việc
+    job_class: Mapped[str | None] = mapped_column(String(20))             # (8)–(11) manager | high | mid | other
+    salary_coefficient: Mapped[float | None] = mapped_column(Float)       # (12) hệ số lương
+    salary_amount: Mapped[int | None] = mapped_column(Integer)            # (12) mức lương (đồng), when no scale
+    allowance_position: Mapped[float | None] = mapped_column(Float)       # (13) phụ cấp chức vụ (coefficient)
+    allowance_seniority_vk: Mapped[float | None] = mapped_column(Float)   # (14) thâm niên vượt khung (%)
+    allowance_seniority_job: Mapped[float | None] = mapped_column(Float)  # (15) thâm niên nghề (%)
+    allowance_salary: Mapped[float | None] = mapped_column(Float)         # (16) phụ cấp lương
+    allowance_other: Mapped[float | None] = mapped_column(Float)          # (17) các khoản bổ sung
+    hazard_from: Mapped[str | None] = mapped_column(String(10))           # (18)
+    hazard_to: Mapped[str | None] = mapped_column(String(10))             # (19)
+    contract_kind: Mapped[str | None] = mapped_column(String(20))         # indefinite | fixed | other | decision
+    contract_from: Mapped[str | None] = mapped_column(String(10))         # (20), (21) or (23)
+    contract_to: Mapped[str | None] = mapped_column(String(10))           # (22) or (24)
+    decision: Mapped[str | None] = mapped_column(Text)                    # (27) the decision or contract, no. and date
+    contributions_from: Mapped[str | None] = mapped_column(String(7))     # (25) YYYY-MM
+    contributions_to: Mapped[str | None] = mapped_column(String(7))       # (26) YYYY-MM
+    valid_from: Mapped[str] = mapped_column(String(10))                   # the day these terms took effect
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
 
 class Parameter(Base):
