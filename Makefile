@@ -42,7 +42,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	@$(MAKE) --no-print-directory deps PKGS="$(TEST_DEB_PKGS)"
-	QT_QPA_PLATFORM=offscreen HGD_REQUIRE_PG=1 $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen HGD_REQUIRE_PG=1 $(PY) -m pytest -n 2 --durations=15
 
 # Every form kind from the sample data to XLSX and PDF in build/forms/, and every page to PNG in build/forms/png/.
 forms: $(STAMP)
