@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from ui.pages.base import Page
+from ui.pages.households import HouseholdsPage
 from ui.pages.overview import OverviewPage
 
 PAGES: list[type[Page]] = [
     OverviewPage,
+    HouseholdsPage,
 ]
