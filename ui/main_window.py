@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
                 page.refresh(changes)
             else:
                 self._stale.add(index)
-        if "communes" in changes.entities() or "settings" in changes.entities():
+        if changes.entities & {"commune", "communes", "setting", "settings"}:
             self.refresh_identity()
 
     def refresh_identity(self) -> None:

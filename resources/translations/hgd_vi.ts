@@ -1109,27 +1109,4 @@
         <translation>Hủy</translation>
     </message>
 </context>
-<context>
-    <name>status</name>
-    <message>
-        <source>Active</source>
-        <translation>Đang ở</translation>
-    </message>
-    <message>
-        <source>Dissolved</source>
-        <translation>Đã giải thể</translation>
-    </message>
-    <message>
-        <source>Merged</source>
-        <translation>Đã gộp</translation>
-    </message>
-    <message>
-        <source>Moved out</source>
-        <translation>Đã chuyển đi</translation>
-    </message>
-    <message>
-        <source>Died</source>
-        <translation>Đã chết</translation>
-    </message>
-</context>
 </TS>
