@@ -131,3 +131,30 @@ def test_the_sync_runner_reports_failures_to_the_caller(hgd_app, small_register)
     assert isinstance(failed[1], ZeroDivisionError)
     runner._write = None
     runner.close()
+
+
+def test_a_spreadsheet_opened_as_a_register_is_offered_for_import(hgd_app, qtbot, small_register, tmp_path,
+                                                                   boxes, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    sheet = tmp_path / "danh-sach.csv"
+    sheet.write_text("Họ và tên,Ngày sinh,Giới tính,Quan hệ với chủ hộ,Mã hộ\n"
+                     "Trần Văn Mới,01/01/1990,Nam,Chủ hộ,H8\n", encoding="utf-8")
+    window = MainWindow(small_register, sync=True)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(sheet), "")))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *a, **k: boxes.shown.append(("question", a[1], a[2])) or QMessageBox.StandardButton.Yes))
+    window.open_file()
+    assert boxes.texts("question")[0].startswith("“danh-sach.csv” là bảng tính")
+    assert window.reg is small_register
+    assert "H8" in codes(small_register) or boxes.texts("critical")   # imported, or the core said why not
+    window.close()
+
+
+def test_core_messages_about_commands_are_said_in_the_windows_terms(hgd_app):
+    from ui.errors import message_for
+
+    text = message_for(HgdError("db.missing", path="/x/so.db"))
+    assert "hgd init" not in text and "Tệp → Tạo sổ mới" in text
+    assert "lược đồ" not in message_for(HgdError("db.newer", path="/x/so.db", rev="9"))
