@@ -173,6 +173,18 @@
         <source>Changes of household head</source>
         <translation>Đổi chủ hộ</translation>
     </message>
+    <message>
+        <source>Staff starting (D02-LT)</source>
+        <translation>Cán bộ bắt đầu (D02-LT)</translation>
+    </message>
+    <message>
+        <source>Staff changes (D02-LT)</source>
+        <translation>Thay đổi cán bộ (D02-LT)</translation>
+    </message>
+    <message>
+        <source>Staff leaving (D02-LT)</source>
+        <translation>Cán bộ nghỉ (D02-LT)</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -634,16 +646,12 @@
         <translation>Hạn thẻ đến</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Tình trạng</translation>
+        <source>expiring soon</source>
+        <translation>sắp hết hạn</translation>
     </message>
     <message>
         <source>valid</source>
         <translation>còn hạn</translation>
-    </message>
-    <message>
-        <source>expires within 30 days</source>
-        <translation>hết hạn trong 30 ngày</translation>
     </message>
     <message>
         <source>expired</source>
@@ -660,6 +668,10 @@
     <message>
         <source>Female</source>
         <translation>Nữ</translation>
+    </message>
+    <message>
+        <source>The card expires within 30 days</source>
+        <translation>Thẻ hết hạn trong 30 ngày tới</translation>
     </message>
     <message>
         <source>Head of household</source>
@@ -838,6 +850,14 @@
     <message>
         <source>&amp;Apply</source>
         <translation>Á&amp;p dụng</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
     </message>
 </context>
 <context>
@@ -1152,17 +1172,6 @@ Có muốn thay thế không?</translation>
     <message>
         <source>Date</source>
         <translation>Ngày</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Male</source>
-        <translation>Nam</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>Nữ</translation>
     </message>
 </context>
 <context>

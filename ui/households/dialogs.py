@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -156,8 +156,9 @@ class OperationDialog(QDialog):
         self.ctx.runner.apply(self._previewed, on_done=done, on_failed=failed)
 
 
-def _sex_items(dialog: QWidget) -> list[tuple[str, Any]]:
-    return [(dialog.tr("Male"), "M"), (dialog.tr("Female"), "F")]
+def _sex_items(_dialog: QWidget) -> list[tuple[str, Any]]:
+    return [(QCoreApplication.translate("OperationDialog", "Male"), "M"),
+            (QCoreApplication.translate("OperationDialog", "Female"), "F")]
 
 
 class BirthDialog(OperationDialog):

@@ -146,7 +146,7 @@ def relation_text(code: str | None) -> str:
 class MembersModel(QAbstractTableModel):
     """A household's members: name, relation to the head, sex, age, group, card validity."""
 
-    COLUMNS = ("name", "relation", "sex", "age", "group", "card", "card_to", "status")
+    COLUMNS = ("name", "relation", "sex", "age", "group", "card", "card_to")   # former members are listed apart
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -172,10 +172,10 @@ class MembersModel(QAbstractTableModel):
         if not 0 <= section < len(self.COLUMNS):
             return None
         return (self.tr("Full name"), self.tr("Relation to head"), self.tr("Sex"), self.tr("Age"),
-                self.tr("Group"), self.tr("Card"), self.tr("Card valid to"), self.tr("Status"))[section]
+                self.tr("Group"), self.tr("Card"), self.tr("Card valid to"))[section]
 
     def card_text(self, m: MemberRow) -> str:
-        return {"valid": self.tr("valid"), "expiring": self.tr("expires within 30 days"),
+        return {"valid": self.tr("valid"), "expiring": self.tr("expiring soon"),
                 "expired": self.tr("expired"), "none": self.tr("no card")}[m.card_state]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -196,14 +196,14 @@ class MembersModel(QAbstractTableModel):
                 return m.group_code or ""
             if col == "card":
                 return self.card_text(m)
-            if col == "card_to":
-                return _display_date(m.card_valid_to)
-            return status_name(m.status)
+            return _display_date(m.card_valid_to)
         if role == Qt.ItemDataRole.UserRole:
             return m.id
         if role == Qt.ItemDataRole.ForegroundRole and col == "card" and m.card_state in ("expired", "none"):
             from PySide6.QtGui import QColor
             return QColor("#b3261e")
+        if role == Qt.ItemDataRole.ToolTipRole and col == "card" and m.card_state == "expiring":
+            return self.tr("The card expires within 30 days")
         if role == Qt.ItemDataRole.ToolTipRole and m.is_head:
             return self.tr("Head of household")
         return None

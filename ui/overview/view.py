@@ -21,6 +21,9 @@ EVENT_NAMES = {
     "correction": QT_TRANSLATE_NOOP("EventType", "Corrections"),
     "group_change": QT_TRANSLATE_NOOP("EventType", "Participant group changes"),
     "head_change": QT_TRANSLATE_NOOP("EventType", "Changes of household head"),
+    "staff_start": QT_TRANSLATE_NOOP("EventType", "Staff starting (D02-LT)"),
+    "staff_change": QT_TRANSLATE_NOOP("EventType", "Staff changes (D02-LT)"),
+    "staff_end": QT_TRANSLATE_NOOP("EventType", "Staff leaving (D02-LT)"),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.operations import Changes
@@ -65,13 +65,19 @@ class OverviewPage(Page):
                                         "a spreadsheet, or by adding the first household."))
         self.add_button.setText(self.tr("Add the first household…"))
         self.import_button.setText(self.tr("Import a list…"))
-        # the counts' labels are made when the view is built: a new view in the new language
-        old = self.view
-        self.view = OverviewView()
-        self.box.replaceWidget(old, self.view)
-        old.deleteLater()
-        if self.data is not None:
-            self._show(self.data)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            # the counts' labels are made when the view is built: a new view in the new language
+            old = self.view
+            self.view = OverviewView()
+            self.box.replaceWidget(old, self.view)
+            old.hide()
+            old.setParent(None)
+            old.deleteLater()
+            if self.data is not None:
+                self._show(self.data)
+        super().changeEvent(event)
 
     def refresh(self, changes: Changes | None) -> None:
         self.ctx.runner.query(read_overview, self._show)
