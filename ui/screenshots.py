@@ -45,7 +45,6 @@ def _dialog(dialog, preview: bool = False):  # noqa: ANN001, ANN202
     dialog.show()
     if preview and hasattr(dialog, "preview_button"):
         dialog.preview_button.click()
-    dialog.adjustSize()
     return dialog
 
 

@@ -263,7 +263,25 @@ def history(reg: Register, entity: str, entity_id: str) -> list[Any]:
 
     with reg.reading() as s:
         lines = h.person_history(s, entity_id) if entity == "person" else h.household_history(s, entity_id)
+        _name_ids(s, lines)
         return lines
+
+
+ID_FIELDS = {"head_person_id": "person", "merged_into_id": "person", "household_id": "household",
+             "related_household_id": "household"}
+
+
+def _name_ids(s: Any, lines: list[Any]) -> None:
+    """Lines about a field holding an id (the head, the household) name the person or household, not the id."""
+    wanted = {v for ln in lines if ln.field in ID_FIELDS for v in (ln.old, ln.new) if isinstance(v, str)}
+    if not wanted:
+        return
+    names = dict(s.execute(select(Person.id, Person.full_name).where(Person.id.in_(wanted))).all())
+    names.update(s.execute(select(Household.id, Household.code).where(Household.id.in_(wanted))).all())
+    for ln in lines:
+        if ln.field in ID_FIELDS:
+            ln.old_text = names.get(ln.old, ln.old_text) if isinstance(ln.old, str) else ln.old_text
+            ln.new_text = names.get(ln.new, ln.new_text) if isinstance(ln.new, str) else ln.new_text
 
 
 def household_on(reg: Register, household_id: str, on: date) -> dict[str, Any]:

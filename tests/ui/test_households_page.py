@@ -80,6 +80,7 @@ def test_filters_by_hamlet_status_and_group(small_register):
 
 
 def test_the_page_searches_as_you_type(page, qtbot):
+    assert page.status.currentData() == "active"
     assert page.model.total == 2 and page.count.text() == "2 hộ"
     page.search.setText("hoàng thị em")
     qtbot.waitUntil(lambda: page.model.total == 1, timeout=2000)
@@ -307,3 +308,14 @@ def test_history_in_words(page, small_register):
     assert dialog.lines.count() > 1
     dialog.show_on()
     assert dialog.state.count() >= 1
+
+
+def test_household_history_names_the_head_not_its_id(page, small_register):
+    choose(page, "H1")
+    choose_member(page, "Lê Thị Bình")
+    preview_and_apply(page.set_head())
+    dialog = page.show_history()
+    lines = [dialog.lines.item(i).text() for i in range(dialog.lines.count())]
+    bình = person(small_register, "Lê Thị Bình")
+    assert any("Chủ hộ" in line and "→ Lê Thị Bình" in line for line in lines)
+    assert not any(bình.id in line for line in lines)

@@ -328,6 +328,7 @@ class GroupChangeDialog(OperationDialog):
         self.setWindowTitle(self.tr("Change the participant group of %1").replace("%1", member.full_name))
         groups = [(f"{g.code} — {g.name}", g.code) for g in codes.participant_groups().values()]
         self.group = self.combo(self.tr("New participant group"), [(self.tr("(none)"), None)] + groups, "group")
+        self.group.setMinimumWidth(300)
         self.group.setMaximumWidth(520)
         self.card_number = self.line(self.tr("New card number (composed from the BHXH code if empty)"),
                                      name="card_number")

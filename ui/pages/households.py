@@ -59,8 +59,9 @@ class HouseholdsPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)   # the head's name takes what is left
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.add_household_button = QPushButton()
         self.add_household_button.clicked.connect(self.add_household)
@@ -126,8 +127,8 @@ class HouseholdsPage(Page):
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
-        split.setStretchFactor(0, 5)
-        split.setStretchFactor(1, 6)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(split)
@@ -161,7 +162,7 @@ class HouseholdsPage(Page):
         self._show_detail(self.detail)
 
     def _fill_combo(self, box: QComboBox, items: list[tuple[str, Any]], keep: Any = "keep") -> None:
-        current = box.currentData() if keep == "keep" else keep
+        current = (box.currentData() if box.count() else items[0][1]) if keep == "keep" else keep
         box.blockSignals(True)
         box.clear()
         for text, data in items:
