@@ -131,7 +131,22 @@ def history(window):  # noqa: ANN001, ANN202
     return _dialog(page.findChildren(HistoryDialog)[-1])
 
 
+def empty_register(window):  # noqa: ANN001, ANN202
+    """A register just created: the overview leads to the import or to the first household."""
+    import tempfile
+
+    from app.register import Register
+
+    folder = Path(tempfile.mkdtemp())
+    window.set_register(Register.create(folder / "moi.db", {"commune_name": "Xã Khánh Trung",
+                                                            "commune_code": "14608"}))
+    window.show_page(0)
+    window.settle()
+    return window
+
+
 SCENES: dict[str, Scene] = {
+    "empty-register": empty_register,
     "overview": overview, "households": households, "households-search": households_search,
     "member-editor": member_editor, "birth": birth, "death": death, "move-out": move_out, "move-in": move_in,
     "split": split, "merge": merge, "change-head": change_head, "group-change": group_change,

@@ -93,3 +93,27 @@ def test_closing_the_window_closes_the_register(hgd_app, qtbot, small_register):
     window = open_window(qtbot, small_register)
     window.close()
     assert window.reg is None
+
+
+def test_an_empty_register_leads_to_the_first_household(hgd_app, qtbot, tmp_path):
+    from app.register import Register
+    from ui.households.dialogs import AddHouseholdDialog
+    from ui.pages.households import HouseholdsPage
+    from ui.pages.overview import OverviewPage
+
+    reg = Register.create(tmp_path / "moi.db", {"commune_name": "Xã Mới", "commune_code": "15703"})
+    window = MainWindow(reg, sync=True)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.page(OverviewPage)
+    assert page.empty.isVisible() and "chưa có ai" in page.empty_text.text()
+    page.add_button.click()
+    assert isinstance(window.stack.currentWidget(), HouseholdsPage)
+    dialog = window.findChildren(AddHouseholdDialog)[-1]
+    dialog.code.setText("H1")
+    dialog.full_name.setText("Nguyễn Văn Đầu")
+    dialog.preview_button.click()
+    dialog.apply_button.click()
+    window.show_page(0)
+    assert not page.empty.isVisible() and page.value_text("persons.active") == "1"
+    window.close()
