@@ -14,7 +14,7 @@ DEB_PKGS := python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfont
 TEST_DEB_PKGS  := postgresql poppler-utils zbar-tools minisign age
 FORMS_DEB_PKGS := poppler-utils zbar-tools libreoffice-calc-nogui fonts-liberation2
 
-.PHONY: run test bench deps venv clean forms
+.PHONY: run test bench deps venv clean forms screenshots
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory deps
@@ -48,6 +48,12 @@ test: $(STAMP)
 forms: $(STAMP)
 	@$(MAKE) --no-print-directory deps PKGS="$(FORMS_DEB_PKGS)"
 	$(PY) bench/render_forms.py build/forms
+
+# A picture of every screen and dialog on the demo commune, 1366×768, Vietnamese and English: build/screenshots/.
+screenshots: $(STAMP)
+	@if command -v xvfb-run >/dev/null 2>&1; then \
+	  QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x768x24" $(PY) -m ui.screenshots build/screenshots; \
+	else QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots build/screenshots; fi
 
 bench: $(STAMP)
 	$(PY) bench/run_all.py

@@ -21,6 +21,9 @@ EVENT_NAMES = {
     "correction": QT_TRANSLATE_NOOP("EventType", "Corrections"),
     "group_change": QT_TRANSLATE_NOOP("EventType", "Participant group changes"),
     "head_change": QT_TRANSLATE_NOOP("EventType", "Changes of household head"),
+    "staff_start": QT_TRANSLATE_NOOP("EventType", "Staff starting (D02-LT)"),
+    "staff_change": QT_TRANSLATE_NOOP("EventType", "Staff changes (D02-LT)"),
+    "staff_end": QT_TRANSLATE_NOOP("EventType", "Staff leaving (D02-LT)"),
 }
 
 
@@ -59,6 +62,7 @@ class OverviewView(QScrollArea):
         self.cards.add_row("cards.valid", self.tr("Valid cards"))
         self.cards.add_row("cards.expiring_30_days", self.tr("Expiring in the next 30 days"), attention=True)
         self.cards.add_row("cards.expired", self.tr("Expired cards"), attention=True)
+        self.cards.add_row("cards.without_card", self.tr("No card at all"), attention=True)
         self.cards.add_separator()
         self.cards.add_row("persons.without_bhxh_code", self.tr("Without a social insurance (BHXH) code"),
                            attention=True)
@@ -111,6 +115,7 @@ class OverviewView(QScrollArea):
         count(self.cards, "cards.valid", cards["valid"], people)
         count(self.cards, "cards.expiring_30_days", cards["expiring_30_days"], people)
         count(self.cards, "cards.expired", cards["expired"], people)
+        count(self.cards, "cards.without_card", cards.get("without_card", 0), people)
         count(self.cards, "persons.without_bhxh_code", persons["without_bhxh_code"], people)
 
         self._show_events(stats.get("events", {}))
