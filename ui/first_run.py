@@ -1,7 +1,8 @@
 """The first-run dialog: what hgd is, then the three ways to begin (new register, existing file, demo commune).
 
 Like Picard's first-run dialog it explains before it asks. It is also shown when --db names a file that does not
-exist yet: the new register or the demo is then made at that path.
+exist yet: a new register is then made at that path. The demo commune never is: it lives in its own file in the
+user's data folder, so that made-up people never land where the clerk's real register belongs.
 """
 from __future__ import annotations
 
@@ -138,4 +139,4 @@ class FirstRunDialog(QDialog):
             self._finish(opening.open_register(self, chosen))
 
     def _open_demo(self) -> None:
-        self._finish(opening.open_demo(self, self.missing_path))
+        self._finish(opening.open_demo(self))  # its own file, never missing_path (the real register's place)

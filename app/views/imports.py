@@ -1,0 +1,94 @@
+"""The import page's reads: a dry run of a file against the register (nothing written), the field catalogue for the
+column mapping, and a report saved as XLSX (one sheet of counts, one of the rows with their issues)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from app import messages
+from app.io import fields
+from app.io.importer import import_persons
+from app.io.report import ImportReport, RowIssue
+
+if TYPE_CHECKING:
+    from app.register import Register
+
+messages.register({
+    "import_view.kind.rejected": ("Từ chối", "Refused"),
+    "import_view.kind.warning": ("Cảnh báo", "Warning"),
+    "import_view.kind.present": ("Đã có trong sổ", "Already in the register"),
+    "import_view.kind.updated": ("Bổ sung người đã có", "Completes a person already in the register"),
+    "import_view.sheet.summary": ("Tóm tắt", "Summary"),
+    "import_view.sheet.rows": ("Các dòng", "Rows"),
+    "import_view.col.kind": ("Loại", "Kind"),
+    "import_view.col.sheet": ("Trang", "Sheet"),
+    "import_view.col.row": ("Dòng", "Row"),
+    "import_view.col.column": ("Cột", "Column"),
+    "import_view.col.value": ("Giá trị", "Value"),
+    "import_view.col.message": ("Lý do", "Reason"),
+    "import_view.ignore": ("(bỏ qua cột này)", "(leave this column out)"),
+})
+
+KINDS = ("rejected", "warning", "present", "updated")
+
+
+@dataclass(frozen=True)
+class IssueRow:
+    kind: str       # KINDS
+    sheet: str
+    row: int
+    column: str
+    value: str
+    message: str
+
+
+def dry_run(reg: Register, path: str | Path, mapping: dict[str, str] | None = None) -> ImportReport:
+    """What importing the file would do (nothing written). File-level problems raise HgdError."""
+    return import_persons(reg, path, mapping=mapping or None, dry_run=True, today=reg.today())
+
+
+def issue_rows(report: ImportReport, lang: str | None = None) -> list[IssueRow]:
+    def rows(kind: str, issues: list[RowIssue]) -> list[IssueRow]:
+        return [IssueRow(kind, i.sheet, int(i.row), i.column, i.value, i.message(lang)) for i in issues]
+
+    out = (rows("rejected", report.rejected) + rows("warning", report.warnings) + rows("present", report.present)
+           + rows("updated", report.updated))
+    return sorted(out, key=lambda r: (r.sheet, r.row, KINDS.index(r.kind)))
+
+
+def field_choices(lang: str | None = None) -> list[tuple[str, str]]:
+    """(field name, label) for the mapping's chooser; the first entry leaves a column out."""
+    lang = lang or messages.language()
+    out = [(fields.IGNORE, messages.render("import_view.ignore", lang))]
+    out += [(f.name, f.label_vi if lang == "vi" else f.label_en) for f in fields.FIELDS]
+    return out
+
+
+def save_report_xlsx(report: ImportReport, path: str | Path, lang: str | None = None) -> Path:
+    path = Path(path)
+    wb = Workbook()
+    summary = wb.active
+    summary.title = messages.render("import_view.sheet.summary", lang)
+    for line in report.summary_lines(lang, max_warnings=0):
+        if line.startswith("  "):
+            continue  # the rows are on the second sheet
+        summary.append([line])
+    summary.column_dimensions["A"].width = 110
+    sheet = wb.create_sheet(messages.render("import_view.sheet.rows", lang))
+    heads = ("kind", "sheet", "row", "column", "value", "message")
+    sheet.append([messages.render(f"import_view.col.{h}", lang) for h in heads])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for r in issue_rows(report, lang):
+        sheet.append([messages.render(f"import_view.kind.{r.kind}", lang), r.sheet, r.row, r.column, r.value,
+                      r.message])
+        sheet.cell(sheet.max_row, 5).number_format = "@"
+    for col, width in zip("ABCDEF", (18, 12, 8, 24, 24, 90), strict=True):
+        sheet.column_dimensions[col].width = width
+    sheet.freeze_panes = "A2"
+    wb.save(path)
+    return path

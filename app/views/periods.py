@@ -1,0 +1,98 @@
+"""The periods page's reads: the commune's periods (status, deadline, events, lists), one period's lists with their
+counts and the findings that would stop its lock, and its files written to a folder."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from app.lists import periods
+from app.lists.documents import documents, list_title, write_documents
+from app.lists.period_ops import view
+from app.store.models import Period
+
+if TYPE_CHECKING:
+    from app.register import Register
+
+SHOWN_MONTHS = 12   # months listed back from the current one when no period exists for them
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    month: str
+    status: str          # open, locked, …, or not_opened
+    deadline: date
+    overdue: bool
+    events: int
+    current: bool
+
+
+@dataclass(frozen=True)
+class ListRow:
+    title: str
+    form: str
+    variant: str | None
+    persons: int
+
+
+@dataclass(frozen=True)
+class PeriodDetail:
+    month: str
+    status: str
+    deadline: date
+    overdue: bool
+    events: int
+    frozen: bool
+    lists: list[ListRow]
+    blockers: list[str]
+    override: str | None     # the reason the clerk gave to lock despite blockers
+
+
+def period_rows(reg: Register, today: date | None = None) -> list[PeriodRow]:
+    """The periods that exist and the months up to the current one, newest first."""
+    today = today or reg.today()
+    cid = reg.commune_id
+    with reg.reading() as s:
+        current = periods.current_month(s, cid, today)
+        months = set(s.scalars(select(Period.month).where(Period.commune_id == cid, Period.status != "void")))
+        months.add(current)
+        m = max(current, periods.month_of(today))
+        for _ in range(SHOWN_MONTHS):
+            months.add(m)
+            m = periods.previous_month(m)
+        months = {x for x in months if x <= max(current, periods.month_of(today))}
+        out = []
+        for month in sorted(months, reverse=True):
+            i = periods.info(s, cid, month, today)
+            out.append(PeriodRow(month, i.status, i.deadline, i.overdue, i.events, month == current))
+    return out
+
+
+def current_period(reg: Register, today: date | None = None) -> PeriodRow:
+    """The overview's line: the period the clerk reports now and its deadline."""
+    today = today or reg.today()
+    with reg.reading() as s:
+        i = periods.current(s, reg.commune_id, today)
+    return PeriodRow(i.month, i.status, i.deadline, i.overdue, i.events, True)
+
+
+def period_detail(reg: Register, month: str, today: date | None = None) -> PeriodDetail:
+    today = today or reg.today()
+    with reg.reading() as s:
+        v = view(s, reg.commune_id, month, today)
+        p = periods.find(s, reg.commune_id, v.info.month)
+        override = ((p.details or {}).get("override") or {}).get("reason") if p is not None else None
+    lists = [ListRow(list_title(fl.form, fl.variant), fl.form, fl.variant, fl.persons) for fl in v.lists]
+    return PeriodDetail(v.info.month, v.info.status, v.info.deadline, v.info.overdue, v.info.events, v.frozen,
+                        lists, [b.text() for b in v.blockers], override)
+
+
+def write_period_files(reg: Register, month: str, out_dir: str | Path) -> list[Path]:
+    """Every list of the period as XLSX and PDF in `out_dir` (a locked period: its frozen lists; an open one: a
+    draft as the events stand)."""
+    with reg.reading() as s:
+        v = view(s, reg.commune_id, month, reg.today())
+    return write_documents(documents(v.info.month, v.lists), out_dir)
