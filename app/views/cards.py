@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 messages.register({
     "cards_view.kind.missing_from_register": ("Có thẻ, chưa có trong sổ", "Holds a card, not in the register"),
-    "cards_view.kind.without_card": ("Thuộc diện NSNN đóng, chưa có thẻ", "Entitled to a state-paid card, none"),
+    "cards_view.kind.without_card": ("Thuộc diện NSNN đóng, chưa có thẻ",
+                                     "Entitled to a state-paid card, none"),
     "cards_view.kind.differs": ("Thẻ khác sổ", "Card differs from the register"),
     "cards_view.kind.possible": ("Có thể trùng, cần xem", "Possibly the same person: look"),
     "cards_view.sheet.summary": ("Tóm tắt", "Summary"),

@@ -2,8 +2,14 @@
 from __future__ import annotations
 
 from ui.pages.base import Page
+from ui.pages.import_page import ImportPage
 from ui.pages.overview import OverviewPage
+from ui.pages.periods import PeriodsPage
+from ui.pages.settings import SettingsPage
 
 PAGES: list[type[Page]] = [
     OverviewPage,
+    ImportPage,
+    PeriodsPage,
+    SettingsPage,
 ]
