@@ -46,9 +46,11 @@ class IssueRow:
     message: str
 
 
-def dry_run(reg: Register, path: str | Path, mapping: dict[str, str] | None = None) -> ImportReport:
+def dry_run(reg: Register, path: str | Path, mapping: dict[str, str] | None = None, *,
+            skip_invalid: bool = False) -> ImportReport:
     """What importing the file would do (nothing written). File-level problems raise HgdError."""
-    return import_persons(reg, path, mapping=mapping or None, dry_run=True, today=reg.today())
+    return import_persons(reg, path, mapping=mapping or None, dry_run=True, skip_invalid=skip_invalid,
+                          today=reg.today())
 
 
 def issue_rows(report: ImportReport, lang: str | None = None) -> list[IssueRow]:

@@ -117,7 +117,7 @@ class ImportPage(Page):
 
         self.skip_invalid = QCheckBox()
         self.skip_invalid.setObjectName("skipInvalid")
-        self.skip_invalid.toggled.connect(self._enable)
+        self.skip_invalid.toggled.connect(self._skip_toggled)
         self.import_button = QPushButton()
         self.import_button.setObjectName("importButton")
         self.import_button.clicked.connect(self.run_import)
@@ -193,8 +193,14 @@ class ImportPage(Page):
         self.imported = None
         self.message.clear_message()
         self._show_file()
-        self.ctx.runner.query(lambda reg: dry_run(reg, path, self.mapping), self._got_report,
+        skip = self.skip_invalid.isChecked()
+        self.ctx.runner.query(lambda reg: dry_run(reg, path, self.mapping, skip_invalid=skip), self._got_report,
                               on_failed=self._read_failed)
+
+    def _skip_toggled(self, _on: bool) -> None:
+        if self.report is not None and self.imported is None:
+            self.reread()   # the dry run says what would be imported with the refused rows left out
+        self._enable()
 
     def reread(self) -> None:
         if self.path is not None:
@@ -271,7 +277,7 @@ class ImportPage(Page):
 
     def _enable(self) -> None:
         r = self.report
-        ok = r is not None and self.imported is None and (r.persons_added > 0 or r.persons_updated > 0) and (
+        ok = r is not None and self.imported is None and r.persons_valid > 0 and (
             not r.rejected or self.skip_invalid.isChecked())
         self.import_button.setEnabled(ok)
         self.save_button.setEnabled((self.imported or self.report) is not None)

@@ -186,6 +186,7 @@ class SettingsPage(Page):
         self.add_button.setText(self.tr("Add"))
         self.lang_box.setTitle(self.tr("Language"))
         self.lang_label.setText(self.tr("Language of the windows:"))
+        self.language.setCurrentIndex([c for c, _ in LANGUAGES].index(i18n.current_language()))
         self.params.retranslate()
 
     def refresh(self, changes: Changes | None) -> None:
@@ -209,7 +210,10 @@ class SettingsPage(Page):
     def look_up(self) -> bool:
         """Complete the code and province from the administrative units; True when the commune was found."""
         v = self.values()
-        result = commune_lookup.find(v["name"], v["code"], v["province_name"])
+        stored = self.view.identity if self.view is not None else {}
+        # the stored province narrows the search only when the clerk typed it (a new name may be elsewhere)
+        province = v["province_name"] if v["province_name"] != stored.get("province_name", "") else ""
+        result = commune_lookup.find(v["name"], v["code"], province)
         if result.choices:
             commune_lookup.fill_chooser(self.chooser, result.choices)
         else:
