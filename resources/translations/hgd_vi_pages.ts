@@ -77,6 +77,17 @@
     </message>
 </context>
 <context>
+    <name>CurrentPeriodLine</name>
+    <message>
+        <source>Reporting period %1 (%2): the lists are due on %3.</source>
+        <translation>Kỳ báo cáo %1 (%2): hạn nộp danh sách ngày %3.</translation>
+    </message>
+    <message>
+        <source>The deadline has passed.</source>
+        <translation>Đã quá hạn nộp.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to hgd</source>

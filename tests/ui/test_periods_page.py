@@ -92,3 +92,17 @@ def test_the_lists_are_written_to_the_chosen_folder(page, tmp_path):
     page.dialogs.dir = ""
     page.write_button.click()  # cancelled: nothing more
     assert len(list((tmp_path / "ra").iterdir())) == len(names)
+
+
+def test_the_overview_says_the_current_period_and_its_deadline(world, hgd_app, qtbot):
+    from datetime import date
+
+    from ui.pages.overview import OverviewPage
+
+    page = OverviewPage(world.ctx)
+    qtbot.addWidget(page)
+    page.refresh(None)
+    assert page.period_line.text() == "Kỳ báo cáo 11/2026 (đang mở): hạn nộp danh sách ngày 05/12/2026."
+    world.runner.reader().today = lambda: date(2026, 12, 9)
+    page.refresh(None)
+    assert page.period_line.text().endswith("Đã quá hạn nộp.") and "b91c1c" in page.period_line.styleSheet()
