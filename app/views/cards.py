@@ -63,11 +63,13 @@ def kind_name(kind: str, lang: str | None = None) -> str:
 
 
 def detail(p: Proposal, lang: str | None = None) -> str:
-    """What a proposal says beyond the name: the differing fields (register → card), or the group."""
+    """What a proposal says beyond its name and group: the differing fields (register → card), or the holder's
+    codes and birth date as the office's list gives them."""
     if p.fields:
         return "; ".join(f"{messages.render('cards_view.field.' + f['field'], lang)}: {_v(f['register'])} → "
                          f"{_v(f['card'])}" for f in p.fields)
-    return p.group or ""
+    shown = [f for f in ("bhxh_code", "birth_date", "card_number") if p.card.get(f)]
+    return "; ".join(f"{messages.render('cards_view.field.' + f, lang)}: {p.card[f]}" for f in shown)
 
 
 def _v(value: Any) -> str:

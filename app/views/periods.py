@@ -17,7 +17,6 @@ from app.store.models import Period
 if TYPE_CHECKING:
     from app.register import Register
 
-SHOWN_MONTHS = 12   # months listed back from the current one when no period exists for them
 
 
 @dataclass(frozen=True)
@@ -52,18 +51,18 @@ class PeriodDetail:
 
 
 def period_rows(reg: Register, today: date | None = None) -> list[PeriodRow]:
-    """The periods that exist and the months up to the current one, newest first."""
+    """The periods that exist, and every month from the first of them (or the current one) to this month, newest
+    first: the months before the register's first period are not the clerk's to report."""
     today = today or reg.today()
     cid = reg.commune_id
     with reg.reading() as s:
         current = periods.current_month(s, cid, today)
         months = set(s.scalars(select(Period.month).where(Period.commune_id == cid, Period.status != "void")))
-        months.add(current)
-        m = max(current, periods.month_of(today))
-        for _ in range(SHOWN_MONTHS):
+        last = max(current, periods.month_of(today))
+        m = min(months | {current})
+        while m <= last:
             months.add(m)
-            m = periods.previous_month(m)
-        months = {x for x in months if x <= max(current, periods.month_of(today))}
+            m = periods.next_month(m)
         out = []
         for month in sorted(months, reverse=True):
             i = periods.info(s, cid, month, today)

@@ -301,6 +301,10 @@
         <translation>Trang %1, tiêu đề ở dòng %2, đọc %3 dòng, bảng mã %4.</translation>
     </message>
     <message>
+        <source>Nothing would be imported: %1 rows are refused (below). Fix them in the file and read it again, or tick &quot;Import the valid rows and leave out the refused ones&quot; to import the %2 valid persons.</source>
+        <translation>Chưa nhập được gì: %1 dòng bị từ chối (xem bên dưới). Sửa các dòng đó trong tệp rồi đọc lại, hoặc đánh dấu &quot;Nhập các dòng hợp lệ, bỏ qua các dòng bị từ chối&quot; để nhập %2 người hợp lệ.</translation>
+    </message>
+    <message>
         <source>Undo takes the import back.</source>
         <translation>Bấm Hoàn tác để bỏ lần nhập này.</translation>
     </message>

@@ -25,6 +25,7 @@ from app.io.operation import ImportChangesNothing, ImportFile, ImportRefused
 from app.io.report import ImportReport
 from app.operations import Changes, Result
 from app.views.imports import IssueRow, dry_run, field_choices, issue_rows, save_report_xlsx
+from app.views.imports import message as page_message
 from ui import places
 from ui.context import AppContext
 from ui.errors import message_for
@@ -177,7 +178,7 @@ class ImportPage(Page):
     def _fill_fields(self, combo: QComboBox, current: str | None = None) -> None:
         combo.clear()
         for name, label in field_choices():
-            combo.addItem(f"{label} ({name})", name)
+            combo.addItem(label, name)
         if current is not None:
             combo.setCurrentIndex(max(0, combo.findData(current)))
 
@@ -209,7 +210,7 @@ class ImportPage(Page):
     def _read_failed(self, exc: BaseException) -> None:
         self.report = None
         self.issues.set_rows([])
-        self.message.error(message_for(exc))
+        self.message.error(page_message(exc) or message_for(exc))
         self._show_summary()
         self._enable()
 
@@ -273,7 +274,15 @@ class ImportPage(Page):
 
     def _show_summary(self) -> None:
         r = self.imported or self.report
-        self.summary.setText("" if r is None else r.summary_lines(max_warnings=0)[0])
+        if r is None:
+            self.summary.setText("")
+        elif r.refused:  # the core's sentence names the command-line option: the page names its own check box
+            self.summary.setText(self.tr(
+                "Nothing would be imported: %1 rows are refused (below). Fix them in the file and read it again, "
+                "or tick \"Import the valid rows and leave out the refused ones\" to import the %2 valid persons.")
+                .replace("%1", str(r.rows_rejected)).replace("%2", str(r.persons_valid)))
+        else:
+            self.summary.setText(r.summary_lines(max_warnings=0)[0])
 
     def _enable(self) -> None:
         r = self.report
@@ -303,8 +312,9 @@ class ImportPage(Page):
         if isinstance(exc, (ImportRefused, ImportChangesNothing)):
             self.report = exc.report
             self.issues.set_rows(issue_rows(exc.report))
-        self.message.error(message_for(exc))
         self._show_summary()
+        self.message.error(self.summary.text() if isinstance(exc, ImportRefused)
+                           else page_message(exc) or message_for(exc))
         self._enable()
 
     def save_report(self) -> None:

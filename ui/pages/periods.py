@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -55,12 +56,14 @@ class PeriodsPage(Page):
                    lambda r: shown(r.month) + ("  ◀" if r.current else "")),
             Column(lambda: QCoreApplication.translate("PeriodsPage", "Status"), lambda r: status_name(r.status)),
             Column(lambda: QCoreApplication.translate("PeriodsPage", "Due"),
-                   lambda r: _day(r.deadline) + (" !" if r.overdue else "")),
+                   lambda r: _day(r.deadline), colour=lambda r: "#b91c1c" if r.overdue else None,
+                   tooltip=lambda r: QCoreApplication.translate("PeriodsPage", "overdue") if r.overdue else ""),
             Column(lambda: QCoreApplication.translate("PeriodsPage", "Events"), lambda r: r.events, RIGHT),
         ], parent=self)
         self.period_view = table_view()
         self.period_view.setObjectName("periodsTable")
         self.period_view.setModel(self.periods)
+        self.period_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.period_view.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.lists = RowsModel[ListRow]([
@@ -71,6 +74,9 @@ class PeriodsPage(Page):
         self.list_view = table_view()
         self.list_view.setObjectName("listsTable")
         self.list_view.setModel(self.lists)
+        self.list_view.horizontalHeader().setStretchLastSection(False)
+        self.list_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.list_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
         self.title_label = heading()
         self.status_label = QLabel()
@@ -193,7 +199,6 @@ class PeriodsPage(Page):
             return  # an older answer: the clerk chose another month meanwhile
         self.detail = detail
         self.lists.set_rows(detail.lists)
-        self.list_view.resizeColumnToContents(1)
         self._show_detail()
 
     def _show_detail(self) -> None:

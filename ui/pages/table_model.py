@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -13,8 +14,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 class Column(Generic[R]):
     def __init__(self, header: Callable[[], str], value: Callable[[R], Any],
-                 align: Qt.AlignmentFlag | None = None, tooltip: Callable[[R], str] | None = None) -> None:
+                 align: Qt.AlignmentFlag | None = None, tooltip: Callable[[R], str] | None = None,
+                 colour: Callable[[R], str | None] | None = None) -> None:
         self.header, self.value, self.align, self.tooltip = header, value, align, tooltip
+        self.colour = colour   # a text colour for the cell ("#b91c1c" for what is overdue), None for the default
 
 
 class RowsModel(QAbstractTableModel, Generic[R]):
@@ -53,6 +56,9 @@ class RowsModel(QAbstractTableModel, Generic[R]):
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
             return col.tooltip(row)
+        if role == Qt.ItemDataRole.ForegroundRole and col.colour is not None:
+            colour = col.colour(row)
+            return QColor(colour) if colour else None
         if role == Qt.ItemDataRole.TextAlignmentRole and col.align is not None:
             return int(col.align | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.CheckStateRole and self.checkable and index.column() == 0:
