@@ -430,6 +430,10 @@
         <translation>Đối chiếu danh sách có thẻ</translation>
     </message>
     <message>
+        <source>Commune staff (D02-LT)</source>
+        <translation>Cán bộ của xã (D02-LT)</translation>
+    </message>
+    <message>
         <source>Each month is a reporting period: open it, record the month&apos;s changes, and lock it once the month is over. Locking freezes the month&apos;s lists; they are due at the social insurance office by the 5th of the next month.</source>
         <translation>Mỗi tháng là một kỳ báo cáo: mở kỳ, ghi các biến động trong tháng, và khóa kỳ khi hết tháng. Khóa kỳ thì các danh sách của tháng được chốt lại; hạn nộp cho cơ quan BHXH là ngày 5 tháng sau.</translation>
     </message>
@@ -623,6 +627,133 @@
     <message>
         <source>Enter the amount in đồng, for example 2.340.000.</source>
         <translation>Hãy nhập số tiền bằng đồng, ví dụ 2.340.000.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <source>manager</source>
+        <translation>nhà quản lý</translation>
+    </message>
+    <message>
+        <source>high-level professional</source>
+        <translation>chuyên môn kỹ thuật bậc cao</translation>
+    </message>
+    <message>
+        <source>mid-level professional</source>
+        <translation>chuyên môn kỹ thuật bậc trung</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>khác</translation>
+    </message>
+    <message>
+        <source>indefinite contract</source>
+        <translation>HĐLĐ không xác định thời hạn</translation>
+    </message>
+    <message>
+        <source>fixed-term contract</source>
+        <translation>HĐLĐ xác định thời hạn</translation>
+    </message>
+    <message>
+        <source>other contract</source>
+        <translation>hợp đồng khác</translation>
+    </message>
+    <message>
+        <source>appointment decision</source>
+        <translation>quyết định tuyển dụng, bổ nhiệm</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ, chức danh</translation>
+    </message>
+    <message>
+        <source>Job class</source>
+        <translation>Vị trí việc làm</translation>
+    </message>
+    <message>
+        <source>Salary</source>
+        <translation>Hệ số/mức lương</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Loại hợp đồng</translation>
+    </message>
+    <message>
+        <source>Contributions</source>
+        <translation>Thời điểm đóng</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>The commune&apos;s own staff, as the D02-LT form reports them. A start, a change of terms or an end is recorded on its day and appears on that month&apos;s D02-LT.</source>
+        <translation>Cán bộ, công chức của xã, như mẫu D02-LT báo cáo. Mỗi lần bắt đầu, thay đổi hay thôi việc được ghi theo ngày và có mặt trong D02-LT của tháng đó.</translation>
+    </message>
+    <message>
+        <source>Start, change or end</source>
+        <translation>Bắt đầu, thay đổi hoặc thôi việc</translation>
+    </message>
+    <message>
+        <source>Find a person:</source>
+        <translation>Tìm người:</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>Người:</translation>
+    </message>
+    <message>
+        <source>From (date):</source>
+        <translation>Từ ngày:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Chức vụ, chức danh:</translation>
+    </message>
+    <message>
+        <source>Job class:</source>
+        <translation>Vị trí việc làm:</translation>
+    </message>
+    <message>
+        <source>Salary coefficient:</source>
+        <translation>Hệ số lương:</translation>
+    </message>
+    <message>
+        <source>Contract:</source>
+        <translation>Loại hợp đồng:</translation>
+    </message>
+    <message>
+        <source>name or BHXH code</source>
+        <translation>họ tên hoặc mã số BHXH</translation>
+    </message>
+    <message>
+        <source>for example: Công chức Văn hóa – Xã hội</source>
+        <translation>ví dụ: Công chức Văn hóa – Xã hội</translation>
+    </message>
+    <message>
+        <source>Starts working</source>
+        <translation>Bắt đầu làm việc</translation>
+    </message>
+    <message>
+        <source>Change the terms</source>
+        <translation>Thay đổi lương, chức vụ</translation>
+    </message>
+    <message>
+        <source>Stops working</source>
+        <translation>Thôi việc</translation>
+    </message>
+    <message>
+        <source>Find the person first (name or BHXH code).</source>
+        <translation>Hãy tìm người trước (họ tên hoặc mã số BHXH).</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Đã xong: %1</translation>
     </message>
 </context>
 <context>

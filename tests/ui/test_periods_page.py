@@ -106,3 +106,48 @@ def test_the_overview_says_the_current_period_and_its_deadline(world, hgd_app, q
     world.runner.reader().today = lambda: date(2026, 12, 9)
     page.refresh(None)
     assert page.period_line.text().endswith("Đã quá hạn nộp.") and "b91c1c" in page.period_line.styleSheet()
+
+
+def test_staff_start_change_and_end_with_undo(page, world):
+    from app.store.models import Staff
+
+    staff = page.staff
+    page.refresh(None)
+    before = {r.name for r in staff.model.rows}
+    assert staff.model.rows and not staff.change_button.isEnabled()
+    staff.add_button.click()
+    assert "Hãy tìm người" in staff.message.text()
+    from sqlalchemy import select as sel
+
+    from app.store.models import Person
+    with world.reg().reading() as s:
+        target = s.scalars(sel(Person).where(Person.status == "active", Person.birth_date < "1990")
+                           .order_by(Person.full_name)).first()
+    staff.search.setText(target.full_name)
+    staff.search.textEdited.emit(target.full_name)
+    i = staff.hits.findData(target.id)
+    assert i >= 0
+    staff.hits.setCurrentIndex(i)
+    staff.position.setText("Công chức Tư pháp – Hộ tịch")
+    staff.coefficient.setText("2,34")
+    staff.contract.setCurrentIndex(staff.contract.findData("decision"))
+    staff.add_button.click()
+    with world.reg().reading() as s:
+        rec = s.scalars(sel(Staff).where(Staff.person_id == target.id)).one()
+        assert (rec.position, rec.salary_coefficient, rec.contract_kind) == ("Công chức Tư pháp – Hộ tịch", 2.34,
+                                                                            "decision")
+    assert target.full_name in {r.name for r in staff.model.rows} - before
+    row = next(i for i, r in enumerate(staff.model.rows) if r.person_id == target.id)
+    staff.view.selectRow(row)
+    assert staff.end_button.isEnabled()
+    staff.end_button.click()
+    with world.reg().reading() as s:
+        assert s.scalars(sel(Staff).where(Staff.person_id == target.id)).one().status == "ended"
+    world.runner.undo()
+    world.runner.undo()
+    with world.reg().reading() as s:
+        assert s.scalars(sel(Staff).where(Staff.person_id == target.id, Staff.status == "active")).first() is None
+
+
+def test_the_staff_model_passes_the_model_tester(page, qtmodeltester):
+    qtmodeltester.check(page.staff.model)

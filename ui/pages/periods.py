@@ -30,6 +30,7 @@ from ui.context import AppContext
 from ui.errors import message_for
 from ui.pages.base import Page
 from ui.pages.cards import CardsPanel
+from ui.pages.staff import StaffPanel
 from ui.pages.table_model import Column, RowsModel
 from ui.pages.widgets import FileDialogs, MessageLine, heading, table_view
 
@@ -132,9 +133,11 @@ class PeriodsPage(Page):
         pl.addWidget(split, 1)
 
         self.cards = CardsPanel(ctx, self.dialogs)
+        self.staff = StaffPanel(ctx)
         self.tabs = QTabWidget()
         self.tabs.addTab(periods_tab, "")
         self.tabs.addTab(self.cards, "")
+        self.tabs.addTab(self.staff, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -147,6 +150,7 @@ class PeriodsPage(Page):
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("Periods and lists"))
         self.tabs.setTabText(1, self.tr("Card-holder list"))
+        self.tabs.setTabText(2, self.tr("Commune staff (D02-LT)"))
         self.intro.setText(self.tr(
             "Each month is a reporting period: open it, record the month's changes, and lock it once the month is "
             "over. Locking freezes the month's lists; they are due at the social insurance office by the 5th of "
@@ -159,6 +163,7 @@ class PeriodsPage(Page):
         self.periods.retranslate()
         self.lists.retranslate()
         self.cards.retranslate()
+        self.staff.retranslate()
         self._show_detail()
 
     def refresh(self, changes: Changes | None) -> None:
@@ -166,6 +171,7 @@ class PeriodsPage(Page):
             return
         self.ctx.runner.query(period_rows, self._got_rows)
         self.cards.refresh(changes)
+        self.staff.refresh(changes)
 
     # --- reading ------------------------------------------------------------------------------------------------
     def _got_rows(self, rows: list[PeriodRow]) -> None:

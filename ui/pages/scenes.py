@@ -32,7 +32,8 @@ def _import(ctx: AppContext, work: Path) -> QWidget:
     wb = Workbook()
     wb.active.append(["DANH SÁCH HỘ GIA ĐÌNH THAM GIA BHYT — THÔN ĐÔNG"])
     wb.active.append(["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Mã hộ", "Mã số BHXH", "Ghi chú"])
-    rows = [("Trần Văn Mới", "01/02/1990", "Nam", "HX1", "0123456781"), ("Trần Thị Hoa", "03/04/1992", "Nữ", "HX1", ""),
+    rows = [("Trần Văn Mới", "01/02/1990", "Nam", "HX1", "0123456781"),
+            ("Trần Thị Hoa", "03/04/1992", "Nữ", "HX1", ""),
             ("Trần Văn Bé", "15/10/2024", "Nam", "HX1", ""), ("Lê Văn Sai", "31/02/1990", "Nam", "HX2", ""),
             ("Lê Thị Thu", "12/13/1985", "Nữ", "HX2", "012345"), ("Phạm Văn Đức", "20/07/1961", "Nam", "HX3", "")]
     for i, r in enumerate(rows, 1):
@@ -76,7 +77,8 @@ def _cards(ctx: AppContext, work: Path) -> QWidget:
 
     wb = Workbook()
     wb.active.append(["DANH SÁCH NGƯỜI CÓ THẺ BHYT"])
-    wb.active.append(["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Mã số BHXH", "Số thẻ", "Hạn thẻ từ", "Hạn thẻ đến"])
+    wb.active.append(["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Mã số BHXH", "Số thẻ", "Hạn thẻ từ",
+                      "Hạn thẻ đến"])
     for i, p in enumerate(people[:-3], 1):
         end = "31/12/2031" if i % 9 == 0 else (p.card_valid_to or "")
         wb.active.append([i, p.full_name, p.birth_date, "Nam" if p.sex == "M" else "Nữ", p.bhxh_code,
@@ -88,9 +90,15 @@ def _cards(ctx: AppContext, work: Path) -> QWidget:
     return page
 
 
+def _staff(ctx: AppContext, work: Path) -> QWidget:
+    page = _periods(ctx, work)
+    page.tabs.setCurrentIndex(2)  # type: ignore[attr-defined]
+    return page
+
+
 def scenes() -> list[Scene]:
     return [("settings", _settings), ("import", _import), ("periods", _periods),
-            ("periods-locked", _period_locked), ("cards", _cards)]
+            ("periods-locked", _period_locked), ("cards", _cards), ("staff", _staff)]
 
 
 def main(out: str) -> None:
