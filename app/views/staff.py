@@ -20,7 +20,8 @@ class StaffRow:
     birth_date: str | None
     position: str
     job_class: str | None
-    salary: str               # the coefficient, or the amount in đồng
+    coefficient: float | None
+    amount: int | None        # the salary in đồng, when no coefficient
     contract_kind: str | None
     valid_from: str
     status: str               # active | ended
@@ -42,9 +43,8 @@ def staff_rows(reg: Register) -> list[StaffRow]:
     out = []
     with reg.reading() as s:
         for st, name, born in s.execute(q):
-            salary = (f"{st.salary_coefficient:g}" if st.salary_coefficient is not None
-                      else f"{st.salary_amount:,}".replace(",", ".") if st.salary_amount is not None else "")
-            out.append(StaffRow(st.person_id, name, born, st.position, st.job_class, salary, st.contract_kind,
+            out.append(StaffRow(st.person_id, name, born, st.position, st.job_class, st.salary_coefficient,
+                                st.salary_amount, st.contract_kind,
                                 st.valid_from, st.status,
                                 f"{st.contributions_from or ''} – {st.contributions_to or ''}".strip()))
     return sorted(out, key=lambda r: (r.status != "active", search_key(r.name)))

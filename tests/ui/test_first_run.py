@@ -45,7 +45,8 @@ def test_creating_a_register_from_the_first_run_dialog(hgd_app, qtbot, tmp_path)
     assert "12345" in dialog.form.error.text()
     dialog.form.code.clear()
     click(qtbot, dialog.create_confirm)
-    assert dialog.register is None and dialog.form.error.text() == "Có 3 xã tên Xã Tân Lập: hãy chọn đúng xã trong danh sách."
+    assert dialog.register is None
+    assert dialog.form.error.text() == "Có 3 xã tên Xã Tân Lập: hãy chọn đúng xã trong danh sách."
     chooser = dialog.form.chooser
     assert not chooser.isHidden() and chooser.count() == 4
     tay_ninh = next(i for i in range(1, 4) if "Tây Ninh" in chooser.itemText(i))

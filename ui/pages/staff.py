@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -45,6 +45,13 @@ def contract_name(code: str | None) -> str:
     return names.get(code or "", "")
 
 
+def salary_text(r: StaffRow) -> str:
+    """The coefficient as the clerk's language writes numbers (2,34 in Vietnamese), or the amount in đồng."""
+    if r.coefficient is not None:
+        return QLocale().toString(float(r.coefficient), "g", 6)
+    return QLocale().toString(int(r.amount)) + " đ" if r.amount is not None else ""
+
+
 def _iso(d: QDate) -> str:
     return date(d.year(), d.month(), d.day()).isoformat()
 
@@ -55,10 +62,11 @@ class StaffPanel(QWidget):
         self.ctx = ctx
         self.model = RowsModel[StaffRow]([
             Column(lambda: QCoreApplication.translate("StaffPanel", "Name"), lambda r: r.name),
-            Column(lambda: QCoreApplication.translate("StaffPanel", "Position"), lambda r: r.position),
+            Column(lambda: QCoreApplication.translate("StaffPanel", "Position"), lambda r: r.position,
+                   tooltip=lambda r: r.position),
             Column(lambda: QCoreApplication.translate("StaffPanel", "Job class"),
                    lambda r: job_class_name(r.job_class)),
-            Column(lambda: QCoreApplication.translate("StaffPanel", "Salary"), lambda r: r.salary),
+            Column(lambda: QCoreApplication.translate("StaffPanel", "Salary"), salary_text),
             Column(lambda: QCoreApplication.translate("StaffPanel", "Contract"),
                    lambda r: contract_name(r.contract_kind)),
             Column(lambda: QCoreApplication.translate("StaffPanel", "Contributions"), lambda r: r.contributions),
@@ -114,8 +122,8 @@ class StaffPanel(QWidget):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         row = QHBoxLayout()
-        row.addWidget(self.view, 3)
-        row.addWidget(self.box, 2)
+        row.addWidget(self.view, 5)
+        row.addWidget(self.box, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.intro)
@@ -153,6 +161,8 @@ class StaffPanel(QWidget):
     def _got(self, rows: list[StaffRow]) -> None:
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
+        for col, widest in ((0, 170), (1, 230), (2, 170)):
+            self.view.setColumnWidth(col, min(self.view.columnWidth(col), widest))
         self._selected()
 
     def selected(self) -> StaffRow | None:
