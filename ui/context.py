@@ -13,7 +13,7 @@ from typing import Any, Protocol, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from app.operations import Operation, Result
+from app.operations import Operation, Preview, Result
 from app.progress import Cancel
 from app.register import Register
 from ui.errors import show_error
@@ -27,6 +27,17 @@ class Runner(Protocol):
 
     def query(self, fn: Callable[[Register], T], on_done: Callable[[T], None], *,
               on_failed: Callable[[BaseException], None] | None = None) -> None: ...
+
+
+def preview(runner: Runner, op: Operation, on_done: Callable[[Preview], None],
+            on_failed: Callable[[BaseException], None] | None = None) -> None:
+    """What `op` would change (Register.preview: applied, then rolled back), off the GUI thread when the runner
+    can; the event dialogs show it before the clerk applies."""
+    ask = getattr(runner, "preview", None)
+    if ask is not None:
+        ask(op, on_done, on_failed)
+    else:
+        runner.query(lambda reg: reg.preview(op), on_done, on_failed=on_failed)
 
 
 class AppContext(QObject):
@@ -44,11 +55,11 @@ class AppContext(QObject):
 class _Base:
     """What both runners share: a writing register and a read-only one, opened on first use."""
 
-    def __init__(self, db: str, parent: QWidget | None = None) -> None:
+    def __init__(self, db: str, parent: QWidget | None = None, *, register: Register | None = None) -> None:
         self.db = db
         self.parent = parent
         self.ctx: AppContext | None = None
-        self._write: Register | None = None
+        self._write: Register | None = register   # an open register to write with (the one the window opened)
         self._read: Register | None = None
         self.after_apply: list[Callable[[Result], None]] = []   # e.g. the main window's Undo/Redo labels
 
@@ -84,6 +95,11 @@ class _Base:
             on_failed(exc)
         else:
             show_error(self.parent, exc)
+
+    def preview(self, op: Operation, on_done: Callable[[Preview], None],
+                on_failed: Callable[[BaseException], None] | None = None) -> None:
+        """Register.preview needs the writing register (it applies, then rolls back)."""
+        self._run(lambda: self.writer().preview(op), on_done, lambda exc: self._failed(exc, on_failed))
 
     # undo and redo are operations too, applied the same way
     def undo(self, on_done: Callable[[Result], None] | None = None) -> None:
@@ -121,6 +137,15 @@ class SyncRunner(_Base):
     def wait(self, timeout_ms: int = -1) -> bool:
         return True
 
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None],
+             failed: Callable[[BaseException], None]) -> None:
+        try:
+            value = work()
+        except Exception as exc:
+            failed(exc)
+            return
+        done(value)
+
 
 class _Signals(QObject):
     progress = Signal(int, int, str)
@@ -148,8 +173,8 @@ class ThreadRunner(_Base):
 
     PROGRESS_AFTER_MS = 400
 
-    def __init__(self, db: str, parent: QWidget | None = None) -> None:
-        super().__init__(db, parent)
+    def __init__(self, db: str, parent: QWidget | None = None, *, register: Register | None = None) -> None:
+        super().__init__(db, parent, register=register)
         self.pool = QThreadPool()
         self.pool.setMaxThreadCount(1)
         self.pending = 0
@@ -159,6 +184,10 @@ class ThreadRunner(_Base):
     @property
     def busy(self) -> bool:
         return self.pending > 0
+
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None],
+             failed: Callable[[BaseException], None]) -> None:
+        self._start(work, done, failed)
 
     def _start(self, work: Callable[[], Any], done: Callable[[Any], None],
                failed: Callable[[BaseException], None]) -> _Job:

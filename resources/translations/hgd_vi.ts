@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AddHouseholdDialog</name>
+    <message>
+        <source>Add a household</source>
+        <translation>Thêm hộ</translation>
+    </message>
+    <message>
+        <source>Household code</source>
+        <translation>Mã hộ</translation>
+    </message>
+    <message>
+        <source>Hamlet / address</source>
+        <translation>Thôn/xóm, địa chỉ</translation>
+    </message>
+    <message>
+        <source>Head&apos;s full name</source>
+        <translation>Họ và tên chủ hộ</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>CCCD number</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>BHXH code</source>
+        <translation>Mã số BHXH</translation>
+    </message>
+</context>
+<context>
     <name>AgePyramid</name>
     <message>
         <source>Men</source>
@@ -17,6 +52,56 @@
     </message>
 </context>
 <context>
+    <name>BirthDialog</name>
+    <message>
+        <source>Record a birth in household %1</source>
+        <translation>Ghi nhận sinh trong hộ %1</translation>
+    </message>
+    <message>
+        <source>Child&apos;s full name</source>
+        <translation>Họ và tên của trẻ</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Birth-registration place</source>
+        <translation>Nơi đăng ký khai sinh</translation>
+    </message>
+    <message>
+        <source>Mother</source>
+        <translation>Mẹ</translation>
+    </message>
+    <message>
+        <source>(not in this household)</source>
+        <translation>(không ở trong hộ này)</translation>
+    </message>
+    <message>
+        <source>Father</source>
+        <translation>Cha</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeHeadDialog</name>
+    <message>
+        <source>Change the head of household %1</source>
+        <translation>Đổi chủ hộ của hộ %1</translation>
+    </message>
+    <message>
+        <source>New head</source>
+        <translation>Chủ hộ mới</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+</context>
+<context>
     <name>CommuneHeader</name>
     <message>
         <source>Commune code: %1</source>
@@ -29,6 +114,25 @@
     <message>
         <source>Clerk in charge: %1</source>
         <translation>Cán bộ phụ trách: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeathDialog</name>
+    <message>
+        <source>Record the death of %1</source>
+        <translation>Ghi nhận %1 đã chết</translation>
+    </message>
+    <message>
+        <source>Date of death</source>
+        <translation>Ngày chết</translation>
+    </message>
+    <message>
+        <source>New head of household</source>
+        <translation>Chủ hộ mới</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
     </message>
 </context>
 <context>
@@ -142,6 +246,222 @@
     </message>
 </context>
 <context>
+    <name>GroupChangeDialog</name>
+    <message>
+        <source>Change the participant group of %1</source>
+        <translation>Đổi đối tượng tham gia của %1</translation>
+    </message>
+    <message>
+        <source>New participant group</source>
+        <translation>Đối tượng tham gia mới</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>New card number (composed from the BHXH code if empty)</source>
+        <translation>Số thẻ mới (để trống: ghép từ mã số BHXH)</translation>
+    </message>
+    <message>
+        <source>Card valid to</source>
+        <translation>Hạn thẻ đến</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History: %1</source>
+        <translation>Lịch sử: %1</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Các thay đổi</translation>
+    </message>
+    <message>
+        <source>The household on</source>
+        <translation>Hộ vào ngày</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Xem</translation>
+    </message>
+    <message>
+        <source>On a date</source>
+        <translation>Vào một ngày</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Chưa ghi nhận gì.</translation>
+    </message>
+    <message>
+        <source>The household did not exist yet on that date.</source>
+        <translation>Vào ngày đó hộ chưa có trong sổ.</translation>
+    </message>
+    <message>
+        <source>Household %1 — %2</source>
+        <translation>Hộ %1 — %2</translation>
+    </message>
+    <message>
+        <source>   (nobody lived there on that date)</source>
+        <translation>   (vào ngày đó không có ai ở)</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsModel</name>
+    <message>
+        <source>Household code</source>
+        <translation>Mã hộ</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Hamlet / address</source>
+        <translation>Thôn/xóm, địa chỉ</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Số người</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>(no head)</source>
+        <translation>(chưa có chủ hộ)</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsPage</name>
+    <message>
+        <source>Households</source>
+        <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <source>Search: name, household code, CCCD, BHXH code or card number</source>
+        <translation>Tìm: họ tên, mã hộ, số CCCD, mã số BHXH hoặc số thẻ</translation>
+    </message>
+    <message>
+        <source>Active households</source>
+        <translation>Hộ đang ở</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi tình trạng</translation>
+    </message>
+    <message>
+        <source>Add household…</source>
+        <translation>Thêm hộ…</translation>
+    </message>
+    <message>
+        <source>Move in (new household)…</source>
+        <translation>Chuyển đến (hộ mới)…</translation>
+    </message>
+    <message>
+        <source>Correct member…</source>
+        <translation>Sửa thông tin…</translation>
+    </message>
+    <message>
+        <source>Add member…</source>
+        <translation>Thêm thành viên…</translation>
+    </message>
+    <message>
+        <source>Birth…</source>
+        <translation>Sinh…</translation>
+    </message>
+    <message>
+        <source>Move in…</source>
+        <translation>Chuyển đến…</translation>
+    </message>
+    <message>
+        <source>Death…</source>
+        <translation>Chết…</translation>
+    </message>
+    <message>
+        <source>Move out…</source>
+        <translation>Chuyển đi…</translation>
+    </message>
+    <message>
+        <source>Make head…</source>
+        <translation>Đổi chủ hộ…</translation>
+    </message>
+    <message>
+        <source>Change group…</source>
+        <translation>Đổi đối tượng…</translation>
+    </message>
+    <message>
+        <source>Split…</source>
+        <translation>Tách hộ…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>Gộp vào hộ…</translation>
+    </message>
+    <message>
+        <source>Household history</source>
+        <translation>Lịch sử hộ</translation>
+    </message>
+    <message>
+        <source>Member history</source>
+        <translation>Lịch sử thành viên</translation>
+    </message>
+    <message>
+        <source>Every hamlet</source>
+        <translation>Mọi thôn/xóm</translation>
+    </message>
+    <message>
+        <source>Every group</source>
+        <translation>Mọi đối tượng</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n hộ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No household chosen</source>
+        <translation>Chưa chọn hộ</translation>
+    </message>
+    <message>
+        <source>Choose a household in the list, or search for one.</source>
+        <translation>Hãy chọn một hộ trong danh sách, hoặc tìm hộ.</translation>
+    </message>
+    <message>
+        <source>Household %1</source>
+        <translation>Hộ %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n người</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Former members: %1</source>
+        <translation>Người từng ở trong hộ: %1</translation>
+    </message>
+    <message>
+        <source>Choose a member first.</source>
+        <translation>Hãy chọn một thành viên trước.</translation>
+    </message>
+    <message>
+        <source>household %1</source>
+        <translation>hộ %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -164,6 +484,18 @@
         <translation>T&amp;hoát</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
@@ -180,12 +512,32 @@
         <translation>Sổ đã được nâng cấp; bản sao trước khi nâng cấp được lưu tại: %1</translation>
     </message>
     <message>
-        <source>Cannot read the register</source>
-        <translation>Không đọc được sổ</translation>
+        <source>Finishing the work under way…</source>
+        <translation>Đang hoàn tất việc đang làm…</translation>
+    </message>
+    <message>
+        <source>The operation under way was finished and saved before closing.</source>
+        <translation>Việc đang làm đã được hoàn tất và lưu trước khi đóng.</translation>
+    </message>
+    <message>
+        <source>The operation under way was cancelled before closing; nothing of it was saved.</source>
+        <translation>Việc đang làm đã được hủy trước khi đóng; không có gì của việc đó được lưu.</translation>
+    </message>
+    <message>
+        <source>Closing hgd</source>
+        <translation>Đóng hgd</translation>
     </message>
     <message>
         <source>Register: %1</source>
         <translation>Sổ: %1</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Hoàn tác: %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Làm lại: %1</translation>
     </message>
     <message>
         <source>Open a register</source>
@@ -196,20 +548,199 @@
         <translation>Sổ hgd (*.db);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Ngôn ngữ</translation>
-    </message>
-    <message>
-        <source>hgd will use %1 the next time it starts.</source>
-        <translation>hgd sẽ dùng %1 từ lần mở tiếp theo.</translation>
-    </message>
-    <message>
         <source>About hgd</source>
         <translation>Giới thiệu hgd</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;hgd&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;The register of households and their members for health insurance (BHYT), kept by the commune, offline.&lt;/p&gt;&lt;p&gt;Fonts: Noto Sans and Liberation Serif, under the SIL Open Font License 1.1.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;hgd&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Sổ hộ gia đình và thành viên tham gia bảo hiểm y tế (BHYT) do xã quản lý, hoạt động không cần Internet.&lt;/p&gt;&lt;p&gt;Phông chữ: Noto Sans và Liberation Serif, theo giấy phép SIL Open Font License 1.1.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditor</name>
+    <message>
+        <source>Correct %1</source>
+        <translation>Sửa thông tin %1</translation>
+    </message>
+    <message>
+        <source>Add a member</source>
+        <translation>Thêm thành viên</translation>
+    </message>
+    <message>
+        <source>%1 (change it with “Change group…”)</source>
+        <translation>%1 (đổi bằng nút “Đổi đối tượng…”)</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy, mm/yyyy or yyyy</source>
+        <translation>nn/tt/nnnn, tt/nnnn hoặc nnnn</translation>
+    </message>
+    <message>
+        <source>The import could not store these values; please fix them:</source>
+        <translation>Khi nhập danh sách, các giá trị sau không lưu được; xin sửa lại:</translation>
+    </message>
+</context>
+<context>
+    <name>MembersModel</name>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Relation to head</source>
+        <translation>Quan hệ với chủ hộ</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Tuổi</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Thẻ BHYT</translation>
+    </message>
+    <message>
+        <source>Card valid to</source>
+        <translation>Hạn thẻ đến</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>còn hạn</translation>
+    </message>
+    <message>
+        <source>expires within 30 days</source>
+        <translation>hết hạn trong 30 ngày</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>đã hết hạn</translation>
+    </message>
+    <message>
+        <source>no card</source>
+        <translation>chưa có thẻ</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Chủ hộ</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge household %1 into another</source>
+        <translation>Gộp hộ %1 vào hộ khác</translation>
+    </message>
+    <message>
+        <source>Into household</source>
+        <translation>Vào hộ</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+</context>
+<context>
+    <name>MoveInDialog</name>
+    <message>
+        <source>Record a move into household %1</source>
+        <translation>Ghi nhận chuyển đến hộ %1</translation>
+    </message>
+    <message>
+        <source>Record a move in (new household)</source>
+        <translation>Ghi nhận chuyển đến (hộ mới)</translation>
+    </message>
+    <message>
+        <source>New household code</source>
+        <translation>Mã hộ mới</translation>
+    </message>
+    <message>
+        <source>Hamlet / address</source>
+        <translation>Thôn/xóm, địa chỉ</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Relation to the head</source>
+        <translation>Quan hệ với chủ hộ</translation>
+    </message>
+    <message>
+        <source>CCCD number</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>BHXH code</source>
+        <translation>Mã số BHXH</translation>
+    </message>
+    <message>
+        <source>Date of arrival</source>
+        <translation>Ngày đến</translation>
+    </message>
+    <message>
+        <source>Coming from</source>
+        <translation>Chuyển từ nơi</translation>
+    </message>
+</context>
+<context>
+    <name>MoveOutDialog</name>
+    <message>
+        <source>Record a move out of household %1</source>
+        <translation>Ghi nhận chuyển đi khỏi hộ %1</translation>
+    </message>
+    <message>
+        <source>Who moves out</source>
+        <translation>Những người chuyển đi</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Moving to</source>
+        <translation>Chuyển đến nơi</translation>
+    </message>
+    <message>
+        <source>New head (if the head leaves)</source>
+        <translation>Chủ hộ mới (nếu chủ hộ chuyển đi)</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(không đổi)</translation>
     </message>
 </context>
 <context>
@@ -272,6 +803,25 @@
     <message>
         <source>That file already exists: choose another name, or open it from the File menu.</source>
         <translation>Tệp này đã có: hãy chọn tên khác, hoặc mở tệp từ menu Tệp.</translation>
+    </message>
+</context>
+<context>
+    <name>OperationDialog</name>
+    <message>
+        <source>What will change</source>
+        <translation>Những gì sẽ thay đổi</translation>
+    </message>
+    <message>
+        <source>Press “Preview” to see what this will change.</source>
+        <translation>Bấm “Xem trước” để xem việc này sẽ thay đổi những gì.</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Xem trước</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>Á&amp;p dụng</translation>
     </message>
 </context>
 <context>
@@ -446,6 +996,44 @@
     </message>
 </context>
 <context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Split household %1</source>
+        <translation>Tách hộ %1</translation>
+    </message>
+    <message>
+        <source>Who forms the new household</source>
+        <translation>Những người lập hộ mới</translation>
+    </message>
+    <message>
+        <source>Head of the new household</source>
+        <translation>Chủ hộ của hộ mới</translation>
+    </message>
+    <message>
+        <source>New household code</source>
+        <translation>Mã hộ mới</translation>
+    </message>
+    <message>
+        <source>Hamlet / address</source>
+        <translation>Thôn/xóm, địa chỉ</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>Something went wrong: {detail}</source>
@@ -519,6 +1107,29 @@
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <source>Active</source>
+        <translation>Đang ở</translation>
+    </message>
+    <message>
+        <source>Dissolved</source>
+        <translation>Đã giải thể</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Đã gộp</translation>
+    </message>
+    <message>
+        <source>Moved out</source>
+        <translation>Đã chuyển đi</translation>
+    </message>
+    <message>
+        <source>Died</source>
+        <translation>Đã chết</translation>
     </message>
 </context>
 </TS>

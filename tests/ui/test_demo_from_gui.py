@@ -29,6 +29,7 @@ def test_the_demo_button_builds_the_demo_and_the_window_shows_its_counts(hgd_app
 
     window = MainWindow(reg)
     qtbot.addWidget(window)
+    window.settle()
     stats = reg.stats()
     view = window.overview
     for key, value in {"persons.active": stats["persons"]["active"],

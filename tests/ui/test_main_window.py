@@ -11,6 +11,7 @@ def open_window(qtbot, reg) -> MainWindow:
     window = MainWindow(reg)
     qtbot.addWidget(window)
     window.show()
+    window.settle()
     return window
 
 
@@ -53,7 +54,7 @@ def test_the_age_pyramid_draws_men_left_and_women_right_by_band(hgd_app, qtbot, 
 
 def test_vietnamese_is_the_default_language(hgd_app, qtbot, small_register):
     window = open_window(qtbot, small_register)
-    assert menu_titles(window) == ["Tệp", "Ngôn ngữ", "Trợ giúp"]
+    assert menu_titles(window) == ["Tệp", "Sửa", "Ngôn ngữ", "Trợ giúp"]
     assert [a.text().replace("&", "") for a in window.file_menu.actions() if a.text()] == [
         "Mở sổ…", "Tạo sổ mới…", "Mở xã mẫu (demo)", "Thoát"]
     assert window.overview.persons.title.text() == "Nhân khẩu"
@@ -63,19 +64,29 @@ def test_vietnamese_is_the_default_language(hgd_app, qtbot, small_register):
 def test_english_when_asked(hgd_app, qtbot, small_register):
     setup_app(hgd_app, "en")
     window = open_window(qtbot, small_register)
-    assert menu_titles(window) == ["File", "Language", "Help"]
+    assert menu_titles(window) == ["File", "Edit", "Language", "Help"]
     assert window.overview.persons.title.text() == "People"
     assert window.overview.value_text("households.mean_size") == "2.00"
 
 
-def test_choosing_a_language_is_saved_for_the_next_start(hgd_app, qtbot, small_register, boxes):
+def test_choosing_a_language_switches_at_once_and_is_saved(hgd_app, qtbot, small_register, boxes):
     from ui import settings
 
     window = open_window(qtbot, small_register)
     english = next(a for a in window.language_menu.actions() if a.data() == "en")
     english.trigger()
+    window.settle()
     assert settings.language() == "en"
-    assert boxes.texts("information") == ["hgd sẽ dùng English từ lần mở tiếp theo."]
+    assert boxes.shown == []   # no "restart to see it"
+    assert menu_titles(window) == ["File", "Edit", "Language", "Help"]
+    assert [window.side.item(i).text() for i in range(2)] == ["Overview", "Households"]
+    assert window.overview.persons.title.text() == "People"
+    assert window.overview.value_text("persons.active") == "4"
+    vietnamese = next(a for a in window.language_menu.actions() if a.data() == "vi")
+    vietnamese.trigger()
+    window.settle()
+    assert menu_titles(window) == ["Tệp", "Sửa", "Ngôn ngữ", "Trợ giúp"]
+    assert window.side.item(0).text() == "Tổng quan"
 
 
 def test_closing_the_window_closes_the_register(hgd_app, qtbot, small_register):

@@ -70,6 +70,7 @@ def test_opening_a_corrupt_file_from_the_menu_keeps_the_register_shown(hgd_app, 
     qtbot.addWidget(window)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(corrupt_db), "")))
     window.open_file()
+    window.settle()
     assert [kind for kind, _, _ in boxes.shown] == ["critical"]
     assert window.reg is small_register and window.windowTitle() == "hgd — Xã Thử Nghiệm"
 
@@ -99,6 +100,8 @@ def test_main_opens_the_window_on_db(hgd_app, small_register, monkeypatch):
     monkeypatch.setattr(signal, "signal", lambda *a: None)  # keep pytest's Ctrl+C handler
     assert main(["--db", small_register.where]) == 0
     windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    for w in windows:
+        w.settle()
     assert [w.windowTitle() for w in windows] == ["hgd — Xã Thử Nghiệm"]
     for w in windows:
         w.close()

@@ -182,6 +182,10 @@ class ImportPage(Page):
         if current is not None:
             combo.setCurrentIndex(max(0, combo.findData(current)))
 
+    def start_import(self) -> None:
+        """The main window's "Import a list…" (overview, first-run wizard): the file dialog at once."""
+        self.choose()
+
     def choose(self) -> None:
         chosen = self.dialogs.open_file(self, self.tr("The file to import"), str(places.registers_dir()),
                                         self.tr("Spreadsheets (*.xlsx *.xls *.csv);;All files (*)"))

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.operations import Changes
 from app.register import Register
-from ui.commune_header import CommuneHeader
 from ui.context import AppContext
 from ui.overview.view import OverviewView
 from ui.pages.base import Page
@@ -17,7 +16,7 @@ from ui.pages.period_line import CurrentPeriodLine
 
 
 def read_overview(reg: Register) -> dict[str, Any]:
-    return {"commune": reg.commune(), "stats": reg.stats()}
+    return {"stats": reg.stats()}
 
 
 class OverviewPage(Page):
@@ -27,7 +26,6 @@ class OverviewPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.data: dict[str, Any] | None = None
-        self.header = CommuneHeader()
         self.view = OverviewView()
         self.empty = QWidget()
         self.empty.setObjectName("emptyRegister")
@@ -47,9 +45,9 @@ class OverviewPage(Page):
         self.reload_button.setObjectName("reload")
         self.reload_button.clicked.connect(lambda: self.refresh(None))
         top = QHBoxLayout()
-        top.addWidget(self.header, 1)
+        top.addStretch(1)
         top.addWidget(self.reload_button)
-        top.setContentsMargins(0, 0, 12, 0)
+        top.setContentsMargins(0, 8, 16, 0)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(0)
@@ -86,7 +84,6 @@ class OverviewPage(Page):
 
     def _show(self, data: dict[str, Any]) -> None:
         self.data = data
-        self.header.show_commune(data["commune"])
         self.view.show_stats(data["stats"])
         self.empty.setVisible(data["stats"]["persons"]["active"] == 0)
 
