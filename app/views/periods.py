@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from app.lists import periods
-from app.lists.documents import documents, list_title, write_documents
+from app.lists.documents import documents, file_stem, list_title, write_documents
 from app.lists.period_ops import view
 from app.store.models import Period
 
@@ -35,6 +35,7 @@ class ListRow:
     form: str
     variant: str | None
     persons: int
+    stem: str = ""           # its files' name without the extension (documents.file_stem)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ def period_detail(reg: Register, month: str, today: date | None = None) -> Perio
         v = view(s, reg.commune_id, month, today)
         p = periods.find(s, reg.commune_id, v.info.month)
         override = ((p.details or {}).get("override") or {}).get("reason") if p is not None else None
-    lists = [ListRow(list_title(fl.form, fl.variant), fl.form, fl.variant, fl.persons) for fl in v.lists]
+    lists = [ListRow(list_title(fl.form, fl.variant), fl.form, fl.variant, fl.persons, file_stem(v.info.month, fl))
+             for fl in v.lists]
     return PeriodDetail(v.info.month, v.info.status, v.info.deadline, v.info.overdue, v.info.events, v.frozen,
                         lists, [b.text() for b in v.blockers], override)
 

@@ -422,6 +422,10 @@
         <translation>Số người</translation>
     </message>
     <message>
+        <source>Double-click a list to open its PDF (once the files are written).</source>
+        <translation>Bấm đúp vào một danh sách để mở tệp PDF (sau khi đã ghi các tệp).</translation>
+    </message>
+    <message>
         <source>Periods and lists</source>
         <translation>Kỳ báo cáo và danh sách</translation>
     </message>
@@ -464,6 +468,10 @@
     <message>
         <source>Status: %1 · due %2 · %3 events</source>
         <translation>Trạng thái: %1 · hạn nộp %2 · %3 biến động</translation>
+    </message>
+    <message>
+        <source>Write the files to a folder first; then a double-click opens a list.</source>
+        <translation>Hãy ghi các tệp vào thư mục trước; sau đó bấm đúp để mở một danh sách.</translation>
     </message>
     <message>
         <source>overdue</source>

@@ -89,6 +89,14 @@ def test_the_lists_are_written_to_the_chosen_folder(page, tmp_path):
     names = sorted(p.name for p in (tmp_path / "ra").iterdir())
     assert any(n.endswith("D03-TS_TE.xlsx") for n in names) and any(n.endswith(".pdf") for n in names)
     assert page.show_button.isEnabled() and str(tmp_path / "ra") in page.message.text()
+    opened = []
+    from PySide6.QtGui import QDesktopServices
+    QDesktopServices.openUrl, real = (lambda url: opened.append(url.toLocalFile()) or True), QDesktopServices.openUrl
+    try:
+        page.open_list(page.lists.index(0, 0))
+    finally:
+        QDesktopServices.openUrl = real
+    assert opened and opened[0].endswith(".pdf") and opened[0].startswith(str(tmp_path / "ra"))
     page.dialogs.dir = ""
     page.write_button.click()  # cancelled: nothing more
     assert len(list((tmp_path / "ra").iterdir())) == len(names)

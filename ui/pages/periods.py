@@ -75,6 +75,8 @@ class PeriodsPage(Page):
         self.list_view = table_view()
         self.list_view.setObjectName("listsTable")
         self.list_view.setModel(self.lists)
+        self.list_view.doubleClicked.connect(self.open_list)
+        self.list_view.setToolTip(self.tr("Double-click a list to open its PDF (once the files are written)."))
         self.list_view.horizontalHeader().setStretchLastSection(False)
         self.list_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.list_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -196,6 +198,9 @@ class PeriodsPage(Page):
         self.period_view.selectRow(months.index(month))
 
     def _load(self, month: str) -> None:
+        if month != self.selected:
+            self.written = []   # the files written belong to the month shown before
+            self.show_button.setEnabled(False)
         self.selected = month
         self.ctx.runner.query(lambda reg: period_detail(reg, month), self._got_detail,
                               on_failed=lambda exc: self.message.error(message_for(exc)))
@@ -287,6 +292,24 @@ class PeriodsPage(Page):
         self.show_button.setEnabled(bool(paths))
         self.message.ok(self.tr("%1 files written to %2").replace("%1", str(len(paths)))
                         .replace("%2", str(self.last_folder)))
+
+    def list_file(self, row: int) -> Path | None:
+        """The written file of a list: its PDF, or its XLSX when it has no PDF (the declaration template)."""
+        if self.last_folder is None or not 0 <= row < len(self.lists.rows):
+            return None
+        stem = self.lists.rows[row].stem
+        for suffix in (".pdf", ".xlsx"):
+            path = self.last_folder / f"{stem}{suffix}"
+            if path in self.written:
+                return path
+        return None
+
+    def open_list(self, index: QModelIndex) -> None:
+        path = self.list_file(index.row())
+        if path is None:
+            self.message.error(self.tr("Write the files to a folder first; then a double-click opens a list."))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def show_folder(self) -> None:
         if self.last_folder is not None:
