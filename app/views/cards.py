@@ -6,12 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from app import messages
 from app.lists.cards.match import KINDS, Proposal, Reconciliation, reconcile
 from app.lists.cards.read import CardList, read_card_list
+from app.views.xlsx_report import write_report
 
 if TYPE_CHECKING:
     from app.register import Register
@@ -84,21 +82,10 @@ def summary_lines(res: CardsResult, lang: str | None = None) -> list[str]:
 
 
 def save_xlsx(res: CardsResult, path: str | Path, lang: str | None = None) -> Path:
-    path = Path(path)
-    wb = Workbook()
-    first = wb.active
-    first.title = messages.render("cards_view.sheet.summary", lang)
-    for line in summary_lines(res, lang):
-        first.append([line])
-    first.column_dimensions["A"].width = 90
-    sheet = wb.create_sheet(messages.render("cards_view.sheet.proposals", lang))
-    sheet.append([messages.render(f"cards_view.col.{c}", lang) for c in ("kind", "row", "name", "group", "detail")])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for p in res.result.proposals:
-        sheet.append([kind_name(p.kind, lang), p.row, p.name, p.group or "", detail(p, lang)])
-    for col, width in zip("ABCDE", (34, 8, 30, 10, 80), strict=True):
-        sheet.column_dimensions[col].width = width
-    sheet.freeze_panes = "A2"
-    wb.save(path)
-    return path
+    heads = ("kind", "row", "name", "group", "detail")
+    return write_report(
+        path, messages.render("cards_view.sheet.summary", lang), summary_lines(res, lang),
+        messages.render("cards_view.sheet.proposals", lang), [messages.render(f"cards_view.col.{h}", lang)
+                                                              for h in heads],
+        ([kind_name(p.kind, lang), p.row, p.name, p.group or "", detail(p, lang)] for p in res.result.proposals),
+        (34, 8, 30, 10, 80))

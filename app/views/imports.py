@@ -6,13 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from app import messages
 from app.io import fields
 from app.io.importer import import_persons
 from app.io.report import ImportReport, RowIssue
+from app.views.xlsx_report import write_report
 
 if TYPE_CHECKING:
     from app.register import Register
@@ -101,26 +99,10 @@ def field_choices(lang: str | None = None) -> list[tuple[str, str]]:
 
 
 def save_report_xlsx(report: ImportReport, path: str | Path, lang: str | None = None) -> Path:
-    path = Path(path)
-    wb = Workbook()
-    summary = wb.active
-    summary.title = messages.render("import_view.sheet.summary", lang)
-    for line in report.summary_lines(lang, max_warnings=0):
-        if line.startswith("  "):
-            continue  # the rows are on the second sheet
-        summary.append([line])
-    summary.column_dimensions["A"].width = 110
-    sheet = wb.create_sheet(messages.render("import_view.sheet.rows", lang))
     heads = ("kind", "sheet", "row", "column", "value", "message")
-    sheet.append([messages.render(f"import_view.col.{h}", lang) for h in heads])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for r in issue_rows(report, lang):
-        sheet.append([messages.render(f"import_view.kind.{r.kind}", lang), r.sheet, r.row, r.column, r.value,
-                      r.message])
-        sheet.cell(sheet.max_row, 5).number_format = "@"
-    for col, width in zip("ABCDEF", (18, 12, 8, 24, 24, 90), strict=True):
-        sheet.column_dimensions[col].width = width
-    sheet.freeze_panes = "A2"
-    wb.save(path)
-    return path
+    return write_report(
+        path, messages.render("import_view.sheet.summary", lang),
+        [line for line in report.summary_lines(lang, max_warnings=0) if not line.startswith("  ")],  # rows: sheet 2
+        messages.render("import_view.sheet.rows", lang), [messages.render(f"import_view.col.{h}", lang) for h in heads],
+        ([messages.render(f"import_view.kind.{r.kind}", lang), r.sheet, r.row, r.column, r.value, r.message]
+         for r in issue_rows(report, lang)), (18, 12, 8, 24, 24, 90), text_columns=(4,))

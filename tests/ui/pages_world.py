@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from app.register import Register
 from tests import demo_copy
 from ui.context import AppContext, SyncRunner
@@ -48,3 +50,18 @@ class World:
 
     def close(self) -> None:
         self.runner.close()
+
+
+# fixtures shared by the pages' test modules (imported there: a module-scoped demo per module)
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    return demo_copy.build(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture
+def world(demo_file, tmp_path):
+    w = World(demo_file, tmp_path)
+    yield w
+    w.close()

@@ -9,24 +9,11 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from app.store.models import Person
-from tests import demo_copy
-from tests.ui.pages_world import Answers, World
+from tests.ui.pages_world import Answers, demo_file, world  # noqa: F401 (fixtures)
 from ui.pages.periods import PeriodsPage
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
 from card_list import write_card_list  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    return demo_copy.build(tmp_path_factory.mktemp("demo"))
-
-
-@pytest.fixture
-def world(demo_file, tmp_path):
-    w = World(demo_file, tmp_path)
-    yield w
-    w.close()
 
 
 @pytest.fixture

@@ -6,21 +6,8 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from app.store.models import Person
-from tests import demo_copy
-from tests.ui.pages_world import Answers, World
+from tests.ui.pages_world import Answers, demo_file, world  # noqa: F401 (fixtures)
 from ui.pages.import_page import ImportPage
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    return demo_copy.build(tmp_path_factory.mktemp("demo"))
-
-
-@pytest.fixture
-def world(demo_file, tmp_path):
-    w = World(demo_file, tmp_path)
-    yield w
-    w.close()
 
 
 @pytest.fixture

@@ -5,21 +5,8 @@ import pytest
 from sqlalchemy import select
 
 from app.store.models import Period
-from tests import demo_copy
-from tests.ui.pages_world import Answers, World
+from tests.ui.pages_world import Answers, demo_file, world  # noqa: F401 (fixtures)
 from ui.pages.periods import PeriodsPage
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    return demo_copy.build(tmp_path_factory.mktemp("demo"))
-
-
-@pytest.fixture
-def world(demo_file, tmp_path):
-    w = World(demo_file, tmp_path)
-    yield w
-    w.close()
 
 
 @pytest.fixture

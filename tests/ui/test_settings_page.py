@@ -5,23 +5,10 @@ import pytest
 from sqlalchemy import select
 
 from app.store.models import Commune, Parameter
-from tests import demo_copy
-from tests.ui.pages_world import World
+from tests.ui.pages_world import demo_file, world  # noqa: F401 (fixtures)
 from ui import i18n
 from ui import settings as prefs
 from ui.pages.settings import SettingsPage
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    return demo_copy.build(tmp_path_factory.mktemp("demo"))
-
-
-@pytest.fixture
-def world(demo_file, tmp_path):
-    w = World(demo_file, tmp_path)
-    yield w
-    w.close()
 
 
 @pytest.fixture
