@@ -96,9 +96,33 @@ def _staff(ctx: AppContext, work: Path) -> QWidget:
     return page
 
 
+def _first_run_ambiguous(ctx: AppContext, work: Path) -> QWidget:
+    from ui.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog(work / "so-moi.db")
+    dialog.pages.setCurrentIndex(1)
+    dialog.form.name.insert("Xã Tân Lập")
+    dialog.form.validate()
+    return dialog
+
+
+def _first_run_ready(ctx: AppContext, work: Path) -> QWidget:
+    from ui.first_run import FirstRunDialog
+
+    target = work / f"xa-dan-ly-{len(list(work.glob('xa-dan-ly-*.db')))}.db"
+    dialog = FirstRunDialog(target)
+    dialog.pages.setCurrentIndex(1)
+    dialog.form.name.insert("Xã Dân Lý")
+    dialog._create()
+    if dialog.register is not None:
+        dialog.register.close()
+    return dialog
+
+
 def scenes() -> list[Scene]:
     return [("settings", _settings), ("import", _import), ("periods", _periods),
-            ("periods-locked", _period_locked), ("cards", _cards), ("staff", _staff)]
+            ("periods-locked", _period_locked), ("cards", _cards), ("staff", _staff),
+            ("first-run-ambiguous", _first_run_ambiguous), ("first-run-ready", _first_run_ready)]
 
 
 def main(out: str) -> None:
@@ -127,7 +151,8 @@ def main(out: str) -> None:
                 for reg in (runner.writer(), runner.reader()):
                     reg.today = lambda: date(2026, 12, 5)
                 widget = build(AppContext(str(db), runner), work)
-                widget.resize(1366, 768)
+                if not name.startswith("first-run"):   # a dialog keeps its own size
+                    widget.resize(1366, 768)
                 widget.show()
                 app.processEvents()
                 widget.grab().save(str(target / f"pages-{name}-{lang}.png"))
