@@ -248,7 +248,7 @@ class ThreadRunner(_Base):
         def timer_stop() -> None:
             timer.stop()
 
-        self.cancel = cancel
+        self.cancel = cancel if cancellable else None   # what closing the window may cancel
         self._start(work, done, failed)
 
     def _progress_dialog(self, op: Operation, cancel: Cancel, cancellable: bool) -> QProgressDialog:

@@ -2,6 +2,7 @@
 labelled with what they would do, the language switched live, the window's state remembered."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
@@ -19,6 +20,7 @@ from ui.new_register import NewRegisterDialog
 from ui.overview.view import OverviewView
 from ui.pages import PAGES
 from ui.pages.base import Page
+from ui.qt_strings import FILE_DIALOG
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own language, never translated
 
@@ -193,7 +195,7 @@ class MainWindow(QMainWindow):
                 page.refresh(changes)
             else:
                 self._stale.add(index)
-        if changes.entities & {"commune", "setting"}:   # Changes.entities is a set of entity names
+        if changes.entities & {"commune", "communes", "setting", "settings"}:
             self.refresh_identity()
 
     def refresh_identity(self) -> None:
@@ -266,8 +268,10 @@ class MainWindow(QMainWindow):
     def open_file(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Open a register"), str(places.registers_dir()),
                                                 self.tr("hgd registers (*.db);;All files (*)"),
-                                                options=QFileDialog.Option.DontUseNativeDialog)
-        if chosen:
+                                                options=FILE_DIALOG)
+        if chosen and opening.is_spreadsheet(chosen):
+            self.offer_import(chosen)
+        elif chosen:
             reg = opening.open_register(self, chosen)
             if reg is not None:
                 self.set_register(reg)
@@ -290,14 +294,31 @@ class MainWindow(QMainWindow):
             self.show_page(self.pages.index(page))
             page.add_household()  # type: ignore[attr-defined]
 
-    def import_list(self) -> None:
-        """The import page when there is one; else the households page's own import of a spreadsheet."""
+    def import_list(self, path: str | None = None) -> None:
+        """The import page when there is one (it shows the header and mapping first); without it, a file is
+        imported as read, with progress and Cancel."""
         for index, page in enumerate(self.pages):
             start = getattr(page, "start_import", None)
             if start is not None:
                 self.show_page(index)
-                start()
+                start(path) if path else start()
                 return
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a list of persons"),
+                                                  str(Path.home()), self.tr("Spreadsheets (*.xlsx *.xls *.csv *.ods)"),
+                                                  options=FILE_DIALOG)
+        if path and self.ctx is not None:
+            from app.io.operation import ImportFile
+
+            self.ctx.runner.apply(ImportFile(file=Path(path).name, path=path), cancellable=True)
+
+    def offer_import(self, path: str) -> None:
+        """A spreadsheet chosen where a register was expected: offer to import its persons instead."""
+        answer = QMessageBox.question(self, self.tr("This is a spreadsheet"), self.tr(
+            "“%1” is a spreadsheet, not a register. Import the persons it lists into the register open now?")
+            .replace("%1", Path(path).name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.import_list(path)
 
     def choose_language(self, lang: str) -> None:
         settings.set_language(lang)

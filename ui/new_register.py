@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.domain.text import nfc
 from app.register import Register
 from ui import commune_lookup, opening, places
+from ui.qt_strings import FILE_DIALOG
 
 ERROR_COLOUR = "#b91c1c"
 
@@ -89,7 +90,7 @@ class NewRegisterForm(QWidget):
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Where to keep the register"), self.path.text(),
-                                                self.tr("hgd registers (*.db)"))
+                                                self.tr("hgd registers (*.db)"), options=FILE_DIALOG)
         if chosen:
             if not chosen.lower().endswith(".db"):
                 chosen += ".db"

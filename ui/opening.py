@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import HgdError
 from app.register import Register
@@ -45,7 +45,29 @@ def _remember(reg: Register) -> Register:
     return reg
 
 
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+NOT_A_REGISTER = QT_TRANSLATE_NOOP("opening", "“%1” is a spreadsheet, not a register. Open or create a register "
+                                              "first, then import the spreadsheet into it (the overview page "
+                                              "offers “Import a list…”).")
+
+
+def is_spreadsheet(path: str | Path) -> bool:
+    """A list of persons (XLSX, XLS, ODS, CSV) rather than a register: by its name, or a ZIP or OLE file's start."""
+    path = Path(path)
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        return True
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+    except OSError:
+        return False
+    return head.startswith(b"PK\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0")
+
+
 def open_register(parent: QWidget | None, path: str | Path) -> Register | None:
+    if "://" not in str(path) and is_spreadsheet(path) and Path(path).exists():
+        QMessageBox.warning(parent, _t(CANNOT_OPEN), _t(NOT_A_REGISTER).replace("%1", Path(path).name))
+        return None
     try:
         reg = Register.open(path)
     except Exception as exc:

@@ -512,6 +512,22 @@
         <translation>Sổ đã được nâng cấp; bản sao trước khi nâng cấp được lưu tại: %1</translation>
     </message>
     <message>
+        <source>Import a list of persons</source>
+        <translation>Nhập danh sách nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv *.ods)</source>
+        <translation>Bảng tính (*.xlsx *.xls *.csv *.ods)</translation>
+    </message>
+    <message>
+        <source>This is a spreadsheet</source>
+        <translation>Đây là bảng tính</translation>
+    </message>
+    <message>
+        <source>“%1” is a spreadsheet, not a register. Import the persons it lists into the register open now?</source>
+        <translation>“%1” là bảng tính, không phải sổ. Nhập những người có trong bảng tính vào sổ đang mở?</translation>
+    </message>
+    <message>
         <source>Finishing the work under way…</source>
         <translation>Đang hoàn tất việc đang làm…</translation>
     </message>
@@ -953,6 +969,122 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Thư mục:</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>&amp;Tên tệp:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Loại tệp:</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Chọn</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Tiến tới</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>Thư mục cha</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>Tạo thư mục mới</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>Xem dạng danh sách</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>Xem chi tiết</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Thư mục mới</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Xóa</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>Đổi &amp;tên</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>Hiện tệp ẩ&amp;n</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>Thư mục &amp;mới</translation>
+    </message>
+    <message>
+        <source>Recent Places</source>
+        <translation>Nơi mở gần đây</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 đã có.
+Có muốn thay thế không?</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Kích thước</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>Ngày sửa</translation>
+    </message>
+    <message>
+        <source>My Computer</source>
+        <translation>Máy tính</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Máy tính</translation>
+    </message>
+</context>
+<context>
     <name>QPlatformTheme</name>
     <message>
         <source>OK</source>
@@ -1036,6 +1168,26 @@
 <context>
     <name>errors</name>
     <message>
+        <source>There is no register at “{path}”. Create one with File → New register…, or open the demo commune.</source>
+        <translation>Không có sổ nào ở “{path}”. Hãy tạo sổ bằng Tệp → Tạo sổ mới…, hoặc mở xã mẫu.</translation>
+    </message>
+    <message>
+        <source>“{path}” is not an hgd register. Create one with File → New register….</source>
+        <translation>“{path}” chưa phải là sổ của hgd. Hãy tạo sổ bằng Tệp → Tạo sổ mới….</translation>
+    </message>
+    <message>
+        <source>“{path}” was written by a newer version of hgd. Install that version to open it; nothing was changed.</source>
+        <translation>“{path}” được ghi bởi phiên bản hgd mới hơn. Hãy cài phiên bản đó để mở; sổ không bị thay đổi gì.</translation>
+    </message>
+    <message>
+        <source>“{path}” is not an hgd register: it holds data of another program.</source>
+        <translation>“{path}” không phải sổ của hgd: tệp chứa dữ liệu của chương trình khác.</translation>
+    </message>
+    <message>
+        <source>“{path}” comes from an older hgd. Open it from the File menu to bring it up to date (a copy is kept first).</source>
+        <translation>“{path}” được tạo bởi hgd cũ hơn. Hãy mở sổ từ menu Tệp để cập nhật (có sao lưu trước).</translation>
+    </message>
+    <message>
         <source>Something went wrong: {detail}</source>
         <translation>Đã xảy ra lỗi: {detail}</translation>
     </message>
@@ -1097,6 +1249,10 @@
         <source>Done.</source>
         <translation>Xong.</translation>
     </message>
+    <message>
+        <source>“%1” is a spreadsheet, not a register. Open or create a register first, then import the spreadsheet into it (the overview page offers “Import a list…”).</source>
+        <translation>“%1” là bảng tính, không phải sổ. Hãy mở hoặc tạo sổ trước, rồi nhập bảng tính vào sổ (trang Tổng quan có nút “Nhập danh sách…”).</translation>
+    </message>
 </context>
 <context>
     <name>runner</name>
@@ -1107,29 +1263,6 @@
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
-    </message>
-</context>
-<context>
-    <name>status</name>
-    <message>
-        <source>Active</source>
-        <translation>Đang ở</translation>
-    </message>
-    <message>
-        <source>Dissolved</source>
-        <translation>Đã giải thể</translation>
-    </message>
-    <message>
-        <source>Merged</source>
-        <translation>Đã gộp</translation>
-    </message>
-    <message>
-        <source>Moved out</source>
-        <translation>Đã chuyển đi</translation>
-    </message>
-    <message>
-        <source>Died</source>
-        <translation>Đã chết</translation>
     </message>
 </context>
 </TS>

@@ -37,7 +37,7 @@ class OperationDialog(QDialog):
         self.setMinimumWidth(560)
         self.box = QVBoxLayout(self)
         self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFields)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.box.addLayout(self.form)
         self.error = QLabel()
         self.error.setObjectName("error")

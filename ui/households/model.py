@@ -9,20 +9,16 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from app.domain import codes
 from app.register import Register
+from app.registry.common import status_name as core_status_name
 from app.views.households import PAGE, HouseholdFilter, HouseholdIndex, HouseholdRow, MemberRow, rows_for
 from ui.context import Runner
 
 Index = QModelIndex | QPersistentModelIndex
 
 def status_name(status: str) -> str:
-    names = {
-        "active": QCoreApplication.translate("status", "Active"),
-        "dissolved": QCoreApplication.translate("status", "Dissolved"),
-        "merged": QCoreApplication.translate("status", "Merged"),
-        "moved_out": QCoreApplication.translate("status", "Moved out"),
-        "dead": QCoreApplication.translate("status", "Died"),
-    }
-    return names.get(status, status)
+    """The core's words for a status ("đang quản lý", "đã chuyển đi" …), capitalised for a table cell."""
+    words = core_status_name(status)
+    return words[:1].upper() + words[1:]
 
 
 class HouseholdsModel(QAbstractTableModel):

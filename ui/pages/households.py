@@ -141,7 +141,8 @@ class HouseholdsPage(Page):
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search: name, household code, CCCD, BHXH code or card number"))
         self._fill_combo(self.status, [(self.tr("Active households"), "active"), (self.tr("All statuses"), None),
-                                       (status_name("dissolved"), "dissolved"), (status_name("merged"), "merged")])
+                                       (status_name("merged_into"), "merged_into"),
+                                       (status_name("dissolved"), "dissolved")])
         current_hamlet = self.hamlet.currentData()
         current_group = self.group.currentData()
         hamlets = [self.hamlet.itemData(i) for i in range(1, self.hamlet.count())]
@@ -178,7 +179,7 @@ class HouseholdsPage(Page):
 
     # --- loading ---------------------------------------------------------------------------------------------
     def refresh(self, changes: Changes | None) -> None:
-        if changes is not None and not (set(changes.entities()) & TOUCHES_LIST):
+        if changes is not None and not (changes.entities & TOUCHES_LIST):
             return
         self.model.rebuild()
         self.ctx.runner.query(lambda reg: (views.hamlets(reg), views.groups_in_use(reg)), self._filters)
