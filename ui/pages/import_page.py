@@ -182,9 +182,13 @@ class ImportPage(Page):
         if current is not None:
             combo.setCurrentIndex(max(0, combo.findData(current)))
 
-    def start_import(self) -> None:
-        """The main window's "Import a list…" (overview, first-run wizard): the file dialog at once."""
-        self.choose()
+    def start_import(self, path: str | None = None) -> None:
+        """The main window's "Import a list…" (overview, first-run wizard, a spreadsheet opened as a register):
+        the given file's dry run, or the file dialog at once."""
+        if path:
+            self.load(Path(path))
+        else:
+            self.choose()
 
     def choose(self) -> None:
         chosen = self.dialogs.open_file(self, self.tr("The file to import"), str(places.registers_dir()),
