@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     from ui.app import create_app
     from ui.errors import install_excepthook
     from ui.main_window import MainWindow
-    from ui.startup import first_register
+    from ui.startup import first_register, next_step
 
     app = create_app(lang)
     install_excepthook()
@@ -61,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     window = MainWindow(reg)
     window.show()
+    if next_step() == "import":          # the first-run wizard's choice for a new, empty register
+        window.import_list()
+    elif next_step() == "household":
+        window.add_first_household()
     return app.exec()
 
 

@@ -1,7 +1,8 @@
 """The first-run dialog: what hgd is, then the three ways to begin (new register, existing file, demo commune).
 
 Like Picard's first-run dialog it explains before it asks. It is also shown when --db names a file that does not
-exist yet: the new register or the demo is then made at that path.
+exist yet: a new register is then made at that path. The demo commune never is: it lives in its own file in the
+user's data folder, so that made-up people never land where the clerk's real register belongs.
 """
 from __future__ import annotations
 
@@ -50,6 +51,8 @@ class FirstRunDialog(QDialog):
         self.pages = QStackedWidget()
         self.pages.addWidget(self._choice_page())
         self.pages.addWidget(self._create_page())
+        self.pages.addWidget(self._next_page())
+        self.next_step: str | None = None   # after a new register: "import", "household" or None (the overview)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(self.pages)
@@ -117,6 +120,43 @@ class FirstRunDialog(QDialog):
         layout.addLayout(buttons)
         return page
 
+    def _next_page(self) -> QWidget:
+        """After a new register: what a clerk does first (the register is empty), instead of a screen of zeros."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(_heading(self.tr("The register is ready")))
+        self.ready_text = _paragraph("")
+        self.ready_text.setObjectName("readyText")
+        layout.addWidget(self.ready_text)
+        layout.addWidget(_paragraph(self.tr("It holds no household yet. How would you like to fill it?")))
+        self.import_button = QCommandLinkButton(
+            self.tr("Import a list of households"),
+            self.tr("From a spreadsheet (XLSX, XLS or CSV) the commune already keeps: you see what would be "
+                    "imported, and the rows to fix, before anything is written."))
+        self.household_button = QCommandLinkButton(
+            self.tr("Add the first household"),
+            self.tr("Enter a household and its members by hand."))
+        self.later_button = QCommandLinkButton(
+            self.tr("Later"), self.tr("Go to the overview; both are in the side bar."))
+        for button, step in ((self.import_button, "import"), (self.household_button, "household"),
+                             (self.later_button, None)):
+            button.clicked.connect(lambda _checked=False, step=step: self._next(step))
+            layout.addWidget(button)
+        layout.addStretch(1)
+        return page
+
+    def _next(self, step: str | None) -> None:
+        self.next_step = step
+        self.accept()
+
+    def reject(self) -> None:
+        """Escape on the last page: the register exists already; it opens (on the overview)."""
+        if self.pages.currentIndex() == 2 and self.register is not None:
+            self._next(None)
+            return
+        super().reject()
+
     # --- choices --------------------------------------------------------------------------------------------
     def _finish(self, reg: Register | None) -> None:
         if reg is not None:
@@ -124,7 +164,16 @@ class FirstRunDialog(QDialog):
             self.accept()
 
     def _create(self) -> None:
-        self._finish(self.form.create())
+        reg = self.form.create()
+        if reg is not None:
+            self.register = reg
+            commune = reg.commune()
+            place = ", ".join(x for x in (commune.get("district_name"), commune.get("province_name")) if x)
+            self.ready_text.setText(self.tr("The register of %1 (%2) is kept in %3.")
+                                    .replace("%1", commune.get("commune_name", ""))
+                                    .replace("%2", place or commune.get("commune_code", ""))
+                                    .replace("%3", reg.where))
+            self.pages.setCurrentIndex(2)
 
     def ask_open_path(self) -> str:
         """The file dialog (its own method so tests can answer it)."""
@@ -138,4 +187,4 @@ class FirstRunDialog(QDialog):
             self._finish(opening.open_register(self, chosen))
 
     def _open_demo(self) -> None:
-        self._finish(opening.open_demo(self, self.missing_path))
+        self._finish(opening.open_demo(self))  # its own file, never missing_path (the real register's place)

@@ -1,6 +1,8 @@
-"""Creating a register: the form (commune name, optional code, file) and the dialog that wraps it for the menu.
+"""Creating a register: the form (commune name, province and code, file) and the dialog that wraps it for the menu.
 
-The first-run dialog shows the same form on its second page.
+The commune is looked up in the administrative units as `hgd init` does (ui/commune_lookup.py): an ambiguous name
+offers its communes to choose from, a misspelt one is said with the names it resembles, a code is checked. The
+first-run dialog shows the same form on its second page.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
+    QComboBox,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -23,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.text import nfc
 from app.register import Register
-from ui import opening, places
+from ui import commune_lookup, opening, places
 from ui.qt_strings import FILE_DIALOG
 
 ERROR_COLOUR = "#b91c1c"
@@ -45,6 +48,13 @@ class NewRegisterForm(QWidget):
         self.code.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,5}"), self.code))
         self.code.setPlaceholderText(self.tr("5 digits, if you know it"))
         self.code.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 24)
+        self.province = QLineEdit()
+        self.province.setObjectName("provinceName")
+        self.province.setPlaceholderText(self.tr("only when several communes share the name"))
+        self.chooser = QComboBox()
+        self.chooser.setObjectName("communeChooser")
+        self.chooser.hide()
+        self.found: dict[str, str] | None = None
         self.path = QLineEdit(str(path) if path is not None else "")
         self.path.setObjectName("registerPath")
         browse = QPushButton(self.tr("Choose…"))
@@ -58,16 +68,20 @@ class NewRegisterForm(QWidget):
         self.error.setWordWrap(True)
         self.error.hide()
         form.addRow(self.tr("Commune name (required):"), self.name)
+        form.addRow(self.tr("Province:"), self.province)
         form.addRow(self.tr("Commune code:"), self.code)
+        form.addRow(self.chooser)
         form.addRow(self.tr("Register file:"), where)
         form.addRow(self.error)
         self.name.textEdited.connect(self._follow_name)
+        self.chooser.activated.connect(self._chosen)
         self.path.textEdited.connect(self._path_edited)
         if path is None:
             self._follow_name("")
 
     def _follow_name(self, text: str) -> None:
         self.error.hide()
+        self.chooser.hide()
         if not self._path_chosen:
             self.path.setText(str(places.registers_dir() / places.file_name_for(text)))
 
@@ -83,9 +97,17 @@ class NewRegisterForm(QWidget):
             self.path.setText(chosen)
             self._path_chosen = True
 
+    def _chosen(self, index: int) -> None:
+        unit = self.chooser.itemData(index)
+        if unit:
+            self.code.setText(unit["commune_code"])
+            self.error.hide()
+
     def commune(self) -> dict[str, str]:
-        values = {"commune_name": nfc(self.name.text()), "commune_code": self.code.text().strip()}
-        return {k: v for k, v in values.items() if v}
+        """The identity found in the administrative units (after validate()), as Register.create takes it."""
+        found = self.found or {"name": nfc(self.name.text()), "code": self.code.text().strip()}
+        keys = {"name": "commune_name", "code": "commune_code"}
+        return {keys.get(k, k): v for k, v in found.items() if v}
 
     def register_path(self) -> Path:
         return Path(self.path.text().strip()).expanduser()
@@ -100,6 +122,15 @@ class NewRegisterForm(QWidget):
             problem = self.tr("Choose where to keep the register file.")
         elif self.register_path().exists():
             problem = self.tr("That file already exists: choose another name, or open it from the File menu.")
+        else:
+            result = commune_lookup.find(self.name.text(), self.code.text().strip(), self.province.text().strip())
+            self.found = result.identity
+            problem = result.problem
+            if result.choices:
+                commune_lookup.fill_chooser(self.chooser, result.choices)
+                self.chooser.setFocus()
+            elif problem:
+                self.chooser.hide()
         self.error.setText(problem)
         self.error.setVisible(bool(problem))
         return not problem

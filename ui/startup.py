@@ -8,9 +8,19 @@ from ui import opening, settings
 from ui.first_run import FirstRunDialog
 
 
+_next_step: list[str | None] = [None]
+
+
+def next_step() -> str | None:
+    """What the first-run wizard's clerk chose to do first in a new register: "import", "household" or None."""
+    return _next_step[0]
+
+
 def ask_first_run(missing_path: Path | None = None) -> Register | None:
     dialog = FirstRunDialog(missing_path)
-    return dialog.register if dialog.exec() else None
+    accepted = dialog.exec()
+    _next_step[0] = dialog.next_step if accepted else None
+    return dialog.register if accepted else None
 
 
 def first_register(db: str | None = None, demo: bool = False) -> Register | None:

@@ -53,12 +53,13 @@ def test_demo_flag_opens_the_demo_made_earlier_without_rebuilding_it(hgd_app, mo
     assert places.demo_path().stat().st_mtime_ns == stamp
 
 
-def test_the_demo_goes_to_the_db_path_the_clerk_named(hgd_app, qtbot, tmp_path):
-    wanted = tmp_path / "thu" / "xa-mau.db"
+def test_the_demo_never_goes_to_the_path_meant_for_the_real_register(hgd_app, qtbot, tmp_path):
+    """Issue 12, item 12: --db names the clerk's future register; the demo button builds the demo in its own file."""
+    wanted = tmp_path / "thu" / "xa-that.db"
     dialog = FirstRunDialog(wanted)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
-    assert dialog.register is not None and dialog.register.where == str(wanted)
+    assert dialog.register is not None and dialog.register.where == str(places.demo_path())
     dialog.register.close()
-    assert not places.demo_path().exists()
+    assert not wanted.exists() and not wanted.parent.exists()

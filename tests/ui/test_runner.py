@@ -148,6 +148,11 @@ def test_a_spreadsheet_opened_as_a_register_is_offered_for_import(hgd_app, qtbot
     window.open_file()
     assert boxes.texts("question")[0].startswith("“danh-sach.csv” là bảng tính")
     assert window.reg is small_register
+    from ui.pages.import_page import ImportPage
+    page = window.page(ImportPage)
+    if page is not None:   # the import page shows the dry run first; the clerk then imports
+        assert page.path == sheet and page.report is not None and page.report.persons_valid == 1
+        page.import_button.click()
     assert "H8" in codes(small_register) or boxes.texts("critical")   # imported, or the core said why not
     window.close()
 

@@ -3,9 +3,15 @@ from __future__ import annotations
 
 from ui.pages.base import Page
 from ui.pages.households import HouseholdsPage
+from ui.pages.import_page import ImportPage
 from ui.pages.overview import OverviewPage
+from ui.pages.periods import PeriodsPage
+from ui.pages.settings import SettingsPage
 
 PAGES: list[type[Page]] = [
     OverviewPage,
     HouseholdsPage,
+    ImportPage,
+    PeriodsPage,
+    SettingsPage,
 ]

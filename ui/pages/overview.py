@@ -12,6 +12,7 @@ from app.register import Register
 from ui.context import AppContext
 from ui.overview.view import OverviewView
 from ui.pages.base import Page
+from ui.pages.period_line import CurrentPeriodLine
 
 
 def read_overview(reg: Register) -> dict[str, Any]:
@@ -51,6 +52,8 @@ class OverviewPage(Page):
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(0)
         self.box.addLayout(top)
+        self.period_line = CurrentPeriodLine(ctx)
+        self.box.addWidget(self.period_line)
         self.box.addWidget(self.empty)
         self.box.addWidget(self.view, 1)
         self.retranslate()
@@ -65,6 +68,8 @@ class OverviewPage(Page):
                                         "a spreadsheet, or by adding the first household."))
         self.add_button.setText(self.tr("Add the first household…"))
         self.import_button.setText(self.tr("Import a list…"))
+        if hasattr(self, "period_line"):
+            self.period_line.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -81,6 +86,7 @@ class OverviewPage(Page):
 
     def refresh(self, changes: Changes | None) -> None:
         self.ctx.runner.query(read_overview, self._show)
+        self.period_line.refresh()
 
     def _show(self, data: dict[str, Any]) -> None:
         self.data = data
