@@ -145,6 +145,7 @@ class RunReview(Operation):
         session, cid = ctx.session, ctx.commune_id
         distinct = decided(session, cid, "distinct")
         table = match_table(session, cid)
+        n = len(table)
 
         def tell(done: int, total: int, stage: str) -> None:
             ctx.check_cancel()
@@ -156,5 +157,6 @@ class RunReview(Operation):
         checks = run_checks(persons, households, today=ctx.today)
         ctx.check_cancel()
         counts = store(ctx, [*(pair_found(p) for p in pairs), *(check_found(c) for c in checks)])
-        ctx.value = {**counts, "pairs": len(pairs), "findings": len(checks)}
+        ctx.value = {**counts, "persons": n, "pairs": len(pairs), "findings": len(checks),
+                     "matches": sum(1 for p in pairs if p.decision == "match")}
         return ctx.changes
