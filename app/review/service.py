@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import select
@@ -31,8 +32,8 @@ messages.register({
 
 HOUSEHOLD_KINDS = frozenset(("review.one_person_household", "review.large_household", "review.no_head",
                              "review.two_heads"))
-_MATCH_COLUMNS = [getattr(Person, f) for f in ROW_FIELDS if f != "commune_code"]
-_CHECK_FIELDS = [f for f in PersonRow.__dataclass_fields__]
+_MATCH_FIELDS = [f for f in ROW_FIELDS if f != "commune_code"]
+_CHECK_FIELDS = list(PersonRow._fields)
 
 
 @dataclass(frozen=True)
@@ -54,19 +55,22 @@ def decided(session: Session, commune_id: str, decision: str) -> set[str]:
         Resolution.commune_id == commune_id, Resolution.status == "active", Resolution.decision == decision)))
 
 
-def match_table(session: Session, commune_id: str) -> RecordTable:
-    """The commune's active persons as the matcher reads them, straight from the cursor."""
-    rows = session.execute(select(*_MATCH_COLUMNS).where(Person.commune_id == commune_id, Person.status == "active"))
-    return RecordTable.from_rows(tuple(r) for r in rows)
+def read_persons(session: Session, commune_id: str) -> tuple[RecordTable, list[PersonRow]]:
+    """One pass over the commune's persons (Core rows, no ORM objects): the active ones as the matcher's table, and
+    every active, dead or moved-out one as the checks' rows."""
+    c = Person.__table__.c
+    where = (c.commune_id == commune_id) & c.status.in_(("active", "dead", "moved_out"))
+    cursor = session.connection().execute(select(*(c[f] for f in _CHECK_FIELDS)).where(where))
+    persons = [PersonRow._make(r) for r in cursor]
+    match = itemgetter(*(_CHECK_FIELDS.index(f) for f in _MATCH_FIELDS))
+    table = RecordTable.from_rows(match(p) for p in persons if p.status == "active")
+    return table, persons
 
 
-def check_rows(session: Session, commune_id: str) -> tuple[list[PersonRow], list[HouseholdRow]]:
-    persons = [PersonRow(*r) for r in session.execute(
-        select(*(getattr(Person, f) for f in _CHECK_FIELDS)).where(
-            Person.commune_id == commune_id, Person.status.in_(("active", "dead", "moved_out"))))]
-    households = [HouseholdRow(*r) for r in session.execute(
-        select(Household.id, Household.code, Household.status).where(Household.commune_id == commune_id))]
-    return persons, households
+def read_households(session: Session, commune_id: str) -> list[HouseholdRow]:
+    h = Household.__table__.c
+    return [HouseholdRow(*r) for r in session.connection().execute(
+        select(h.id, h.code, h.status).where(h.commune_id == commune_id))]
 
 
 def pair_found(p: Pair) -> Found:
@@ -144,7 +148,7 @@ class RunReview(Operation):
         assert ctx.commune_id is not None
         session, cid = ctx.session, ctx.commune_id
         distinct = decided(session, cid, "distinct")
-        table = match_table(session, cid)
+        table, persons = read_persons(session, cid)
         n = len(table)
 
         def tell(done: int, total: int, stage: str) -> None:
@@ -153,8 +157,8 @@ class RunReview(Operation):
 
         pairs = find_pairs(table, known_distinct=distinct, progress=tell)
         del table
-        persons, households = check_rows(session, cid)
-        checks = run_checks(persons, households, today=ctx.today)
+        checks = run_checks(persons, read_households(session, cid), today=ctx.today)
+        del persons
         ctx.check_cancel()
         counts = store(ctx, [*(pair_found(p) for p in pairs), *(check_found(c) for c in checks)])
         ctx.value = {**counts, "persons": n, "pairs": len(pairs), "findings": len(checks),
