@@ -275,6 +275,33 @@
     </message>
 </context>
 <context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Đọc lại</translation>
+    </message>
+    <message>
+        <source>Read the register again (after changes made elsewhere)</source>
+        <translation>Đọc lại sổ (sau khi có thay đổi từ nơi khác)</translation>
+    </message>
+    <message>
+        <source>The register holds nobody yet. Start by importing the commune&apos;s list from a spreadsheet, or by adding the first household.</source>
+        <translation>Sổ chưa có ai. Hãy bắt đầu bằng cách nhập danh sách của xã từ bảng tính, hoặc thêm hộ đầu tiên.</translation>
+    </message>
+    <message>
+        <source>Add the first household…</source>
+        <translation>Thêm hộ đầu tiên…</translation>
+    </message>
+    <message>
+        <source>Import a list…</source>
+        <translation>Nhập danh sách…</translation>
+    </message>
+</context>
+<context>
     <name>OverviewView</name>
     <message>
         <source>People</source>
@@ -347,6 +374,10 @@
     <message>
         <source>Expired cards</source>
         <translation>Thẻ đã hết hạn</translation>
+    </message>
+    <message>
+        <source>No card at all</source>
+        <translation>Chưa có thẻ nào</translation>
     </message>
     <message>
         <source>Without a social insurance (BHXH) code</source>
@@ -477,6 +508,17 @@
     <message>
         <source>Done.</source>
         <translation>Xong.</translation>
+    </message>
+</context>
+<context>
+    <name>runner</name>
+    <message>
+        <source>Working…</source>
+        <translation>Đang xử lý…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 </TS>

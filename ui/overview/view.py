@@ -59,6 +59,7 @@ class OverviewView(QScrollArea):
         self.cards.add_row("cards.valid", self.tr("Valid cards"))
         self.cards.add_row("cards.expiring_30_days", self.tr("Expiring in the next 30 days"), attention=True)
         self.cards.add_row("cards.expired", self.tr("Expired cards"), attention=True)
+        self.cards.add_row("cards.without_card", self.tr("No card at all"), attention=True)
         self.cards.add_separator()
         self.cards.add_row("persons.without_bhxh_code", self.tr("Without a social insurance (BHXH) code"),
                            attention=True)
@@ -111,6 +112,7 @@ class OverviewView(QScrollArea):
         count(self.cards, "cards.valid", cards["valid"], people)
         count(self.cards, "cards.expiring_30_days", cards["expiring_30_days"], people)
         count(self.cards, "cards.expired", cards["expired"], people)
+        count(self.cards, "cards.without_card", cards.get("without_card", 0), people)
         count(self.cards, "persons.without_bhxh_code", persons["without_bhxh_code"], people)
 
         self._show_events(stats.get("events", {}))

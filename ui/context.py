@@ -1,0 +1,249 @@
+"""What every page shares: the register's place, the runner that applies operations and runs queries, and the
+`changed` signal emitted after any applied operation, undo or redo (see /work/briefs/gui_contract.md).
+
+`ThreadRunner` does the work on one worker thread of its own (operations and queries one after the other, in the
+order asked), with a progress dialog and Cancel for long operations; the GUI thread never waits in a nested event
+loop. `SyncRunner` has the same interface and runs inline (tests, screenshots).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from app.operations import Operation, Result
+from app.progress import Cancel
+from app.register import Register
+from ui.errors import show_error
+
+T = TypeVar("T")
+
+
+class Runner(Protocol):
+    def apply(self, op: Operation, *, on_done: Callable[[Result], None] | None = None,
+              on_failed: Callable[[BaseException], None] | None = None, cancellable: bool = False) -> None: ...
+
+    def query(self, fn: Callable[[Register], T], on_done: Callable[[T], None], *,
+              on_failed: Callable[[BaseException], None] | None = None) -> None: ...
+
+
+class AppContext(QObject):
+    changed = Signal(object)          # app.operations.Changes after any applied operation, undo or redo
+
+    def __init__(self, db: str, runner: Runner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.runner = runner
+        bind = getattr(runner, "bind", None)
+        if bind is not None:
+            bind(self)
+
+
+class _Base:
+    """What both runners share: a writing register and a read-only one, opened on first use."""
+
+    def __init__(self, db: str, parent: QWidget | None = None) -> None:
+        self.db = db
+        self.parent = parent
+        self.ctx: AppContext | None = None
+        self._write: Register | None = None
+        self._read: Register | None = None
+        self.after_apply: list[Callable[[Result], None]] = []   # e.g. the main window's Undo/Redo labels
+
+    def bind(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+
+    def writer(self) -> Register:
+        if self._write is None:
+            self._write = Register.open(self.db)
+        return self._write
+
+    def reader(self) -> Register:
+        if self._read is None:
+            self._read = Register.open(self.db, write=False)
+        return self._read
+
+    def close(self) -> None:
+        for reg in (self._write, self._read):
+            if reg is not None:
+                reg.close()
+        self._write = self._read = None
+
+    def _applied(self, result: Result, on_done: Callable[[Result], None] | None) -> None:
+        if self.ctx is not None:
+            self.ctx.changed.emit(result.changes)
+        for hook in list(self.after_apply):
+            hook(result)
+        if on_done is not None:
+            on_done(result)
+
+    def _failed(self, exc: BaseException, on_failed: Callable[[BaseException], None] | None) -> None:
+        if on_failed is not None:
+            on_failed(exc)
+        else:
+            show_error(self.parent, exc)
+
+    # undo and redo are operations too, applied the same way
+    def undo(self, on_done: Callable[[Result], None] | None = None) -> None:
+        from app.registry.undo import UndoAction
+        self.apply(UndoAction(None), on_done=on_done)
+
+    def redo(self, on_done: Callable[[Result], None] | None = None) -> None:
+        from app.registry.undo import RedoAction
+        self.apply(RedoAction(), on_done=on_done)
+
+
+class SyncRunner(_Base):
+    """Runs inline on the calling thread (tests, screenshots); same interface as the threaded runner."""
+
+    busy = False
+
+    def apply(self, op: Operation, *, on_done: Callable[[Result], None] | None = None,
+              on_failed: Callable[[BaseException], None] | None = None, cancellable: bool = False) -> None:
+        try:
+            result = self.writer().apply(op, cancel=Cancel() if cancellable else None)
+        except Exception as exc:
+            self._failed(exc, on_failed)
+            return
+        self._applied(result, on_done)
+
+    def query(self, fn: Callable[[Register], T], on_done: Callable[[T], None], *,
+              on_failed: Callable[[BaseException], None] | None = None) -> None:
+        try:
+            value = fn(self.reader())
+        except Exception as exc:
+            self._failed(exc, on_failed)
+            return
+        on_done(value)
+
+    def wait(self, timeout_ms: int = -1) -> bool:
+        return True
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.signals = _Signals()
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            value = self._work()
+        except BaseException as exc:  # handed to the GUI thread; a pool thread must not die
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(value)
+
+
+class ThreadRunner(_Base):
+    """Operations and queries on one worker thread, in order; results delivered on the GUI thread."""
+
+    PROGRESS_AFTER_MS = 400
+
+    def __init__(self, db: str, parent: QWidget | None = None) -> None:
+        super().__init__(db, parent)
+        self.pool = QThreadPool()
+        self.pool.setMaxThreadCount(1)
+        self.pending = 0
+        self.cancel: Cancel | None = None   # the running cancellable operation's token
+        self._jobs: set[_Job] = set()
+
+    @property
+    def busy(self) -> bool:
+        return self.pending > 0
+
+    def _start(self, work: Callable[[], Any], done: Callable[[Any], None],
+               failed: Callable[[BaseException], None]) -> _Job:
+        job = _Job(work)
+        job.setAutoDelete(False)
+        self._jobs.add(job)
+        self.pending += 1
+        queued = Qt.ConnectionType.QueuedConnection
+
+        def finish(handler: Callable[[Any], None], value: Any) -> None:
+            self.pending -= 1
+            self._jobs.discard(job)
+            handler(value)
+
+        job.signals.done.connect(lambda value: finish(done, value), queued)
+        job.signals.failed.connect(lambda exc: finish(failed, exc), queued)
+        self.pool.start(job)
+        return job
+
+    def apply(self, op: Operation, *, on_done: Callable[[Result], None] | None = None,
+              on_failed: Callable[[BaseException], None] | None = None, cancellable: bool = False) -> None:
+        cancel = Cancel()
+        dialog = self._progress_dialog(op, cancel, cancellable)
+        state = {"done": 0, "total": 0}
+
+        def progress(done: int, total: int, stage: str = "") -> None:
+            state["done"], state["total"] = done, total
+
+        def work() -> Result:
+            return self.writer().apply(op, progress=progress, cancel=cancel)
+
+        def close_dialog() -> None:
+            timer_stop()
+            dialog.close()
+            dialog.deleteLater()
+            self.cancel = None
+
+        def done(result: Result) -> None:
+            close_dialog()
+            self._applied(result, on_done)
+
+        def failed(exc: BaseException) -> None:
+            close_dialog()
+            self._failed(exc, on_failed)
+
+        from PySide6.QtCore import QTimer
+        timer = QTimer(dialog)
+        timer.setInterval(100)
+
+        def tick() -> None:
+            if state["total"] > 0:
+                dialog.setMaximum(state["total"])
+                dialog.setValue(min(state["done"], state["total"]))
+
+        timer.timeout.connect(tick)
+        timer.start()
+
+        def timer_stop() -> None:
+            timer.stop()
+
+        self.cancel = cancel
+        self._start(work, done, failed)
+
+    def _progress_dialog(self, op: Operation, cancel: Cancel, cancellable: bool) -> QProgressDialog:
+        try:
+            text = op.label().render()
+        except Exception:  # a label that cannot render must not stop the work
+            text = QCoreApplication.translate("runner", "Working…")
+        dialog = QProgressDialog(text, QCoreApplication.translate("runner", "Cancel") if cancellable else "", 0, 0, self.parent)
+        if not cancellable:
+            dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(self.PROGRESS_AFTER_MS)
+        dialog.setMinimumWidth(420)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(cancel.cancel)
+        return dialog
+
+    def query(self, fn: Callable[[Register], T], on_done: Callable[[T], None], *,
+              on_failed: Callable[[BaseException], None] | None = None) -> None:
+        self._start(lambda: fn(self.reader()), on_done, lambda exc: self._failed(exc, on_failed))
+
+    def wait(self, timeout_ms: int = -1) -> bool:
+        """Block until the worker is idle (closing the window; tests). True when it is."""
+        idle = self.pool.waitForDone(timeout_ms)
+        QCoreApplication.processEvents()
+        return idle

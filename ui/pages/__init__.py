@@ -1,0 +1,9 @@
+"""The main window's pages, in side bar order (each helper adds its page with a one-line edit)."""
+from __future__ import annotations
+
+from ui.pages.base import Page
+from ui.pages.overview import OverviewPage
+
+PAGES: list[type[Page]] = [
+    OverviewPage,
+]
