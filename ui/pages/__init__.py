@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from ui.pages.base import Page
 from ui.pages.overview import OverviewPage
+from ui.pages.review import ReviewPage
 
 PAGES: list[type[Page]] = [
     OverviewPage,
+    ReviewPage,
 ]
