@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,15 +40,23 @@ from ui.pages.base import Page
 Index = QModelIndex | QPersistentModelIndex
 DIFF = QColor("#fff0c2")
 FIELD_NAMES = {
-    "full_name": "Full name", "birth_date": "Date of birth", "sex": "Sex", "birth_place": "Birth place",
-    "id_number": "CCCD", "bhxh_code": "BHXH code", "household_code": "Household", "relation": "Relation to head",
-    "group_code": "Group", "card_number": "Card number", "address": "Address", "phone": "Phone", "status": "Status",
+    "full_name": QT_TRANSLATE_NOOP("ReviewPage", "Full name"),
+    "birth_date": QT_TRANSLATE_NOOP("ReviewPage", "Date of birth"),
+    "sex": QT_TRANSLATE_NOOP("ReviewPage", "Sex"),
+    "birth_place": QT_TRANSLATE_NOOP("ReviewPage", "Birth place"),
+    "id_number": QT_TRANSLATE_NOOP("ReviewPage", "CCCD"),
+    "bhxh_code": QT_TRANSLATE_NOOP("ReviewPage", "BHXH code"),
+    "household_code": QT_TRANSLATE_NOOP("ReviewPage", "Household"),
+    "relation": QT_TRANSLATE_NOOP("ReviewPage", "Relation to head"),
+    "group_code": QT_TRANSLATE_NOOP("ReviewPage", "Group"),
+    "card_number": QT_TRANSLATE_NOOP("ReviewPage", "Card number"),
+    "address": QT_TRANSLATE_NOOP("ReviewPage", "Address"),
+    "phone": QT_TRANSLATE_NOOP("ReviewPage", "Phone"),
+    "status": QT_TRANSLATE_NOOP("ReviewPage", "Status"),
 }
 
 
 def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
     return QCoreApplication.translate("ReviewPage", text)
 
 
@@ -97,8 +113,11 @@ class PairModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return [_tr("Field"), _tr("Record A (kept)"), _tr("Record B"), _tr("Take B")][section] \
-            if 0 <= section < 4 else None
+        names = [QCoreApplication.translate("ReviewPage", "Field"),
+                 QCoreApplication.translate("ReviewPage", "Record A (kept)"),
+                 QCoreApplication.translate("ReviewPage", "Record B"),
+                 QCoreApplication.translate("ReviewPage", "Take B")]
+        return names[section] if 0 <= section < 4 else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -157,7 +176,7 @@ class FindingModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and section == 0:
-            return _tr("Finding")
+            return QCoreApplication.translate("ReviewPage", "Finding")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
