@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from app import messages
 from app.review.matcher import KIND as DUPLICATE
+from app.registry.history import display
 from app.review.reasons import Reason, render_reasons
 from app.store.models import Finding, FindingSubject, Household, Person
 
@@ -70,6 +71,8 @@ class PairView:
     a: dict[str, Any]
     b: dict[str, Any]
     differs: tuple[str, ...] = field(default=())
+    a_text: dict[str, str] = field(default_factory=dict)     # the fields as the clerk reads them (dates, names)
+    b_text: dict[str, str] = field(default_factory=dict)
 
     @property
     def bhxh(self) -> tuple[str, str]:
@@ -118,6 +121,10 @@ def _persons(s: Any, ids: set[str]) -> dict[str, dict[str, Any]]:
     return out
 
 
+def _texts(person: dict[str, Any], lang: str | None) -> dict[str, str]:
+    return {k: display(k, person.get(k), lang) if person.get(k) not in (None, "") else "" for k in SHOWN}
+
+
 def pairs(reg: Register, *, status: str | None = "open", lang: str | None = None,
           limit: int | None = None) -> list[PairView]:
     """The duplicate pairs, best score first, each with both persons' shown fields and those that differ."""
@@ -143,7 +150,8 @@ def pairs(reg: Register, *, status: str | None = "open", lang: str | None = None
             reasons = [Reason(r["key"], r.get("params") or {}) for r in f.reasons or []]
             differs = tuple(k for k in SHOWN if (a.get(k) or None) != (b.get(k) or None))
             out.append(PairView(f.id, f.fingerprint, float(f.score or 0.0), (f.params or {}).get("decision", ""),
-                                f.status, render_reasons(reasons, lang), a, b, differs))
+                                f.status, render_reasons(reasons, lang), a, b, differs, _texts(a, lang),
+                                _texts(b, lang)))
         return out
 
 

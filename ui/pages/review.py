@@ -136,8 +136,7 @@ class PairModel(QAbstractTableModel):
             if col == 0:
                 return _tr(FIELD_NAMES[name])
             if col in (1, 2):
-                value = (self.pair.a if col == 1 else self.pair.b).get(name)
-                return "" if value is None else str(value)
+                return (self.pair.a_text if col == 1 else self.pair.b_text).get(name, "")
             return None
         if role == Qt.ItemDataRole.CheckStateRole and col == 3 and name in MERGEABLE:
             return Qt.CheckState.Checked if name in self.take else Qt.CheckState.Unchecked
