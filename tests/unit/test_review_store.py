@@ -188,3 +188,17 @@ def test_correct_field_resolves_its_finding_and_leaves_an_event(reg):
     with reg.reading() as s:
         assert s.get(Finding, f.id).status == "open"
         assert s.get(Person, pid).full_name == "NGUYỄN VĂN AN"
+
+
+def test_review_and_merge_on_both_dialects(any_register):
+    reg = any_register
+    reg.today = lambda: TODAY
+    reg.apply(AddHousehold(code="H1", members=H1))
+    reg.apply(AddHousehold(code="H2", members=H2))
+    first = reg.apply(RunReview()).value
+    assert first["pairs"] == 1 and first["added"] >= 2
+    assert reg.apply(RunReview()).value["added"] == 0
+    reg.apply(MergePersons("3800000003", "3800000009"))
+    assert [s for _, s, _ in _findings(reg, "duplicate")] == ["resolved"]
+    reg.undo()
+    assert [s for _, s, _ in _findings(reg, "duplicate")] == ["open"]
