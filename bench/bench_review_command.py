@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import shutil
 import sys
 from dataclasses import dataclass
@@ -20,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.bench_review import evaluate, measured, register  # noqa: E402
-from bench.common import OUT, hgd, machine, median_of  # noqa: E402
+from bench.bench_review import evaluate, register  # noqa: E402
+from bench.common import OUT, hgd, machine, median_of, run_measured  # noqa: E402
 
 DATA = OUT / "review"
 COMMUNE = {"commune_name": "Xã Dân Lý", "commune_code": "15703", "province_code": "36",
@@ -74,6 +75,22 @@ def real_register(size: int, seed: int) -> tuple[Path, dict[str, Any]]:
     return path, meta
 
 
+def measured(args: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system: less swayed than the wall by other work on a shared machine) and
+    peak memory (MiB, read by /usr/bin/time) of one child."""
+    seconds, mib, done = run_measured(["/usr/bin/time", "-f", "peak_kib=%M cpu=%U+%S", *args])
+    cpu = float("nan")
+    for line in done.stderr.splitlines():
+        if line.startswith("peak_kib="):
+            kib, used = line.split()
+            mib = int(kib.split("=")[1]) / 1024
+            user, system = used.split("=")[1].split("+")
+            cpu = float(user) + float(system)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed: {done.stderr[-2000:]}")
+    return seconds, cpu, mib
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="30000,150000")
@@ -83,20 +100,22 @@ def main() -> None:
     report: dict[str, Any] = {"machine": machine(), "runs": args.runs, "sizes": {}}
     for size in (int(s) for s in args.sizes.split(",")):
         db, meta = real_register(size, args.seed)
-        times, peaks, quality = [], [], None
+        times, cpus, peaks, quality = [], [], [], None
         for _ in range(args.runs):
             work = DATA / f"work_{size}.db"
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{work}{suffix}").unlink(missing_ok=True)
             shutil.copy(db, work)
             out = DATA / f"pairs_cmd_{size}.csv"
-            seconds, mib, _ = measured(hgd("review", "--db", work, "--out", out))
+            seconds, cpu, mib = measured(hgd("review", "--db", work, "--out", out))
             times.append(seconds)
+            cpus.append(cpu)
             peaks.append(mib)
             with out.open(encoding="utf-8-sig") as f:
                 found = {frozenset((r["id_a"], r["id_b"])) for r in csv.DictReader(f)}
             quality = evaluate(found, meta)
         report["sizes"][size] = {"persons": meta["persons"], "seconds": median_of(times), "times": times,
+                                 "cpu_seconds": median_of(cpus), "load": os.getloadavg()[0],
                                  "peak_mib": round(max(peaks)), "quality": {k: quality[k] for k in
                                                                            ("precision", "recall")}}
         print(json.dumps({size: report["sizes"][size]}, ensure_ascii=False), flush=True)
