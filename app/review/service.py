@@ -153,7 +153,7 @@ class RunReview(Operation):
 
         def tell(done: int, total: int, stage: str) -> None:
             ctx.check_cancel()
-            ctx.progress(done, total, messages.render(f"review.stage.{stage}"))
+            ctx.progress(done, total, stage)  # a key under "review.stage." (the words: messages.render)
 
         pairs = find_pairs(table, known_distinct=distinct, progress=tell)
         del table
