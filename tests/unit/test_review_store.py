@@ -202,3 +202,26 @@ def test_review_and_merge_on_both_dialects(any_register):
     assert [s for _, s, _ in _findings(reg, "duplicate")] == ["resolved"]
     reg.undo()
     assert [s for _, s, _ in _findings(reg, "duplicate")] == ["open"]
+
+
+def test_review_reports_its_stages_and_a_cancel_stores_nothing(reg):
+    from app.progress import Cancel
+
+    seen = []
+    reg.apply(RunReview(), progress=lambda done, total, stage: seen.append(stage))
+    assert {"normalise", "block", "compare", "done"} <= set(seen)
+
+    class AfterBlocking(Cancel):
+        def check(self) -> None:
+            if "block" in seen2:
+                self.cancel()
+            super().check()
+
+    seen2: list[str] = []
+    with pytest.raises(HgdError) as e:
+        reg.apply(RunReview(), progress=lambda done, total, stage: seen2.append(stage), cancel=AfterBlocking())
+    assert e.value.key == "op.cancelled"
+    before = reg.actions(1)[0]["seq"]
+    assert [a["kind"] for a in reg.actions(2)] == ["review", "add_household"]  # the cancelled one left no action
+    assert len(_findings(reg)) == reg.apply(RunReview()).value["kept"]
+    assert reg.actions(1)[0]["seq"] == before + 1
