@@ -1,1 +1,1 @@
-"""Qt-free read services for the GUI: each takes a Register (read-only) and returns plain values."""
+"""Qt-free read services for the GUI (app/views/<area>.py): functions of a Register, returning plain data."""

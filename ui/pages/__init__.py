@@ -6,12 +6,14 @@ from ui.pages.households import HouseholdsPage
 from ui.pages.import_page import ImportPage
 from ui.pages.overview import OverviewPage
 from ui.pages.periods import PeriodsPage
+from ui.pages.review import ReviewPage
 from ui.pages.settings import SettingsPage
 
 PAGES: list[type[Page]] = [
     OverviewPage,
     HouseholdsPage,
     ImportPage,
+    ReviewPage,
     PeriodsPage,
     SettingsPage,
 ]

@@ -1,0 +1,166 @@
+"""The review kept in the register: `RunReview` finds the duplicate pairs and the other findings of the commune and
+stores them in `findings` / `finding_subjects`, one row per fingerprint.
+
+A re-run updates: a finding seen again keeps its row (score, reasons and parameters refreshed; a resolved one stays
+resolved), a new one is added, an open one no longer found is closed ("resolved"). A pair a clerk confirmed distinct
+(an active `resolutions` row with decision "distinct" under its fingerprint) is never flagged again.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import messages
+from app.ids import new_id
+from app.operations import Changes, Operation, OpContext
+from app.review.checks import CheckFinding, HouseholdRow, PersonRow, run_checks
+from app.review.matcher import KIND as DUPLICATE
+from app.review.matcher import Pair, find_pairs
+from app.review.records import ROW_FIELDS, RecordTable
+from app.store import write
+from app.store.clock import utcnow
+from app.store.models import Finding, FindingSubject, Household, Person, Resolution
+
+messages.register({
+    "op.review": ("Rà soát dữ liệu", "Data review"),
+})
+
+HOUSEHOLD_KINDS = frozenset(("review.one_person_household", "review.large_household", "review.no_head",
+                             "review.two_heads"))
+_MATCH_FIELDS = [f for f in ROW_FIELDS if f != "commune_code"]
+_CHECK_FIELDS = list(PersonRow._fields)
+
+
+@dataclass(frozen=True)
+class Found:
+    """One finding of this run, as it will be stored."""
+
+    kind: str
+    fingerprint: str
+    persons: tuple[str, ...]
+    households: tuple[str, ...]
+    score: float | None
+    reasons: list[dict[str, Any]] | None
+    params: dict[str, Any]
+
+
+def decided(session: Session, commune_id: str, decision: str) -> set[str]:
+    """Fingerprints under an active resolution with this decision."""
+    return set(session.scalars(select(Resolution.subject_key).where(
+        Resolution.commune_id == commune_id, Resolution.status == "active", Resolution.decision == decision)))
+
+
+def read_persons(session: Session, commune_id: str) -> tuple[RecordTable, list[PersonRow]]:
+    """One pass over the commune's persons (Core rows, no ORM objects): the active ones as the matcher's table, and
+    every active, dead or moved-out one as the checks' rows."""
+    c = Person.__table__.c
+    where = (c.commune_id == commune_id) & c.status.in_(("active", "dead", "moved_out"))
+    cursor = session.connection().execute(select(*(c[f] for f in _CHECK_FIELDS)).where(where))
+    persons = [PersonRow._make(r) for r in cursor]
+    match = itemgetter(*(_CHECK_FIELDS.index(f) for f in _MATCH_FIELDS))
+    table = RecordTable.from_rows(match(p) for p in persons if p.status == "active")
+    return table, persons
+
+
+def read_households(session: Session, commune_id: str) -> list[HouseholdRow]:
+    h = Household.__table__.c
+    return [HouseholdRow(*r) for r in session.connection().execute(
+        select(h.id, h.code, h.status).where(h.commune_id == commune_id))]
+
+
+def pair_found(p: Pair) -> Found:
+    return Found(DUPLICATE, p.fingerprint, (p.a_id, p.b_id), (), p.score,
+                 [{"key": r.key, "params": r.params} for r in p.reasons],
+                 {"decision": p.decision, "probability": round(p.probability, 4)})
+
+
+def check_found(c: CheckFinding) -> Found:
+    on_household = c.kind in HOUSEHOLD_KINDS
+    return Found(c.kind, c.fingerprint, () if on_household else c.subject_ids,
+                 c.subject_ids if on_household else (), None, None, dict(c.params))
+
+
+def store(ctx: OpContext, found: Iterable[Found]) -> dict[str, int]:
+    """Write this run's findings against the stored ones; counts of added, kept, reopened and closed."""
+    session, cid = ctx.session, ctx.commune_id
+    assert cid is not None
+    t = Finding.__table__
+    stored = {r.fingerprint: r for r in session.execute(
+        select(t.c.id, t.c.fingerprint, t.c.status, t.c.score, t.c.reasons, t.c.params).where(
+            t.c.commune_id == cid))}
+    checked = decided(session, cid, "checked") | decided(session, cid, "corrected")
+    now = utcnow()
+    new_rows: list[dict[str, Any]] = []
+    subjects: list[dict[str, Any]] = []
+    updates: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
+    seen: set[str] = set()
+    counts = {"added": 0, "kept": 0, "reopened": 0, "closed": 0}
+    for f in found:
+        if f.fingerprint in seen:
+            continue
+        seen.add(f.fingerprint)
+        old = stored.get(f.fingerprint)
+        status = "resolved" if f.fingerprint in checked else "open"
+        if old is None:
+            fid = new_id()
+            new_rows.append({"id": fid, "commune_id": cid, "kind": f.kind, "fingerprint": f.fingerprint,
+                             "score": f.score, "reasons": f.reasons, "params": f.params, "status": status})
+            subjects += [{"id": new_id(), "finding_id": fid, "person_id": p, "household_id": None}
+                         for p in f.persons]
+            subjects += [{"id": new_id(), "finding_id": fid, "person_id": None, "household_id": h}
+                         for h in f.households]
+            counts["added"] += 1
+            continue
+        before = {"status": old.status, "score": old.score, "reasons": old.reasons, "params": old.params}
+        after = {"status": "resolved" if old.status == "resolved" else status, "score": f.score,
+                 "reasons": f.reasons, "params": f.params}
+        counts["reopened" if old.status == "void" and after["status"] == "open" else "kept"] += 1
+        if before != after:
+            updates.append((old.id, before, after))
+    for fp, old in stored.items():
+        if fp not in seen and old.status == "open":
+            updates.append((old.id, {"status": "open"}, {"status": "resolved"}))
+            counts["closed"] += 1
+    write.insert(session, t, new_rows, now=now)
+    write.insert(session, FindingSubject.__table__, subjects, now=now)
+    write.update(session, t, updates, now=now)
+    if new_rows:
+        ctx.changes.touch("finding", *(r["id"] for r in new_rows), created=True)
+    if updates:
+        ctx.changes.touch("finding", *(u[0] for u in updates))
+    return counts
+
+
+@dataclass(frozen=True)
+class RunReview(Operation):
+    """Review the commune's register: duplicate persons and the other findings, stored for the clerk to decide.
+    `ctx.value` = {"added", "kept", "reopened", "closed", "pairs", "findings"} counts."""
+
+    kind = "review"
+    label_key = "op.review"
+
+    def apply(self, ctx: OpContext) -> Changes:
+        assert ctx.commune_id is not None
+        session, cid = ctx.session, ctx.commune_id
+        distinct = decided(session, cid, "distinct")
+        table, persons = read_persons(session, cid)
+        n = len(table)
+
+        def tell(done: int, total: int, stage: str) -> None:
+            ctx.check_cancel()
+            ctx.progress(done, total, stage)  # a key under "review.stage." (the words: messages.render)
+
+        pairs = find_pairs(table, known_distinct=distinct, progress=tell)
+        del table
+        checks = run_checks(persons, read_households(session, cid), today=ctx.today)
+        del persons
+        ctx.check_cancel()
+        counts = store(ctx, [*(pair_found(p) for p in pairs), *(check_found(c) for c in checks)])
+        ctx.value = {**counts, "persons": n, "pairs": len(pairs), "findings": len(checks),
+                     "matches": sum(1 for p in pairs if p.decision == "match")}
+        return ctx.changes
