@@ -154,10 +154,51 @@ SCENES: dict[str, Scene] = {
 }
 
 
+def _review(window, kind: str | None = None):  # noqa: ANN001, ANN202
+    from ui.pages.review import ReviewPage
+
+    page = window.page(ReviewPage)
+    window.show_page(window.pages.index(page))
+    window.settle()
+    page.run_review()
+    window.settle()
+    return window
+
+
+def _review_pair(window):  # noqa: ANN001, ANN202
+    from ui.pages.review import ReviewPage
+
+    _review(window)
+    page = window.page(ReviewPage)
+    page.next_pair()
+    window.settle()
+    return window
+
+
+def _page_scene(build: Callable[..., object]) -> Scene:
+    """A scene of ui/pages/scenes.py, built on the window's context; a page shown at the window's size."""
+    def scene(window):  # noqa: ANN001, ANN202
+        import tempfile
+
+        from PySide6.QtWidgets import QDialog
+
+        widget = build(window.ctx, Path(tempfile.mkdtemp(prefix="hgd-scene-")))
+        if not isinstance(widget, QDialog):
+            widget.resize(*SIZE)
+        widget.show()
+        window.settle()
+        return widget
+    return scene
+
+
 def all_scenes() -> dict[str, Scene]:
     from ui.pages import PAGES
+    from ui.pages.scenes import scenes as page_scenes
 
     found = dict(SCENES)
+    found["review"] = _review
+    found["review-pair"] = _review_pair
+    found.update({name: _page_scene(build) for name, build in page_scenes()})
     for page in PAGES:
         module = importlib.import_module(page.__module__)
         extra = getattr(module, "scenes", None)
@@ -207,6 +248,8 @@ def take(out: Path, langs: tuple[str, ...] = ("vi", "en"), only: list[str] | Non
             taken.append(target)
             for dialog in window.findChildren(QDialog):
                 dialog.close()
+            if shown is not window and shown.window() is not window:   # a page or dialog shown on its own
+                shown.close()
             window.close()
             app.processEvents()
             work.unlink(missing_ok=True)
