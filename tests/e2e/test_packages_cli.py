@@ -352,3 +352,25 @@ def test_an_acknowledgement_from_another_office_or_for_another_package_is_refuse
     wrong = _office_ack(world, world.o, tmp_path / "b", other_package=True)
     assert refused("package", "ack", "--db", fork, wrong) == "ack.other_package"
     assert untouched(fork) == before
+
+
+def test_the_office_on_postgresql(world, pg_empty, tmp_path):
+    world.make_office(pg_empty, tmp_path / "o-pg-keys")
+    # a commune sending to this office: a copy of the commune registered with the PostgreSQL office's keys
+    c = tmp_path / "c.db"
+    shutil.copy(world.root / "c-before-export.db", c)
+    with sqlite3.connect(c) as conn:
+        conn.execute("UPDATE trusted_keys SET status = 'void'")
+    ok("keys", "trust", "--db", c, tmp_path / "o-pg-keys")
+    e = ok("package", "export", "--db", c, "--period", MONTH, "--out", tmp_path / "out", "--passphrase-file",
+           world.c_pass)
+    got = ok("package", "import", "--db", pg_empty, e["path"], "--passphrase-file", world.o_pass,
+             "--ack-out", tmp_path / "acks")
+    assert got["decision"] == "new" and got["merged"]["persons_added"] == 150
+    again = ok("package", "import", "--db", pg_empty, e["path"], "--passphrase-file", world.o_pass,
+               "--ack-out", tmp_path / "acks2")
+    assert again["decision"] == "same_again"
+    assert Path(again["ack"]["path"]).read_bytes() == Path(got["ack"]["path"]).read_bytes()
+    assert refused("package", "import", "--db", pg_empty, world.package, "--passphrase-file", world.o_pass,
+                   "--ack-out", tmp_path / "acks3") == "sequence.reused"   # another package numbered 1
+    assert ok("package", "ack", "--db", c, got["ack"]["path"])["period_status"] == "acknowledged"
