@@ -217,7 +217,7 @@ def _keys_trust(args: argparse.Namespace) -> int:
 
 
 def _keys_show(args: argparse.Namespace) -> int:
-    from app.exchange.keyring import key_dict, own_row, own_public, trusted_rows
+    from app.exchange.keyring import key_dict, own_public, own_row, trusted_rows
     from app.packages import Fingerprint
     from app.register import Register
 

@@ -16,9 +16,8 @@ from app.errors import HgdError
 from app.exchange import keyring
 from app.exchange.units import require
 from app.lists import periods
-from app.operations import Changes, Operation, OpContext
-from app.packages import PackageRef, TrustedKey, verify_ack
-from app.packages import limits, signed
+from app.operations import Changes, OpContext, Operation
+from app.packages import PackageRef, TrustedKey, limits, signed, verify_ack
 from app.packages.ack import DOC_NAME, Ack
 from app.store.models import Package, PackageAck, Period
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from app import messages
 from app.exchange import keyring
 from app.lists import periods
-from app.operations import Changes, Operation, OpContext
+from app.operations import Changes, OpContext, Operation
 from app.packages import TrustedKey, VerifiedManifest, read_public, verify_package
 from app.store.models import Package, PackageCollection, Period
 

@@ -14,7 +14,7 @@ from app.exchange import data as data_
 from app.exchange import keyring
 from app.exchange.units import own_unit, require
 from app.lists import periods
-from app.operations import Changes, Operation, OpContext
+from app.operations import Changes, OpContext, Operation
 from app.packages import ManifestFields, build_package
 from app.store.models import Package
 

@@ -18,9 +18,17 @@ from sqlalchemy.orm import Session
 from app import messages
 from app.errors import HgdError
 from app.exchange.units import own_unit
-from app.operations import Changes, Operation, OpContext
-from app.packages import LockedKeys, PublicKeys, SigningPublicKey, TrustedKey, Unit, UnlockedKeys, create_keys
-from app.packages import verify_rotation_notice
+from app.operations import Changes, OpContext, Operation
+from app.packages import (
+    LockedKeys,
+    PublicKeys,
+    SigningPublicKey,
+    TrustedKey,
+    Unit,
+    UnlockedKeys,
+    create_keys,
+    verify_rotation_notice,
+)
 from app.store.models import TrustedUnitKey, UnitKey
 
 messages.register({

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app import messages
-from app.operations import Changes, Operation, OpContext
+from app.operations import Changes, OpContext, Operation
 from app.packages import Unit
 from app.registry.commune import set_setting
 from app.registry.parameters import DEFAULTS

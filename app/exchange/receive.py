@@ -20,8 +20,15 @@ from app.exchange import data as data_
 from app.exchange import keyring
 from app.exchange.courier import describe
 from app.exchange.units import require
-from app.operations import Changes, Operation, OpContext
-from app.packages import SignedAck, VerifiedManifest, check_sequence, make_ack, open_verified, verify_package
+from app.operations import Changes, OpContext, Operation
+from app.packages import (
+    SignedAck,
+    VerifiedManifest,
+    check_sequence,
+    make_ack,
+    open_verified,
+    verify_package,
+)
 from app.packages.ack import Ack
 from app.store.models import Commune, Package, PackageAck
 
