@@ -24,6 +24,10 @@ messages.register({
                          "write the public keys to a folder (minisign.pub, age.pub)"),
     "help.keys.trust": ("đăng ký khóa công khai của đơn vị khác từ thư mục", "register another unit's public keys "
                                                                              "from its folder"),
+    "help.keys.rotate": ("thay khóa: khóa mới và thông báo đổi khóa ký bằng khóa cũ",
+                         "replace the keys: new keys and a rotation notice signed by the old key"),
+    "cli.keys.rotated": ("Đã thay khóa {old} bằng khóa {key_id}; thông báo đổi khóa: {notice}",
+                         "Replaced key {old} with key {key_id}; rotation notice: {notice}"),
     "help.keys.show": ("xem khóa của đơn vị và các khóa đã đăng ký", "show the unit's keys and the registered ones"),
     "help.key_folder": ("thư mục khóa công khai của đơn vị kia", "the other unit's public-key folder"),
     "help.fingerprint": ("dấu vân tay của khóa mới theo giấy (khi thay khóa)",
@@ -128,6 +132,10 @@ def add(sub: Any, common: Parser) -> None:
     q.add_argument("--fingerprint", help=h("help.fingerprint"))
     q.add_argument("--rotation", help=h("help.rotation"))
     q.set_defaults(handler=_keys_trust)
+    q = ks.add_parser("rotate", parents=[common], help=h("help.keys.rotate"))
+    q.add_argument("--passphrase-file", help=h("help.passphrase_file"))
+    q.add_argument("--out", required=True, help=h("help.out"))
+    q.set_defaults(handler=_keys_rotate)
     q = ks.add_parser("show", parents=[common], help=h("help.keys.show"))
     q.set_defaults(handler=_keys_show)
 
@@ -213,6 +221,19 @@ def _keys_trust(args: argparse.Namespace) -> int:
     emit(args, {"keys": v, "action": {"seq": result.seq}},
          [messages.render("cli.keys.trusted", key_id=v["key_id"], unit=v["unit"]["name"], source=v["source"],
                           fingerprint=v["fingerprint"])])
+    return EXIT_OK
+
+
+def _keys_rotate(args: argparse.Namespace) -> int:
+    from app.exchange.keyring import RotateKeys
+    from app.register import Register
+
+    secret = passphrase(args)
+    with Register.open(args.db) as reg:
+        result = reg.apply(RotateKeys(secret, str(args.out)))
+    v = result.value
+    emit(args, {"keys": v, "action": {"seq": result.seq}},
+         [messages.render("cli.keys.rotated", old=v["old_key_id"], key_id=v["key_id"], notice=v["notice"])])
     return EXIT_OK
 
 

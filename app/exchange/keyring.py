@@ -34,6 +34,7 @@ from app.store.models import TrustedUnitKey, UnitKey
 messages.register({
     "op.keys_init": ("Tạo khóa của đơn vị {unit}", "Create the keys of {unit}"),
     "op.keys_trust": ("Đăng ký khóa của {unit}", "Register the keys of {unit}"),
+    "op.keys_rotate": ("Thay khóa của đơn vị", "Replace the unit's keys"),
     "keys.exists": ("Sổ đã có khóa của đơn vị (mã khóa {key_id}); không tạo lại.",
                     "The register already holds the unit's keys (key {key_id}); not made again."),
     "keys.none": ("Sổ chưa có khóa: hãy tạo bằng hgd keys init.", "The register has no keys yet: make them with "
@@ -219,4 +220,46 @@ class TrustKeys(Operation):
                                age_recipient=public.age_recipient, fingerprint=public.fingerprint.sha256,
                                valid_from=valid_from, valid_to=None, source=source, status="active"))
         ctx.value = key_dict(public, source=source, replaced=[r.key_id for r in current])
+        return ctx.changes
+
+
+@dataclass(frozen=True)
+class RotateKeys(Operation):
+    """Replace this unit's keys: new keys locked with the passphrase, and a rotation notice signed by the old key
+    (written to `out_dir` with the new public keys) that the other side registers with `hgd keys trust --rotation`.
+    The old keys are kept, marked replaced."""
+
+    passphrase: str = field(repr=False)
+    out_dir: str = ""
+
+    kind = "keys_rotate"
+    label_key = "op.keys_rotate"
+    undoable = False
+    needs_commune = False
+
+    def params(self) -> dict[str, Any]:
+        return {"out_dir": self.out_dir}
+
+    def apply(self, ctx: OpContext) -> Changes:
+        from app.packages import export_public, make_rotation_notice
+
+        old_row = own_row(ctx.session)
+        if old_row is None:
+            raise HgdError("keys.none")
+        old = LockedKeys.from_bytes(old_row.locked.encode("utf-8"))
+        new = create_keys(old.unit, self.passphrase)
+        now = datetime.now(UTC)
+        with old.unlock(self.passphrase) as old_keys:
+            notice = make_rotation_notice(old_keys, new.public, effective_from=now.astimezone().date(),
+                                          created_at=now.astimezone())
+        old_row.status = "replaced"
+        ctx.updated(old_row)
+        public = new.public
+        ctx.add(UnitKey(unit_kind=public.unit.kind, unit_code=public.unit.code, unit_name=public.unit.name,
+                        key_id=public.signing.key_id, minisign_public=public.signing.base64,
+                        age_recipient=public.age_recipient, locked=new.to_bytes().decode("utf-8"), status="active"))
+        folder = Path(self.out_dir)
+        export_public(public, folder)
+        path = notice.write(folder)
+        ctx.value = key_dict(public, notice=str(path), old_key_id=old_row.key_id)
         return ctx.changes

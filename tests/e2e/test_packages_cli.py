@@ -376,3 +376,40 @@ def test_the_office_on_postgresql(world, pg_empty, tmp_path):
     assert refused("package", "import", "--db", pg_empty, world.package, "--passphrase-file", world.o_pass,
                    "--ack-out", tmp_path / "acks3") == "sequence.reused"   # another package numbered 1
     assert ok("package", "ack", "--db", c, got["ack"]["path"])["period_status"] == "acknowledged"
+
+
+def test_a_commune_key_is_replaced_from_paper_or_a_rotation_notice(world, tmp_path):
+    o = tmp_path / "o.db"
+    shutil.copy(world.root / "o-fresh.db", o)
+    c = tmp_path / "c.db"
+    shutil.copy(world.root / "c-before-export.db", c)
+    rotated = ok("keys", "rotate", "--db", c, "--passphrase-file", world.c_pass, "--out", tmp_path / "new")["keys"]
+    assert rotated["old_key_id"] != rotated["key_id"]
+    before = untouched(o)
+    assert refused("keys", "trust", "--db", o, tmp_path / "new") == "keys.replace_needs_proof"
+    assert refused("keys", "trust", "--db", o, tmp_path / "new", "--fingerprint",
+                   "0000 0000 0000 0000 0000") == "keys.fingerprint_mismatch"
+    assert untouched(o) == before
+    by_notice = tmp_path / "o2.db"
+    shutil.copy(o, by_notice)
+    got = ok("keys", "trust", "--db", by_notice, tmp_path / "new", "--rotation", rotated["notice"])["keys"]
+    assert got["source"] == "rotation" and got["replaced"] == [rotated["old_key_id"]]
+    got = ok("keys", "trust", "--db", o, tmp_path / "new", "--fingerprint", rotated["fingerprint_short"])["keys"]
+    assert got["source"] == "paper"
+    shown = ok("keys", "show", "--db", o)["trusted"]
+    assert [(k["key_id"], k["status"]) for k in shown] == [(rotated["old_key_id"], "replaced"),
+                                                           (rotated["key_id"], "active")]
+    # a package signed with the new key is accepted
+    e = ok("package", "export", "--db", c, "--period", MONTH, "--out", tmp_path / "out", "--passphrase-file",
+           world.c_pass)
+    assert ok("package", "import", "--db", o, e["path"], "--passphrase-file", world.o_pass,
+              "--ack-out", tmp_path / "acks")["decision"] == "new"
+    # a notice signed by a key that is not the registered old one is refused
+    third = tmp_path / "c3.db"
+    shutil.copy(world.root / "c-before-export.db", third)
+    with sqlite3.connect(third) as conn:
+        conn.execute("UPDATE unit_keys SET status = 'void'")
+    ok("keys", "init", "--db", third, "--passphrase-file", world.c_pass)
+    stranger = ok("keys", "rotate", "--db", third, "--passphrase-file", world.c_pass, "--out", tmp_path / "s")["keys"]
+    assert refused("keys", "trust", "--db", by_notice, tmp_path / "s", "--rotation",
+                   stranger["notice"]) == "rotation.not_old_key"
