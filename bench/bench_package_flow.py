@@ -110,6 +110,7 @@ def one_commune(persons: int, runs: int) -> dict:
             shutil.copy(c, db)
             with Register.open(db) as reg:
                 started = time.perf_counter()
+                (tmp / f"in{i}").mkdir()
                 value = reg.apply(ExportPackage(MONTH, str(tmp / f"in{i}"), C_PASS)).value
                 out["export_inproc"].append(time.perf_counter() - started)
             o = tmp / f"p{i}.db"

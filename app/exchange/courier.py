@@ -49,7 +49,7 @@ class RecordCollection(Operation):
 
     kind = "package_collect"
     label_key = "op.package_collect"
-    undoable = True
+    undoable = False          # a collection happened: it is a fact, not an edit
     needs_commune = False
 
     def label_params(self) -> dict[str, Any]:
