@@ -105,6 +105,7 @@ def one_commune(persons: int, runs: int) -> dict:
                                             CACHE / "o.pass", "--ack-out", tmp / f"acks{i}", "--json"))
             out["import_cli"].append(secs)
             out["peak_cli_mib"]["import"] = max(mib, out["peak_cli_mib"].get("import", 0))
+            print(json.dumps({k: v for k, v in out.items() if k.endswith("cli") or k.startswith("peak")}), flush=True)
         for i in range(runs):
             db = tmp / f"d{i}.db"
             shutil.copy(c, db)

@@ -147,6 +147,7 @@ def import_package(register: Register, file: str | Path, passphrase: str, ack_ou
         result = register.apply(ImportPackage(str(file), passphrase))
         value, seq = dict(result.value), result.seq
         signed = value["ack"]
+    Path(ack_out).mkdir(parents=True, exist_ok=True)
     path = write_ack(ack_out, signed)
     value.pop("ack", None)
     return {**value, "package": describe(verified), "ack": {"path": str(path), "file": signed.file_name},
