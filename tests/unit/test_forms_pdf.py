@@ -90,7 +90,7 @@ def test_minutes_show_the_parties_lists_fingerprint_and_three_signatures(tmp_pat
     assert result.pages == _pages(result.path) == 1
     for expected in ("BIÊN BẢN BÀN GIAO", "UBND XÃ DÂN LÝ", "Bên giao: Ủy ban nhân dân xã Dân Lý",
                      "Bên nhận chuyển: Bưu điện xã Dân Lý", "Bên nhận: Bảo hiểm xã hội khu vực Triệu Sơn",
-                     "Số người", "Số trang", "3f2a 91c0 77de 0b14", "3F2A-91C0-77DE-0B14",
+                     "Số người", "Số trang", "3F2A 91C0 77DE 0B14", "3F2A 91C0 77DE 0B14 C9E8",
                      "Biên bản được lập thành 03 bản có giá trị như nhau, mỗi bên giữ 01 bản.",
                      "ĐẠI DIỆN UBND XÃ", "ĐẠI DIỆN BƯU ĐIỆN", "ĐẠI DIỆN CƠ QUAN BHXH", "Trịnh Văn Quý"):
         assert expected in text, expected
