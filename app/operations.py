@@ -101,7 +101,7 @@ class Label:
 
 # Where operations are defined: their labels are registered when these are imported. An action's label is shown
 # (undo menu, history) by processes that never imported its operation.
-LABEL_MODULES = ("app.registry", "app.io.operation", "app.demo.ops", "app.lists", "app.review", "app.packages")
+LABEL_MODULES = ("app.registry", "app.io.operation", "app.demo.ops", "app.lists", "app.review", "app.packages", "app.exchange")
 
 
 def _load_labels() -> None:

@@ -63,7 +63,8 @@ class Register:
         return cls(Store.open(db, create=create, write=write), user)
 
     @classmethod
-    def create(cls, db: str | Path, commune: dict[str, str], *, user: str | None = None) -> Register:
+    def create(cls, db: str | Path, commune: dict[str, str], *, user: str | None = None,
+               first: Operation | None = None) -> Register:
         """A new register for one commune, identity given as COMMUNE_FIELDS (or commune_code / commune_name).
         Refuses a file (or a PostgreSQL database) that already holds a register. A SQLite register is built in a
         hidden file beside its place and moved there when complete: a failed or killed creation leaves nothing
@@ -73,11 +74,11 @@ class Register:
         from app.store.target import resolve
 
         target = resolve(db)
-        if not commune.get("commune_code") and not commune.get("code"):
+        if first is None and not commune.get("commune_code") and not commune.get("code"):
             found = commune_identity(name=commune.get("commune_name") or commune.get("name") or "", strict=False)
             commune = {**found, **commune}
         if target.path is None:
-            return cls._create_in(target, commune, user)
+            return cls._create_in(target, commune, user, first)
         path = target.path
         sqlite_file.check_regular(path)
         if path.is_symlink():
@@ -92,7 +93,7 @@ class Register:
         work = building.work_path(path, "creating")
         was_empty = path.exists()
         try:
-            built = cls._create_in(resolve(work), commune, user)
+            built = cls._create_in(resolve(work), commune, user, first)
             try:
                 built.store.seal()
             finally:
@@ -113,7 +114,8 @@ class Register:
             raise
 
     @classmethod
-    def _create_in(cls, target: Target, commune: dict[str, str], user: str | None) -> Register:
+    def _create_in(cls, target: Target, commune: dict[str, str], user: str | None,
+                   first: Operation | None = None) -> Register:
         from app.registry.commune import CreateCommune
 
         reg = cls.open(target, create=True, user=user)
@@ -121,7 +123,7 @@ class Register:
             with reg.reading() as s:
                 if s.scalar(select(func.count()).select_from(Commune)):
                     raise HgdError("register.exists", path=reg.where)
-            reg.apply(CreateCommune(identity=_identity(commune)))
+            reg.apply(first or CreateCommune(identity=_identity(commune)))  # `first`: an office's InitOffice
         except BaseException:
             reg.close()
             raise

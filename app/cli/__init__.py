@@ -15,11 +15,18 @@ import sys
 import traceback
 
 from app import __version__, messages
-from app.cli import commands_events, commands_history, commands_lists, commands_register, commands_review
+from app.cli import (
+    commands_events,
+    commands_history,
+    commands_lists,
+    commands_packages,
+    commands_register,
+    commands_review,
+)
 from app.cli.common import EXIT_FAILED, EXIT_USAGE, Parser, UsageError, common_options, fail, h, output_options
 from app.errors import HgdError
 
-MODULES = (commands_register, commands_events, commands_history, commands_lists, commands_review)
+MODULES = (commands_register, commands_events, commands_history, commands_lists, commands_review, commands_packages)
 
 
 def build_parser() -> Parser:

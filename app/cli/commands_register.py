@@ -53,7 +53,10 @@ _IDENTITY = ("province_name", "province_code", "district_name", "address", "phon
 
 def add(sub: Any, common: Parser) -> None:
     p = sub.add_parser("init", parents=[common], help=h("help.init"), description=h("help.init"))
-    p.add_argument("--commune-name", required=True, help=h("help.commune_name"))
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--commune-name", help=h("help.commune_name"))
+    who.add_argument("--office", metavar="NAME", help=h("help.init_office"))  # an office's register (packages)
+    p.add_argument("--office-code", help=h("help.office_code"))
     p.add_argument("--commune-code", help=h("help.commune_code"))
     for key in _IDENTITY:
         p.add_argument("--" + key.replace("_", "-"), help=h("help.field"))
@@ -96,6 +99,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     from app.commune import commune_identity
     from app.register import Register
 
+    if args.office:
+        from app.cli.commands_packages import init_office
+
+        return init_office(args)
     commune = commune_identity(name=args.commune_name, code=args.commune_code, province_name=args.province_name,
                                province_code=args.province_code, district_name=args.district_name)
     for key in _IDENTITY:

@@ -28,6 +28,7 @@ from app.lists.pdf_writer import (
     style,
 )
 from app.lists.xlsx_writer import WriteResult
+from app.packages.fingerprint import Fingerprint
 
 messages.register({
     "minutes.bad_fingerprint": ("Dấu vân tay '{value}' không phải SHA-256 (64 ký tự thập lục phân)",
@@ -38,13 +39,13 @@ _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
 def fingerprint_groups(sha256: str) -> str:
-    """The SHA-256 in groups of four characters: "3f2a 91c0 77de …"."""
-    return " ".join(sha256[i:i + 4] for i in range(0, len(sha256), 4))
+    """The SHA-256 in upper-case groups of four characters, as the courier's receipt and `hgd package` print it."""
+    return Fingerprint(sha256).full
 
 
 def short_fingerprint(sha256: str) -> str:
-    """The first 16 characters in capitals, in four groups, to read aloud over the telephone: "3F2A-91C0-77DE-0B14"."""
-    return "-".join(sha256[i:i + 4].upper() for i in range(0, 16, 4))
+    """The first five groups, to read aloud over the telephone (the same short form as every other screen)."""
+    return Fingerprint(sha256).short
 
 
 class QrCode(Flowable):

@@ -50,6 +50,7 @@ VOID: dict[str, tuple[str, Any]] = {
     "period": ("status", "void"), "commune": ("status", "void"), "finding": ("status", "void"),
     "resolution": ("status", "void"), "produced_list": ("status", "void"), "parameter": ("status", "void"),
     "setting": ("value", None), "package": ("status", "void"), "staff": ("status", "void"),
+    "trusted_key": ("status", "void"), "unit_key": ("status", "void"),
 }
 
 

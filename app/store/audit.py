@@ -28,6 +28,8 @@ from app.store.models import (
     Finding,
     Household,
     Package,
+    PackageAck,
+    PackageCollection,
     Parameter,
     Period,
     Person,
@@ -35,6 +37,8 @@ from app.store.models import (
     Resolution,
     Setting,
     Staff,
+    TrustedUnitKey,
+    UnitKey,
 )
 
 # table name -> the entity name its audit entries carry
@@ -44,6 +48,8 @@ ENTITIES: dict[str, str] = {
     Finding.__tablename__: "finding", Resolution.__tablename__: "resolution",
     ProducedList.__tablename__: "produced_list", Parameter.__tablename__: "parameter",
     Package.__tablename__: "package", Staff.__tablename__: "staff",
+    UnitKey.__tablename__: "unit_key", TrustedUnitKey.__tablename__: "trusted_key",
+    PackageCollection.__tablename__: "package_collection", PackageAck.__tablename__: "package_ack",
 }
 TABLES: dict[str, Table] = {ENTITIES[name]: Base.metadata.tables[name] for name in ENTITIES}
 SKIPPED_FIELDS = frozenset({"created_at", "updated_at"})

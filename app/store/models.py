@@ -412,6 +412,87 @@ class Package(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     collected_at: Mapped[datetime | None] = mapped_column(DateTime)
     acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # 0004: what the package is, as its manifest says (the row's id is the manifest's package id)
+    commune_id: Mapped[str | None] = mapped_column(ForeignKey("communes.id"), index=True)
+    period: Mapped[str | None] = mapped_column(String(7))
+    fingerprint: Mapped[str | None] = mapped_column(String(64))           # SHA-256 of the .zip
+    size: Mapped[int | None] = mapped_column(Integer)
+    previous_manifest_sha256: Mapped[str | None] = mapped_column(String(64))
+    counts: Mapped[dict[str, Any] | None] = mapped_column(Json())
+    details: Mapped[dict[str, Any] | None] = mapped_column(Json())        # gaps, merged counts, the lists
+
+
+KEY_STATUSES = ("active", "replaced", "void")
+KEY_SOURCES = ("own", "folder", "paper", "rotation")
+
+
+class UnitKey(Base):
+    """This register's own keys (a commune's signing key; an office's signing and age keys), private halves
+    encrypted with the passphrase (app.packages.keys.LockedKeys). One active row; a replaced one is kept."""
+
+    __tablename__ = "unit_keys"
+    __table_args__ = (CheckConstraint(f"status IN {_in(KEY_STATUSES)}", name="status"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    unit_kind: Mapped[str] = mapped_column(String(10))
+    unit_code: Mapped[str] = mapped_column(String(40))
+    unit_name: Mapped[str] = mapped_column(Text)
+    key_id: Mapped[str] = mapped_column(String(16), index=True)
+    minisign_public: Mapped[str] = mapped_column(Text)
+    age_recipient: Mapped[str | None] = mapped_column(Text)
+    locked: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class TrustedUnitKey(Base):
+    """Another unit's public keys this register trusts (an office: its communes'; a commune: its office's), each
+    with its validity; a replaced key keeps its row with `valid_to` set."""
+
+    __tablename__ = "trusted_keys"
+    __table_args__ = (CheckConstraint(f"status IN {_in(KEY_STATUSES)}", name="status"),
+                      CheckConstraint(f"source IN {_in(KEY_SOURCES)}", name="source"))
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    unit_kind: Mapped[str] = mapped_column(String(10))
+    unit_code: Mapped[str] = mapped_column(String(40), index=True)
+    unit_name: Mapped[str] = mapped_column(Text)
+    key_id: Mapped[str] = mapped_column(String(16), index=True)
+    minisign_public: Mapped[str] = mapped_column(Text)
+    age_recipient: Mapped[str | None] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    valid_from: Mapped[datetime | None] = mapped_column(DateTime)
+    valid_to: Mapped[datetime | None] = mapped_column(DateTime)
+    source: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PackageCollection(Base):
+    """A courier's check of a package: who collected it and when (hgd package verify --db)."""
+
+    __tablename__ = "package_collections"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    package_id: Mapped[str | None] = mapped_column(ForeignKey("packages.id"), index=True)
+    package_ref: Mapped[str] = mapped_column(String(36))                  # the manifest's package id
+    commune_code: Mapped[str] = mapped_column(String(10))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    collected_by: Mapped[str] = mapped_column(Text)
+    collected_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PackageAck(Base):
+    """An acknowledgement: made by the office for a received package (kept to hand out again, byte for byte), or
+    received by the commune for a package it sent. `data` is the file, base64."""
+
+    __tablename__ = "package_acks"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    package_id: Mapped[str] = mapped_column(ForeignKey("packages.id"), index=True)
+    direction: Mapped[str] = mapped_column(String(10))                    # made | received
+    office_code: Mapped[str] = mapped_column(String(40))
+    file_name: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class Setting(Base):

@@ -90,10 +90,17 @@ def unlocked_keys(unit: Unit) -> UnlockedKeys:
 
 
 def period_data(code: str = COMMUNE, period: str = "2025-07", persons: int = 3) -> dict[str, Any]:
+    """A data.json as the published schema has it (resources/schemas/payload-data-v1.json): a commune's records."""
+    commune_id, period_id, household_id = (f"00000000-0000-4000-8000-{i:012d}" for i in (900001, 900002, 900003))
     return {"format": "hgd-period-data", "format_version": 1, "commune": {"code": code, "name": "Xã Dân Lý"},
             "period": period,
-            "persons": [{"id": f"00000000-0000-4000-8000-{i:012d}", "name": "Nguyễn Thị Hồng", "dob": "1990-05-17"}
-                        for i in range(persons)]}
+            "commune_record": {"id": commune_id, "code": code, "name": "Xã Dân Lý", "status": "active"},
+            "period_record": {"id": period_id, "commune_id": commune_id, "month": period, "status": "exported"},
+            "households": [{"id": household_id, "commune_id": commune_id, "code": "H001", "status": "active"}],
+            "persons": [{"id": f"00000000-0000-4000-8000-{i:012d}", "commune_id": commune_id,
+                         "household_id": household_id, "full_name": "Nguyễn Thị Hồng", "name_key": "nguyen thi hong",
+                         "birth_date": "1990-05-17", "status": "active"} for i in range(persons)],
+            "events": []}
 
 
 def fields(seq: int = 1, previous: str | None = None, period: str = "2025-07") -> ManifestFields:

@@ -91,13 +91,27 @@ def test_every_pattern_checked_string_in_the_schemas_has_a_length_bound():
         walk(json.loads(path.read_text(encoding="utf-8")), path.name)
 
 
-def test_the_data_schema_leaves_room_for_the_registers_records():
-    data = {"format": "hgd-period-data", "format_version": 1, "commune": {"code": "15703", "name": "Xã Dân Lý"},
-            "period": "2025-07", "households": [{"id": "h"}], "persons": [{"id": "p"}], "events": [],
-            "resolutions": [], "note": None}
+def test_the_data_schema_describes_the_registers_records():
+    from tests.corpus.packages.make_bad_packages import period_data
+
+    data = period_data()
     jsonstrict.validate(data, schema_name="payload-data-v1.json", name="data.json")
-    with pytest.raises(HgdError):
-        jsonstrict.validate({**data, "Bad Key": 1}, schema_name="payload-data-v1.json", name="data.json")
+    for bad in ({**data, "Bad Key": 1}, {**data, "persons": [{"id": "p"}]},
+                {**data, "persons": [{**data["persons"][0], "colour": "red"}]}):
+        with pytest.raises(HgdError):
+            jsonstrict.validate(bad, schema_name="payload-data-v1.json", name="data.json")
+
+
+def test_the_data_schema_lists_the_columns_sent():
+    import json
+
+    from app.exchange.data import SENT
+    from app.paths import resource
+
+    schema = json.loads(resource("schemas").joinpath("payload-data-v1.json").read_text(encoding="utf-8"))
+    for key, names in SENT.items():
+        props = set(schema["definitions"][key]["properties"]) - {"subjects"}
+        assert props == set(names), key
 
 
 def test_limits_leave_ten_times_a_large_commune():
