@@ -132,23 +132,19 @@ def _insert_packed(session: Session, table: Table, rows: Sequence[dict[str, Any]
     flags = [c.key for c in table.columns if isinstance(c.type, Boolean)]
     row_tuple = itemgetter(*names)
 
-    def values(r: dict[str, Any]) -> tuple:
+    def values(r: dict[str, Any]) -> Iterable[Any]:
         full = {**fixed, **r}
         for key in stamped:
-            if isinstance(full[key], datetime):
+            if key in r and isinstance(full[key], datetime):
                 full[key] = sqlite_datetime(full[key])
         for key in as_json:  # what SQLAlchemy's JSON type would write
             v = r.get(key)
             full[key] = _NULL if v is None else json.dumps(v, ensure_ascii=False)
         for key in flags:
-            if isinstance(full[key], bool):
+            if key in r and isinstance(full[key], bool):
                 full[key] = int(full[key])
-        for key, v in full.items():
-            if v is None:
-                full[key] = _NULL
-        return row_tuple(full)
+        return [_NULL if v is None else v for v in row_tuple(full)]
 
-    packed = [values(r) for r in rows]
     dbapi = session.connection().connection.driver_connection
     per = max(1, min(ROWS_PER_STATEMENT, dbapi.getlimit(SQLITE_LIMIT_VARIABLE_NUMBER) // len(names)))
     head = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES "
@@ -156,10 +152,10 @@ def _insert_packed(session: Session, table: Table, rows: Sequence[dict[str, Any]
     full_sql = head + ", ".join([one] * per)
     cursor = dbapi.cursor()
     try:
-        for start in range(0, len(packed), per):
-            part = packed[start:start + per]
+        for start in range(0, len(rows), per):  # packed a statement at a time: no second copy of all the rows
+            part = rows[start:start + per]
             sql = full_sql if len(part) == per else head + ", ".join([one] * len(part))
-            cursor.execute(sql, list(chain.from_iterable(part)))
+            cursor.execute(sql, list(chain.from_iterable(map(values, part))))
     finally:
         cursor.close()
 
