@@ -96,7 +96,7 @@ def _benefit_mismatch(card: Card, known: codes.Group, valid_from: date | None, v
                       today: date | None) -> Finding | None:
     start = valid_from or today or date.today()
     end = valid_to if valid_to is not None and valid_to > start else start
-    levels = _levels_between(known, start, end)
+    levels = _levels_between(known.code, start, end)
     if not levels or any(b.level == card.benefit or not b.sure for b in levels):
         return None
     return Finding("card.benefit_mismatch", {
@@ -104,9 +104,10 @@ def _benefit_mismatch(card: Card, known: codes.Group, valid_from: date | None, v
 
 
 @lru_cache(maxsize=4096)
-def _levels_between(known: codes.Group, start: date, end: date) -> list[codes.BenefitLevel]:
+def _levels_between(group: str, start: date, end: date) -> list[codes.BenefitLevel]:
     """The group's digits over a card's validity (the same few validity periods recur on a whole list)."""
-    return known.levels_between(start, end)
+    known = codes.group(group)
+    return known.levels_between(start, end) if known else []
 
 
 def compose_card(group: str, on: date, province: str, bhxh_code: str) -> str:
