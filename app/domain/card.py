@@ -8,8 +8,9 @@ hgd understands both and requires neither. The benefit digit of a group is dated
 from __future__ import annotations
 
 import re
-from datetime import date
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 
 from app import messages
 from app.domain import codes
@@ -35,6 +36,7 @@ messages.register({
 })
 
 _OLD15 = re.compile(r"([A-Z]{2})(\d)(\d{2})(\d{10})")
+_JOINERS = re.compile(r"[\s.\-]")
 
 
 @dataclass
@@ -55,7 +57,8 @@ def parse_card(raw: object) -> Card:
         except HgdError:
             raise HgdError("card.malformed", value=raw) from None
         return Card(bhxh, "bhxh10", None, None, None, bhxh)
-    text = re.sub(r"[\s.\-]", "", str(raw or "")).upper()
+    text = str(raw or "")
+    text = (text if text.isalnum() else _JOINERS.sub("", text)).upper()
     m = _OLD15.fullmatch(text)
     if m:
         return Card(text, "old15", m.group(1), int(m.group(2)), m.group(3), m.group(4))
@@ -93,11 +96,18 @@ def _benefit_mismatch(card: Card, known: codes.Group, valid_from: date | None, v
                       today: date | None) -> Finding | None:
     start = valid_from or today or date.today()
     end = valid_to if valid_to is not None and valid_to > start else start
-    levels = known.levels_between(start, end)
+    levels = _levels_between(known.code, start, end)
     if not levels or any(b.level == card.benefit or not b.sure for b in levels):
         return None
     return Finding("card.benefit_mismatch", {
         "value": card.number, "group": card.group, "benefit": card.benefit, "expected": levels[0].level})
+
+
+@lru_cache(maxsize=4096)
+def _levels_between(group: str, start: date, end: date) -> list[codes.BenefitLevel]:
+    """The group's digits over a card's validity (the same few validity periods recur on a whole list)."""
+    known = codes.group(group)
+    return known.levels_between(start, end) if known else []
 
 
 def compose_card(group: str, on: date, province: str, bhxh_code: str) -> str:

@@ -35,6 +35,8 @@ _MAX_SERIAL = 150_000              # year 2310: larger numbers are not dates
 _TIME_SUFFIX = re.compile(r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$")
 _WORDS = re.compile(r"^(?:ngày\s*(\d{1,2})\s*,?\s*)?(?:tháng\s*(\d{1,2})\s*,?\s*)?năm\s*(\d{4})$")
 _SEPARATORS = re.compile(r"\s*[/.\-]\s*|\s+")
+_DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")  # the usual form: a fast path
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 @dataclass(frozen=True, order=False)
@@ -51,7 +53,8 @@ class PartialDate:
         if ok and self.month is not None:
             ok = 1 <= self.month <= 12
             if ok and self.day is not None:
-                ok = 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]
+                ok = 1 <= self.day <= (_MONTH_DAYS[self.month] if self.month != 2
+                                       else 29 if calendar.isleap(self.year) else 28)
         elif self.day is not None:
             ok = False  # a day without a month
         if not ok:
@@ -217,7 +220,11 @@ def parse_date(value: object, *, today: date | None = None, allow_future: bool =
     elif isinstance(value, str):
         if not shown:
             return None
-        result = _from_text(nfc(shown), shown)
+        quick = _DAY_MONTH_YEAR.fullmatch(shown)
+        if quick:
+            result = _build(int(quick[3]), int(quick[2]), int(quick[1]), shown)
+        else:
+            result = _from_text(nfc(shown), shown)
     else:
         raise HgdError("date.unreadable", value=value)
     if not allow_future and result.earliest() > (today or date.today()):

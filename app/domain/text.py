@@ -6,6 +6,7 @@ Store what the clerk typed (NFC, tidy spaces); compare through keys:
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from itertools import chain
 
@@ -15,6 +16,7 @@ from app.domain import syllables
 _PUNCTUATION = "-'.,_/\\()[]{}\"`;:!?&+*#@~|<>=%^$–—‘’“”…·"
 # Zero-width characters vanish. The soft hyphen U+00AD is kept on purpose: in a TCVN3 cell it is the letter "ư".
 _INVISIBLE = {0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None}
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff]").search
 # Some keyboards and fonts type the Icelandic eth (Ð U+00D0) for Đ: the keys treat it as đ (storage keeps it).
 _ETH = {0xD0: "đ", 0xF0: "đ"}
 _TABLE_SIZE = 0x2100  # Latin, combining marks, general punctuation; other characters pass unchanged
@@ -51,7 +53,11 @@ def nfc(s: str | None) -> str:
     ends stripped. The clerk's spelling (tone placement, case) is kept."""
     if s is None:
         return ""
-    s = unicodedata.normalize("NFC", str(s)).translate(_INVISIBLE)
+    s = str(s)
+    if not unicodedata.is_normalized("NFC", s):
+        s = unicodedata.normalize("NFC", s)
+    if _HAS_INVISIBLE(s):
+        s = s.translate(_INVISIBLE)
     return " ".join(s.split())
 
 

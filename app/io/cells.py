@@ -3,7 +3,6 @@ letters, and the guards on a cell's size (a very long cell, or a letter carrying
 would cost seconds to normalise: the cost of Unicode normalisation grows with the square of such a run)."""
 from __future__ import annotations
 
-import os
 import re
 from datetime import date, datetime
 
@@ -127,13 +126,3 @@ class Memo(dict):
         self[value] = out
         return out
 
-
-def new_ids(batch: int = 4096):
-    """Random UUID4 strings, the form app.store.models.new_id() makes, drawn in batches: uuid.uuid4() alone costs
-    more than a row's other bookkeeping on a slow machine."""
-    variant = "89ab"
-    while True:
-        raw = os.urandom(16 * batch).hex()
-        for i in range(0, 32 * batch, 32):
-            h = raw[i:i + 32]
-            yield f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variant[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"

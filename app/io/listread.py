@@ -190,7 +190,9 @@ def _empty(v: object) -> bool:
 def _header_like(birth: object) -> bool:
     """Where a repeated header or a numbering row puts a word or a small number, a person row has a date."""
     if birth.__class__ is str:
-        return len(birth) <= 4 or not birth[:1].isdigit()
+        if not birth[:1].isdigit():
+            return True
+        return len(birth) <= 4 and not (len(birth) == 4 and birth.isdigit() and birth >= "1000")  # not a year
     return birth.__class__ in (int, float) and birth < 1000
 
 

@@ -46,7 +46,7 @@ class ImportChangesNothing(HgdError):
 @dataclass(frozen=True)
 class ImportFile(Operation):
     """Import a persons file. `prepared`: the file already read (app.io.importer.read_persons), so that reading —
-    the long part — happens before the write lock is taken."""
+    the long part — happens before the write lock is taken; its records are consumed by the plan (apply it once)."""
 
     file: str
     mapping: dict[str, str] = field(default_factory=dict)

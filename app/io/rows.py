@@ -20,7 +20,7 @@ from app.domain import bhxh, card, cccd, codes, dates, legacy
 from app.domain.text import search_key
 from app.errors import HgdError
 from app.io import limits
-from app.io.cells import MARK_RUN, Memo, cell_text, check_cell, clean, column_letter, new_ids, shown
+from app.io.cells import MARK_RUN, Memo, cell_text, check_cell, clean, column_letter, shown
 from app.io.header import Layout
 from app.io.report import RowIssue
 
@@ -111,7 +111,6 @@ class RowReader:
         self.text = Memo(clean)  # repeated texts: addresses, health facilities, household codes
         self.code_fields = (("quan_he_chu_ho", "ma_quan_he", "relation", self.relation, "row.relation_unknown"),
                             ("dan_toc", "ma_dan_toc", "ethnicity_code", self.ethnic, "row.ethnic_unknown"))
-        self.ids = new_ids()
         self.row = 0
         self.bad: list[RowIssue] = []
         self.warn: list[RowIssue] = []
@@ -133,6 +132,10 @@ class RowReader:
         return out
 
     def _check(self, out: dict[str, object]) -> None:
+        texts = [v for v in out.values() if v.__class__ is str]
+        joined = "\n".join(texts)  # one pass for the whole row; a run of marks never crosses the newline
+        if len(joined) <= limits.MAX_CELL_CHARS and (joined.isascii() or not MARK_RUN.search(joined)):
+            return
         for k, v in out.items():
             if v.__class__ is str and (len(v) > limits.MAX_CELL_CHARS or (not v.isascii() and MARK_RUN.search(v))):
                 column = self.columns[k]
@@ -152,7 +155,7 @@ class RowReader:
         self.row, self.bad, self.warn = row, [], []
         bad, warn = self.bad, self.warn
         v = self._values(cells)
-        person: dict = {"id": next(self.ids), "status": "active"}
+        person: dict = {"status": "active"}  # its id is given when the planner decides it is a new person
         name = clean(v["ho_ten"]) if "ho_ten" in v else ""
         if not name:
             self._issue(bad, "ho_ten", "", "row.no_name")

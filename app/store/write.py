@@ -11,7 +11,8 @@ would triple the time of a 150,000-person import), and SQLite builds the creatio
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from itertools import chain
 from operator import itemgetter
@@ -28,6 +29,7 @@ from app.store.clock import utcnow
 from app.store.models import Action, AuditEntry
 
 CHUNK = 5000
+REBUILD_INDEXES_FROM = 20_000  # SQLite: rows of one insert from which a table's indexes are made after it
 ROWS_PER_STATEMENT = 1000  # SQLite: rows in one INSERT … VALUES (…), (…); fewer when the variable limit is lower
 _NULL = float("nan")       # bound as a float (fast), stored by SQLite as NULL (it has no NaN)
 
@@ -71,8 +73,9 @@ def insert(session: Session, table: Table, rows: Sequence[dict[str, Any]], *, no
     now = now or utcnow()
     audited = table.name in audit.ENTITIES if audited is None else audited
     if session.connection().dialect.name == "sqlite":
-        before = _max_rowid(session, table) if audited else 0
-        _insert_packed(session, table, rows, now)
+        before = _max_rowid(session, table) if audited or len(rows) >= REBUILD_INDEXES_FROM else 0
+        with _indexes_rebuilt(session, table, len(rows), before):
+            _insert_packed(session, table, rows, now)
         if audited:
             _audit_new_rows_in_sql(session, table, before, _action(session), now)
         return
@@ -103,17 +106,65 @@ def update(session: Session, table: Table, changes: Sequence[tuple[str, dict[str
             values["updated_at"] = now
         by_fields.setdefault(fields, []).append({"_id": row_id, **values})
     conn = session.connection()
+    sqlite = conn.dialect.name == "sqlite"
     for fields, rows in by_fields.items():
         names = list(fields) + (["updated_at"] if "updated_at" in table.c else [])
+        if sqlite:
+            _update_raw(session, table, key.key, names, rows)
+            continue
         stmt = sa_update(table).where(key == bindparam("_id")).values({n: bindparam(n) for n in names})
         for chunk in _chunks(rows):
             conn.execute(stmt, list(chunk))
     _insert_entries(session, entries)
 
 
+def _update_raw(session: Session, table: Table, key: str, names: list[str], rows: list[dict[str, Any]]) -> None:
+    """SQLite: one prepared UPDATE run by the driver for every row (SQLAlchemy's per-value processing costs more
+    than SQLite's own work), values written as SQLAlchemy's types would write them."""
+    as_json = {c.key for c in table.columns if isinstance(c.type, JSON)}
+
+    def stored(name: str, v: Any) -> Any:
+        if name in as_json:
+            return None if v is None else json.dumps(v, ensure_ascii=False)
+        if isinstance(v, datetime):
+            return sqlite_datetime(v)
+        if isinstance(v, bool):
+            return int(v)
+        return v
+
+    sql = f"UPDATE {table.name} SET {', '.join(f'{n} = ?' for n in names)} WHERE {key} = ?"
+    params = ([stored(n, r[n]) for n in names] + [r["_id"]] for r in rows)
+    cursor = session.connection().connection.driver_connection.cursor()
+    try:
+        cursor.executemany(sql, params)
+    finally:
+        cursor.close()
+
+
 def _insert_entries(session: Session, entries: list[dict[str, Any]]) -> None:
     if entries:
         insert(session, AuditEntry.__table__, entries, audited=False)
+
+
+@contextmanager
+def _indexes_rebuilt(session: Session, table: Table, adding: int, rowid: int) -> Iterator[None]:
+    """SQLite, a large insert into a table that holds fewer rows than it gains (a first import): its secondary
+    indexes are dropped and made again after the insert, in the same transaction (DDL is transactional in SQLite:
+    a rollback, or a killed process, brings them back as they were). Keys in random order (names, codes) cost a
+    B-tree descent per row per index; building an index sorts once. Unique indexes are kept, so that a duplicate
+    is still refused by the insert itself."""
+    if adding < REBUILD_INDEXES_FROM or rowid > adding:  # rowid: the table's size, near enough
+        yield
+        return
+    conn = session.connection()
+    found = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                                 "AND sql IS NOT NULL", (table.name,)).all()
+    kept = [(name, sql) for name, sql in found if not sql.lstrip().upper().startswith("CREATE UNIQUE")]
+    for name, _sql in kept:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in kept:
+        conn.exec_driver_sql(sql)
 
 
 def _max_rowid(session: Session, table: Table) -> int:
@@ -132,23 +183,19 @@ def _insert_packed(session: Session, table: Table, rows: Sequence[dict[str, Any]
     flags = [c.key for c in table.columns if isinstance(c.type, Boolean)]
     row_tuple = itemgetter(*names)
 
-    def values(r: dict[str, Any]) -> tuple:
+    def values(r: dict[str, Any]) -> Iterable[Any]:
         full = {**fixed, **r}
         for key in stamped:
-            if isinstance(full[key], datetime):
+            if key in r and isinstance(full[key], datetime):
                 full[key] = sqlite_datetime(full[key])
         for key in as_json:  # what SQLAlchemy's JSON type would write
             v = r.get(key)
             full[key] = _NULL if v is None else json.dumps(v, ensure_ascii=False)
         for key in flags:
-            if isinstance(full[key], bool):
+            if key in r and isinstance(full[key], bool):
                 full[key] = int(full[key])
-        for key, v in full.items():
-            if v is None:
-                full[key] = _NULL
-        return row_tuple(full)
+        return [_NULL if v is None else v for v in row_tuple(full)]
 
-    packed = [values(r) for r in rows]
     dbapi = session.connection().connection.driver_connection
     per = max(1, min(ROWS_PER_STATEMENT, dbapi.getlimit(SQLITE_LIMIT_VARIABLE_NUMBER) // len(names)))
     head = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES "
@@ -156,10 +203,10 @@ def _insert_packed(session: Session, table: Table, rows: Sequence[dict[str, Any]
     full_sql = head + ", ".join([one] * per)
     cursor = dbapi.cursor()
     try:
-        for start in range(0, len(packed), per):
-            part = packed[start:start + per]
+        for start in range(0, len(rows), per):  # packed a statement at a time: no second copy of all the rows
+            part = rows[start:start + per]
             sql = full_sql if len(part) == per else head + ", ".join([one] * len(part))
-            cursor.execute(sql, list(chain.from_iterable(part)))
+            cursor.execute(sql, list(chain.from_iterable(map(values, part))))
     finally:
         cursor.close()
 
