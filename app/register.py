@@ -13,13 +13,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from sqlalchemy import func, select
 
 from app import messages
 from app.errors import HgdError
-from app.operations import Changes, Label, Operation, OpContext, Preview, PreviewLine, Result
+from app.operations import Changes, Label, OpContext, Operation, Preview, PreviewLine, Result
 from app.progress import Cancel, Progress, no_progress
 from app.store.audit import AuditedSession
 from app.store.clock import utcnow
@@ -132,7 +132,7 @@ class Register:
         return self.store.where
 
     @property
-    def engine(self):  # noqa: ANN201 - SQLAlchemy's Engine, for tests and tools
+    def engine(self):
         return self.store.engine
 
     @property
@@ -146,7 +146,7 @@ class Register:
     def close(self) -> None:
         self.store.close()
 
-    def __enter__(self) -> Register:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -14,10 +14,10 @@ messages.register({
     "stats.title": ("Sổ hộ gia đình — {commune} (mã {code})", "Household register — {commune} (code {code})"),
     "stats.persons": ("Nhân khẩu: {active} đang quản lý; {dead} đã chết; {moved} đã chuyển đi; {merged} đã gộp",
                       "Persons: {active} active; {dead} dead; {moved} moved out; {merged} merged"),
-    "stats.households": ("Hộ: {active} hộ; {one} hộ một người; {six} hộ từ 6 người; bình quân {mean} người/hộ; "
-                         "{nohead} hộ chưa có chủ hộ",
-                         "Households: {active}; {one} one-person; {six} of 6 or more; {mean} persons on average; "
-                         "{nohead} without a head"),
+    "stats.households": (("Hộ: {active} hộ; {one} hộ một người; {six} hộ từ 6 người; bình quân {mean} người/hộ; "
+                         "{nohead} hộ chưa có chủ hộ"),
+                         ("Households: {active}; {one} one-person; {six} of 6 or more; {mean} persons on average; "
+                         "{nohead} without a head")),
     "stats.people_details": ("Nam {male}, nữ {female}; dân tộc thiểu số {minority}; trẻ dưới 6 tuổi {under6}",
                              "Men {male}, women {female}; ethnic minorities {minority}; children under 6 {under6}"),
     "stats.codes": ("Chưa có mã số BHXH: {nobhxh}; chưa có CCCD: {noid}; chỉ có năm sinh: {yearonly}",

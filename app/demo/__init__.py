@@ -18,18 +18,18 @@ from sqlalchemy import func, select
 
 from app import messages
 from app.demo.cards import te_card_end
+from app.demo.events import WINDOW_MONTHS
 from app.demo.generator import DemoData, generate_people
+from app.demo.ops import DemoBase, replay
 from app.demo.spreadsheet import COLUMNS, write_persons_file
 from app.errors import HgdError
-from app.register import Register
-from app.demo.events import WINDOW_MONTHS
-from app.demo.ops import DemoBase, replay
 from app.register import COMMUNE_FIELDS as _COMMUNE_FIELDS
+from app.register import Register
 from app.registry import SetCommuneInfo
 from app.store import building, sqlite_file
+from app.store.models import Household, Person
 from app.store.sqlite_file import check_regular
 from app.store.target import resolve
-from app.store.models import Household, Person
 
 __all__ = ["COLUMNS", "DemoData", "create_demo", "fill_demo", "generate_people", "te_card_end",
            "write_persons_file"]

@@ -10,8 +10,8 @@ from datetime import date, timedelta
 
 from app.demo.commune import Commune, short
 from app.demo.model import MERGER, Home, Member
-from app.domain.te_card import add_months, te_card_end
 from app.domain import codes
+from app.domain.te_card import add_months, te_card_end
 
 _MOBILE = ("03", "05", "07", "08", "09")
 

@@ -17,9 +17,9 @@ from app.demo.cards import Issuer, te_card_end
 from app.demo.commune import NEW, OLD, SHORT, _new_units
 from app.demo.households import Population
 from app.demo.model import Home, Ids, Member
-from app.domain.te_card import add_months
 from app.demo.names import misspell
 from app.demo.ops import born_fields, person_fields
+from app.domain.te_card import add_months
 from app.operations import Operation
 from app.registry import ChangeGroup, CorrectPerson, RecordBirth, RecordDeath, RecordMoveIn, RecordMoveOut
 

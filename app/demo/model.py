@@ -30,7 +30,7 @@ class Ids:
     def __call__(self) -> str:
         # str(uuid.UUID(int=n, version=4)), written out: this runs once per row and the uuid module is slow
         n = (self._bits(128) & _UUID_CLEAR) | _UUID_SET
-        h = "%032x" % n
+        h = f"{n:032x}"
         return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
@@ -41,7 +41,7 @@ _UUID_SET = (0x4000 << 64) | (0x8000 << 48)
 class Weighted:
     """A weighted choice drawn with one random number (random.choices is slow for one item)."""
 
-    __slots__ = ("items", "cum", "total")
+    __slots__ = ("cum", "items", "total")
 
     def __init__(self, items, weights) -> None:
         self.items = list(items)

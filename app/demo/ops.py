@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from app import messages
 from app.domain.person import EDITABLE
-from app.operations import Changes, Operation, OpContext
+from app.operations import Changes, OpContext, Operation
 from app.store import write
 from app.store.models import Household, Person
 

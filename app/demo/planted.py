@@ -12,15 +12,15 @@ import random
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain, islice
 from datetime import date
+from itertools import chain, islice
 
 from app.demo.cards import Issuer
 from app.demo.commune import NEW, OLD
 from app.demo.households import Population
 from app.demo.model import Home, Member
-from app.domain.te_card import add_months
 from app.demo.names import misspell, retone_name, strip_marks
+from app.domain.te_card import add_months
 
 VARIANTS = ("typo", "no_diacritics", "dropped_middle_name", "year_only_date", "nfd_text", "all_caps",
             "day_month_swapped", "birthplace_old_new", "tone_placement")
@@ -78,7 +78,7 @@ class Planter:
         for a in bigs[:count]:
             if a.touched:
                 continue
-            b = next((h for h in self._homes(lambda h: 3 <= len(h.members) <= 5 and h.hamlet == a.hamlet)
+            b = next((h for h in self._homes(lambda h, a=a: 3 <= len(h.members) <= 5 and h.hamlet == a.hamlet)
                       if h is not a and 8 <= len(a.members) + len(h.members) <= 10), None)
             if b is None:
                 continue

@@ -200,9 +200,7 @@ def parse_date(value: object, *, today: date | None = None, allow_future: bool =
     shown = value.strip() if isinstance(value, str) else value
     if isinstance(value, PartialDate):
         result = value
-    elif isinstance(value, datetime):
-        result = _build(value.year, value.month, value.day, value.strftime("%d/%m/%Y"))
-    elif isinstance(value, date):
+    elif isinstance(value, (datetime, date)):
         result = _build(value.year, value.month, value.day, value.strftime("%d/%m/%Y"))
     elif isinstance(value, bool):
         raise HgdError("date.unreadable", value=value)

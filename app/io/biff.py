@@ -34,7 +34,7 @@ class _Cfb:
             raise _Corrupt
         self.data, self.size = data, 1 << shift
         self.sectors = max(0, -(-(len(data) - self.size) // self.size))   # sectors after the header
-        n_fat, self.dir_start = struct.unpack_from("<II", data, 44)
+        _n_fat, self.dir_start = struct.unpack_from("<II", data, 44)
         self.mini_start, self.n_mini, difat_start, _n_difat = struct.unpack_from("<IIII", data, 60)
         difat = list(struct.unpack_from("<109I", data, 76))
         seen: set[int] = set()

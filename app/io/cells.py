@@ -14,21 +14,21 @@ from app.io import limits
 
 messages.register({
     "import.cell_too_long": (
-        "Tệp '{file}'{sheet}, dòng {row}, cột {column}: ô dài {length} ký tự (tối đa {limit}) — không phải nội dung "
-        "của một danh sách; hãy sửa ô đó rồi nhập lại.",
-        "File '{file}'{sheet}, row {row}, column {column}: the cell is {length} characters long (at most {limit}) — "
-        "not what a list holds; correct that cell and import again."),
+        ("Tệp '{file}'{sheet}, dòng {row}, cột {column}: ô dài {length} ký tự (tối đa {limit}) — không phải nội dung "
+        "của một danh sách; hãy sửa ô đó rồi nhập lại."),
+        ("File '{file}'{sheet}, row {row}, column {column}: the cell is {length} characters long (at most {limit}) — "
+        "not what a list holds; correct that cell and import again.")),
     "import.cell_marks": (
-        "Tệp '{file}'{sheet}, dòng {row}, cột {column}: ô chứa một chữ mang {marks} dấu liền nhau (tối đa {limit}) "
-        "— văn bản hỏng; hãy gõ lại ô đó.",
-        "File '{file}'{sheet}, row {row}, column {column}: the cell holds a letter carrying {marks} marks in a row "
-        "(at most {limit}) — broken text; retype that cell."),
+        ("Tệp '{file}'{sheet}, dòng {row}, cột {column}: ô chứa một chữ mang {marks} dấu liền nhau (tối đa {limit}) "
+        "— văn bản hỏng; hãy gõ lại ô đó."),
+        ("File '{file}'{sheet}, row {row}, column {column}: the cell holds a letter carrying {marks} marks in a row "
+        "(at most {limit}) — broken text; retype that cell.")),
     "import.in_sheet": (", trang '{sheet}'", ", sheet '{sheet}'"),
 })
 
 # A run of more combining marks (U+0300-U+036F and the other combining blocks) than any letter carries.
-MARK_RUN = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{%d,}"
-                       % (limits.MAX_MARKS + 1))
+MARK_RUN = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{"
+                       + str(limits.MAX_MARKS + 1) + ",}")
 
 
 # The same runs in UTF-8 bytes: a CSV whose bytes hold none (and no line longer than a cell may be) needs no check

@@ -27,14 +27,14 @@ from app.io.report import RowIssue
 messages.register({
     "import.household_carried": (
         "Mã hộ chỉ ghi ở dòng chủ hộ: các thành viên bên dưới được gán mã hộ của chủ hộ phía trên (đến chủ hộ kế tiếp)",
-        "The household code is written on the head's row only: the members below get the code of the head above "
-        "them (until the next head)"),
+        ("The household code is written on the head's row only: the members below get the code of the head above "
+        "them (until the next head)")),
     "import.household_generated": (
-        "Tệp không có cột mã hộ: các hộ được xác định theo thứ tự cột này (mỗi 'Chủ hộ' bắt đầu một hộ mới) và "
-        "được đặt mã tạm {example} theo họ tên và ngày sinh của chủ hộ; hãy thay bằng mã hộ thật khi có",
-        "The file has no household code column: households are told by the order of this column (each 'Chủ hộ' "
+        ("Tệp không có cột mã hộ: các hộ được xác định theo thứ tự cột này (mỗi 'Chủ hộ' bắt đầu một hộ mới) và "
+        "được đặt mã tạm {example} theo họ tên và ngày sinh của chủ hộ; hãy thay bằng mã hộ thật khi có"),
+        ("The file has no household code column: households are told by the order of this column (each 'Chủ hộ' "
         "starts a new one) and get a temporary code such as {example} made from the head's name and birth; replace "
-        "them with the real codes when known"),
+        "them with the real codes when known")),
     "row.no_head_above": ("Chưa có 'Chủ hộ' nào ở trên: không biết người này thuộc hộ nào",
                           "No 'Chủ hộ' above this row: the person's household is unknown"),
 })

@@ -24,27 +24,27 @@ messages.register({
     "import.empty_sheet": ("Tệp '{file}': trang '{sheet}' không có dữ liệu.",
                            "File '{file}': the sheet '{sheet}' holds no data."),
     "import.no_header": (
-        "Tệp '{file}', trang '{sheet}': không tìm thấy dòng tiêu đề (cần các cột {required}) trong {rows} dòng "
-        "đầu. Dùng --map 'tên cột=trường' nếu các cột có tên khác.",
-        "File '{file}', sheet '{sheet}': no header row found (the columns {required} are needed) in the first "
-        "{rows} rows. Use --map 'column=field' if the columns are named otherwise."),
+        ("Tệp '{file}', trang '{sheet}': không tìm thấy dòng tiêu đề (cần các cột {required}) trong {rows} dòng "
+        "đầu. Dùng --map 'tên cột=trường' nếu các cột có tên khác."),
+        ("File '{file}', sheet '{sheet}': no header row found (the columns {required} are needed) in the first "
+        "{rows} rows. Use --map 'column=field' if the columns are named otherwise.")),
     "import.missing_columns": (
-        "Tệp '{file}', trang '{sheet}', dòng tiêu đề {row}: thiếu cột bắt buộc {missing}. Dùng --map 'tên cột=trường' "
-        "nếu cột có tên khác (ví dụ --map 'Tên=ho_ten').",
-        "File '{file}', sheet '{sheet}', header row {row}: the required column {missing} is missing. Use --map "
-        "'column=field' if it is named otherwise (e.g. --map 'Tên=ho_ten')."),
+        ("Tệp '{file}', trang '{sheet}', dòng tiêu đề {row}: thiếu cột bắt buộc {missing}. Dùng --map 'tên cột=trường' "
+        "nếu cột có tên khác (ví dụ --map 'Tên=ho_ten')."),
+        ("File '{file}', sheet '{sheet}', header row {row}: the required column {missing} is missing. Use --map "
+        "'column=field' if it is named otherwise (e.g. --map 'Tên=ho_ten').")),
     "import.missing_household": (
-        "Tệp '{file}', trang '{sheet}', dòng tiêu đề {row}: thiếu cột bắt buộc 'Mã hộ' (hoặc cột 'Quan hệ với chủ "
+        ("Tệp '{file}', trang '{sheet}', dòng tiêu đề {row}: thiếu cột bắt buộc 'Mã hộ' (hoặc cột 'Quan hệ với chủ "
         "hộ' để xác định hộ theo thứ tự). Dùng --map 'tên cột=trường' nếu cột có tên khác (ví dụ --map 'Số hộ "
-        "khẩu=ma_ho').",
-        "File '{file}', sheet '{sheet}', header row {row}: the required column 'Mã hộ' is missing (or a 'Quan hệ "
+        "khẩu=ma_ho')."),
+        ("File '{file}', sheet '{sheet}', header row {row}: the required column 'Mã hộ' is missing (or a 'Quan hệ "
         "với chủ hộ' column to tell the households by their order). Use --map 'column=field' if it is named "
-        "otherwise (e.g. --map 'Số hộ khẩu=ma_ho')."),
+        "otherwise (e.g. --map 'Số hộ khẩu=ma_ho').")),
     "import.duplicate_column": (
-        "Tệp '{file}', trang '{sheet}', dòng tiêu đề {row}: hai cột cùng là '{field}': cột {first} ('{first_header}') "
-        "và cột {second} ('{second_header}'). Hãy xóa hoặc đổi tên một cột.",
-        "File '{file}', sheet '{sheet}', header row {row}: two columns are both '{field}': column {first} "
-        "('{first_header}') and column {second} ('{second_header}'). Delete or rename one of them."),
+        ("Tệp '{file}', trang '{sheet}', dòng tiêu đề {row}: hai cột cùng là '{field}': cột {first} ('{first_header}') "
+        "và cột {second} ('{second_header}'). Hãy xóa hoặc đổi tên một cột."),
+        ("File '{file}', sheet '{sheet}', header row {row}: two columns are both '{field}': column {first} "
+        "('{first_header}') and column {second} ('{second_header}'). Delete or rename one of them.")),
     "import.map_unknown_field": (
         "Trường '{field}' không có (trong --map '{entry}'). Các trường: {fields}.",
         "There is no field '{field}' (in --map '{entry}'). The fields: {fields}."),
@@ -311,7 +311,7 @@ def _columns(table: Table, row: int, columns: list[Labels], mapping: dict[str, s
 def _is_name(labels: Labels) -> bool:
     """The name column of a name/code pair: a label says "Tên …", or none says "Mã …"."""
     keys = [search_key(t) for t in labels if t]
-    return any(k.startswith("ten") for k in keys) or not any(k.startswith("ma ") or k.startswith("ma_")
+    return any(k.startswith("ten") for k in keys) or not any(k.startswith(("ma ", "ma_"))
                                                             for k in keys)
 
 

@@ -118,7 +118,7 @@ class _CountingCanvas(Canvas):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._pages: list[dict] = []
 
-    def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
 

@@ -24,7 +24,7 @@ WORDS = {"position": "chức vụ", "salary_coefficient": "hệ số lương", "
          "allowance_other": "khoản bổ sung", "contract_kind": "loại hợp đồng", "job_class": "vị trí việc làm"}
 
 
-def decimal_text(value: float | int | None) -> str | None:
+def decimal_text(value: float | None) -> str | None:
     """A coefficient as exact decimal text ("2.34"), as the list's lines keep it."""
     if value is None:
         return None

@@ -38,7 +38,7 @@ def as_partial(value: object) -> PartialDate:
     return parsed
 
 
-def _decimal_text(value: Decimal | float | int) -> str:
+def _decimal_text(value: Decimal | float) -> str:
     d = value if isinstance(value, Decimal) else Decimal(str(value))
     text = format(d, "f")
     if "." in text:

@@ -16,8 +16,8 @@ from app.operations import OpContext
 from app.store.models import Event, EventSubject, Household, Person
 
 messages.register({
-    "registry.no_household": ("Không có hộ '{code}' trong sổ của xã.", "There is no household '{code}' in the "
-                                                                          "commune's register."),
+    "registry.no_household": ("Không có hộ '{code}' trong sổ của xã.", ("There is no household '{code}' in the "
+                                                                          "commune's register.")),
     "registry.household_closed": ("Hộ '{code}' không còn quản lý (tình trạng: {status}).",
                                   "Household '{code}' is no longer active (status: {status})."),
     "registry.no_person": ("Không có người '{person}' trong sổ (tìm theo mã số BHXH hoặc mã định danh).",

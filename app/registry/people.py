@@ -15,7 +15,7 @@ from app.domain import codes, te_card
 from app.domain.card import compose_card
 from app.domain.person import clean_fields
 from app.errors import HgdError
-from app.operations import Changes, Operation, OpContext
+from app.operations import Changes, OpContext, Operation
 from app.registry.common import (
     active_members,
     after_birth,

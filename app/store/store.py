@@ -33,11 +33,11 @@ from app.store.target import Target, resolve
 messages.register({
     "db.not_register": ("'{path}' chưa phải là sổ hộ gia đình của hgd. Tạo sổ bằng 'hgd init' hoặc 'hgd demo'.",
                         "'{path}' is not an hgd register. Create one with 'hgd init' or 'hgd demo'."),
-    "db.outdated": ("Sổ '{path}' dùng cấu trúc cũ (phiên bản {rev}); lệnh này chỉ đọc nên không nâng cấp. "
-                    "Chạy 'hgd upgrade --db {path}' (có sao lưu trước) rồi làm lại.",
-                    "The register '{path}' has an older structure (revision {rev}); this command only reads, so "
+    "db.outdated": (("Sổ '{path}' dùng cấu trúc cũ (phiên bản {rev}); lệnh này chỉ đọc nên không nâng cấp. "
+                    "Chạy 'hgd upgrade --db {path}' (có sao lưu trước) rồi làm lại."),
+                    ("The register '{path}' has an older structure (revision {rev}); this command only reads, so "
                     "it does not upgrade it. Run 'hgd upgrade --db {path}' (a backup is taken first), then "
-                    "try again."),
+                    "try again.")),
 })
 
 __all__ = ["Store", "check_regular", "sqlite_quick_check", "translate"]
