@@ -31,7 +31,7 @@ def language() -> str:
     return _lang
 
 
-def render(key: str, lang: str | None = None, **params: object) -> str:
+def render(key: str, lang: str | None = None, /, **params: object) -> str:
     pair = _CATALOGUE.get(key)
     if pair is None:
         return key + (" " + repr(params) if params else "")

@@ -87,7 +87,8 @@ class Label:
     params: dict[str, Any] = field(default_factory=dict)
 
     def render(self, lang: str | None = None) -> str:
-        if self.key not in messages:
+        known = messages.keys()
+        if self.key not in known:
             _load_labels()
         params = dict(self.params)
         if "label" in params and isinstance(params["label"], dict):  # an undo's label names another label
