@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -39,12 +40,12 @@ messages.register({
 })
 
 
-def _by(session: Session, column, *where) -> dict:
+def _by(session: Session, column, *where) -> dict[str, Any]:
     rows = session.execute(select(column, func.count()).where(*where).group_by(column)).all()
     return {(k if k is not None else ""): n for k, n in rows}
 
 
-def register_stats(session: Session, today: date | None = None, commune_id: str | None = None) -> dict:
+def register_stats(session: Session, today: date | None = None, commune_id: str | None = None) -> dict[str, Any]:
     today = today or date.today()
     mine = Person.commune_id == commune_id if commune_id else Person.status.is_not(None)
     our_households = Household.commune_id == commune_id if commune_id else Household.status.is_not(None)
@@ -124,7 +125,7 @@ def register_stats(session: Session, today: date | None = None, commune_id: str 
     }
 
 
-def summary_lines(commune: dict, stats: dict) -> list[str]:
+def summary_lines(commune: dict[str, Any], stats: dict[str, Any]) -> list[str]:
     """The human summary of `hgd stats` (Vietnamese by default)."""
     p, h, c = stats["persons"], stats["households"], stats["cards"]
     render, n = messages.render, messages.number

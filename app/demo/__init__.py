@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -59,7 +60,7 @@ def _reporter(progress):
 
 
 def fill_demo(register: Register, *, persons: int, seed: int, today: date | None = None, progress=None,
-              months: int = WINDOW_MONTHS) -> dict:
+              months: int = WINDOW_MONTHS) -> dict[str, Any]:
     """Fill an open, empty register with the demo commune: the register as it stood when the demo's months began
     (one action), then every event through the registry, each an action of its own dated on its day — so that the
     history and the audit trail are the real ones. The register's own commune is kept when it names a real 2025
@@ -100,7 +101,7 @@ def _identity(commune: dict[str, str]) -> dict[str, str]:
 
 
 def create_demo(db_path: str | Path, *, persons: int = 3000, seed: int = 1, today: date | None = None,
-                progress=None, months: int = WINDOW_MONTHS) -> dict:
+                progress=None, months: int = WINDOW_MONTHS) -> dict[str, Any]:
     """A new register file holding the demo commune, built in a temporary file beside it and renamed when
     complete: a killed or cancelled build leaves nothing behind. Refuses a file that already holds a register."""
     started = time.perf_counter()
@@ -134,7 +135,7 @@ def create_demo(db_path: str | Path, *, persons: int = 3000, seed: int = 1, toda
 
 
 def _create(db: str | Path, persons: int, seed: int, today: date | None, progress, started: float,
-            months: int) -> dict:
+            months: int) -> dict[str, Any]:
     commune = generate_people(1, seed, today).commune  # the seed's commune, chosen the same way, for the settings
     reg = Register.create(db, commune)
     try:

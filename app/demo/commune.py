@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from typing import Any
 
 from app.demo.model import MERGER
 from app.domain.text import search_key
@@ -86,7 +87,7 @@ class Places:
     local: list[str]                                        # old communes the commune was formed from
     province: list[str]                                     # old communes of the same old province
     anywhere: list[str] = field(default_factory=list)
-    _texts: dict = field(default_factory=dict, repr=False)
+    _texts: dict[str, Any] = field(default_factory=dict[str, Any], repr=False)
 
     def pick(self, rng: random.Random, born: date, origin: str) -> tuple[tuple[str, str], str]:
         """((kind, code), style) for a birth; origin is "local", "province" or "anywhere"."""

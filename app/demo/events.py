@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import islice
+from typing import Any
 
 from app.demo.cards import Issuer, te_card_end
 from app.demo.commune import NEW, OLD, SHORT, _new_units
@@ -71,12 +72,12 @@ class EventLog:
 
     def __init__(self, ids: Ids) -> None:
         self.ids = ids
-        self.events: list[dict] = []
-        self.subjects: list[dict] = []
+        self.events: list[dict[str, Any]] = []
+        self.subjects: list[dict[str, Any]] = []
         self.ops: list[tuple[date, Operation]] = []
-        self.base: dict[str, dict] = {}   # person id -> the row as the register holds it before the events
+        self.base: dict[str, dict[str, Any]] = {}   # person id -> the row as the register holds it before the events
 
-    def add(self, kind: str, when: date, details: dict, persons=(), homes=(), op: Operation | None = None) -> dict:
+    def add(self, kind: str, when: date, details: dict[str, Any], persons=(), homes=(), op: Operation | None = None) -> dict[str, Any]:
         if op is not None:
             self.ops.append((when, op))
         row = {"id": self.ids(), "type": kind, "effective_date": when.isoformat(), "details": details}

@@ -7,6 +7,7 @@ import random
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from app.demo.cards import Issuer
 from app.demo.changes import HouseholdChanges
@@ -25,16 +26,16 @@ class DemoData:
     """The rows the database gets (households, persons, events, event subjects) and what was planted in them."""
 
     commune: dict[str, str]
-    households: list[dict]
-    persons: list[dict]
-    events: list[dict]
-    event_subjects: list[dict]
-    findings: list[dict]
+    households: list[dict[str, Any]]
+    persons: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    event_subjects: list[dict[str, Any]]
+    findings: list[dict[str, Any]]
     today: date
     seed: int = 0
     hamlets: list[str] = field(default_factory=list)
-    base_households: list[dict] = field(default_factory=list)   # the register before the demo's months
-    base_persons: list[dict] = field(default_factory=list)
+    base_households: list[dict[str, Any]] = field(default_factory=list)   # the register before the demo's months
+    base_persons: list[dict[str, Any]] = field(default_factory=list)
     ops: list[tuple[date, Operation]] = field(default_factory=list)  # the events, as registry operations
     start: date | None = None                                       # the first day of the demo's months
 
@@ -45,7 +46,7 @@ class DemoData:
     def findings_by_kind(self) -> dict[str, int]:
         return dict(sorted(Counter(f["kind"] for f in self.findings).items()))
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, Any]:
         return {
             "commune_name": self.commune["commune_name"],
             "commune_code": self.commune["commune_code"],
@@ -164,7 +165,7 @@ def _heads(pop: Population) -> None:
             row["head_person_id"] = next(m.row["id"] for m in home.members if m.row["relation"] == "chu_ho")
 
 
-def _snapshot(pop: Population) -> tuple[list[dict], list[dict]]:
+def _snapshot(pop: Population) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The register as it stands before the demo's months of events (copies: the events change the rows)."""
     _heads(pop)
     households, persons = [], []

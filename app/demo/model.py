@@ -10,6 +10,7 @@ import random
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 PERSON_COLUMNS = (
     "id", "household_id", "full_name", "name_key", "birth_date", "birth_year", "sex", "ethnicity_code", "nationality",
@@ -57,9 +58,9 @@ class Weighted:
 
 @dataclass(eq=False, slots=True)
 class Member:
-    row: dict
+    row: dict[str, Any]
     birth: date                       # the true date, even when the row holds only the year
-    place: tuple | None = None        # (birth place reference, style) — see commune.Places
+    place: tuple[Any, ...] | None = None        # (birth place reference, style) — see commune.Places
     spouse: Member | None = None
     father: Member | None = None
     mother: Member | None = None
@@ -84,7 +85,7 @@ class Member:
 
 @dataclass(eq=False, slots=True)
 class Home:
-    row: dict
+    row: dict[str, Any]
     hamlet: str
     ethnicity: str
     wealth: str = ""                  # "poor" (HN), "near_poor" (CN), "farm" (GB) or ""
@@ -106,7 +107,7 @@ class Home:
         self.members.append(m)
 
 
-def new_household_row(hid: str, address: str) -> dict:
+def new_household_row(hid: str, address: str) -> dict[str, Any]:
     row = dict.fromkeys(HOUSEHOLD_COLUMNS)
     row.update(id=hid, address=address, status="active")
     return row

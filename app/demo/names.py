@@ -9,6 +9,7 @@ import random
 import unicodedata
 from bisect import bisect_right
 from functools import cache
+from typing import Any
 
 from app.demo.model import Weighted
 from app.domain.syllables import retone
@@ -44,7 +45,7 @@ class Namer:
         self.rng = rng
         raw = _tables()
         self._cache: dict[tuple[str, str, str], _Table] = {}
-        self._full: dict[tuple[str, str, bool], tuple] = {}
+        self._full: dict[tuple[str, str, bool], tuple[Any, ...]] = {}
         family = raw[("family", "", "")] + raw.get(("family", "", region), [])
         self._family_kinh = _Table(family)
         self._raw = raw
@@ -62,7 +63,7 @@ class Namer:
             return self._family_kinh.draw(self.rng, year)
         return self._table("family", "", ethnicity).draw(self.rng, year)
 
-    def _tables_for(self, sex: str, ethnicity: str, year: int) -> tuple:
+    def _tables_for(self, sex: str, ethnicity: str, year: int) -> tuple[Any, ...]:
         key = (sex, ethnicity, year >= YOUNG_FROM)
         tables = self._full.get(key)
         if tables is None:

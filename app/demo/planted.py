@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain, islice
+from typing import Any
 
 from app.demo.cards import Issuer
 from app.demo.commune import NEW, OLD
@@ -48,7 +49,7 @@ def quota(persons: int) -> Quota:
     return Quota(n(0.6), n(0.4), n(0.15), n(0.8), n(0.4), n(1.5), n(0.4))
 
 
-def finding(kind: str, persons=(), homes=(), variant: str | None = None) -> dict:
+def finding(kind: str, persons=(), homes=(), variant: str | None = None) -> dict[str, Any]:
     return {"kind": kind, "variant": variant, "person_ids": [m.row["id"] for m in persons],
             "household_ids": [h.row["id"] for h in homes]}
 
@@ -56,7 +57,7 @@ def finding(kind: str, persons=(), homes=(), variant: str | None = None) -> dict
 class Planter:
     def __init__(self, rng: random.Random, pop: Population, issuer: Issuer, today: date, new_code) -> None:
         self.rng, self.pop, self.issuer, self.today, self.new_code = rng, pop, issuer, today, new_code
-        self.findings: list[dict] = []
+        self.findings: list[dict[str, Any]] = []
         self._order: list[Member] | None = None
 
     def _people(self, test=lambda m: True) -> Iterator[Member]:
@@ -94,7 +95,7 @@ class Planter:
             self.findings.append(finding("merged_households", moved, [a]))
 
     # --- the same person twice ---------------------------------------------------------------------------------------
-    def _variant(self, m: Member, variant: str) -> tuple[str, str, tuple] | None:
+    def _variant(self, m: Member, variant: str) -> tuple[str, str, tuple[Any, ...]] | None:
         """(name, birth date, place) of the second record, or None when m cannot carry this variant."""
         rng, row = self.rng, m.row
         name, born, place = row["full_name"], row["birth_date"], m.place
@@ -229,7 +230,7 @@ class Planter:
 
     # --- two different people with one name -----------------------------------------------------------------------
     def namesakes(self, count: int) -> None:
-        buckets: dict[tuple, list[Member]] = {}
+        buckets: dict[tuple[Any, ...], list[Member]] = {}
         common = list(islice(self._people(lambda m: m.row["full_name"].split(" ", 1)[0] in ("Nguyễn", "Trần", "Lê")
                                           and m.age(self.today) >= 18), 20000))  # enough to find the pairs
         for m in common:

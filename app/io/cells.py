@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 from datetime import date, datetime
+from typing import Any
 
 from app import messages
 from app.domain.text import nfc
@@ -112,7 +113,7 @@ def clean(value: object) -> str:
     return " ".join(text.split()) if text.isascii() else nfc(text)
 
 
-class Memo(dict):
+class Memo(dict[str, Any]):
     """value -> (result, None) or (None, (error key, params)) for a lookup whose inputs repeat in a file."""
 
     def __init__(self, fn) -> None:

@@ -20,6 +20,7 @@ from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app import messages
 from app.domain import legacy, syllables
@@ -292,7 +293,7 @@ def _count_records(path: Path, info: CsvInfo) -> None:
                            limit=number(limits.MAX_SHEET_ROWS))
 
 
-class BrokenRow(list):
+class BrokenRow(list[Any]):
     """The cells of a line that could not be read as one record (a quote never closed), with the issue to report:
     the reader of the rows rejects it, naming `column` (0-based), instead of reading it as a person."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from app import messages
 from app.domain import legacy
@@ -87,7 +88,7 @@ class Layout:
     template: bool = False                        # the declaration software's template (a row of column codes)
 
 
-class ColumnMap(dict):
+class ColumnMap(dict[str, Any]):
     """--map as header key -> field name; `written` keeps each column as the clerk wrote it, for messages."""
 
     def __init__(self) -> None:

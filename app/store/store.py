@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -225,7 +226,7 @@ class Store:
         except (OperationalError, DBAPIError, OSError) as exc:
             raise translate(exc, self.where, self.path) from exc
 
-    def execute_sql(self, sql: str) -> list[tuple]:
+    def execute_sql(self, sql: str) -> list[tuple[Any, ...]]:
         with self.engine.connect() as conn:
             return [tuple(r) for r in conn.execute(text(sql))]
 

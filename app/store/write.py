@@ -132,7 +132,7 @@ def _insert_packed(session: Session, table: Table, rows: Sequence[dict[str, Any]
     flags = [c.key for c in table.columns if isinstance(c.type, Boolean)]
     row_tuple = itemgetter(*names)
 
-    def values(r: dict[str, Any]) -> tuple:
+    def values(r: dict[str, Any]) -> tuple[Any, ...]:
         full = {**fixed, **r}
         for key in stamped:
             if isinstance(full[key], datetime):

@@ -13,6 +13,7 @@ import itertools
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from app.domain import legacy
 from app.errors import HgdError
@@ -63,7 +64,7 @@ class CardList:
     warnings: list[RowIssue] = field(default_factory=list)
 
 
-def _encodings(layout: hdr.Layout, ahead: list) -> dict[str, str]:
+def _encodings(layout: hdr.Layout, ahead: list[Any]) -> dict[str, str]:
     found = {}
     for name, column in layout.columns.items():
         if name not in TEXT_FIELDS:
