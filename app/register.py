@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Self
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 
 from app import messages
 from app.errors import HgdError
@@ -132,7 +132,7 @@ class Register:
         return self.store.where
 
     @property
-    def engine(self):
+    def engine(self) -> Engine:
         return self.store.engine
 
     @property
@@ -226,8 +226,10 @@ class Register:
     def _commune_id_or_none(self, session: AuditedSession | None = None) -> str | None:
         if session is not None:
             row = session.get(Setting, "commune_id")
-            return None if row is None else row.value
-        return self.setting("commune_id")
+            value: str | None = None if row is None else row.value
+            return value
+        stored: str | None = self.setting("commune_id")
+        return stored
 
     @property
     def commune_id(self) -> str:

@@ -40,7 +40,7 @@ messages.register({
 })
 
 
-def _by(session: Session, column, *where) -> dict[str, Any]:
+def _by(session: Session, column: Any, *where: Any) -> dict[Any, Any]:
     rows = session.execute(select(column, func.count()).where(*where).group_by(column)).all()
     return {(k if k is not None else ""): n for k, n in rows}
 

@@ -213,9 +213,10 @@ def parse_date(value: object, *, today: date | None = None, allow_future: bool =
             raise HgdError("date.unreadable", value=value)
         result = _from_number(int(value), value)
     elif isinstance(value, str):
-        if not shown:
+        text = value.strip()
+        if not text:
             return None
-        result = _from_text(nfc(shown), shown)
+        result = _from_text(nfc(text), text)
     else:
         raise HgdError("date.unreadable", value=value)
     if not allow_future and result.earliest() > (today or date.today()):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Self
+from typing import Any, Self
 
 from app import messages
 
@@ -69,7 +69,7 @@ class SheetRow(int):
             return (self.order, int(self)) < (other.order, int(other))
         return int.__lt__(self, other)  # type: ignore[operator]
 
-    def __reduce__(self):  # copies and pickles keep the sheet
+    def __reduce__(self) -> tuple[type[SheetRow], tuple[int, Any, Any]]:  # copies and pickles keep the sheet
         return SheetRow, (int(self), self.sheet, self.order)
 
 

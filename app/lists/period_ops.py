@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from app import messages
@@ -125,7 +126,7 @@ class LockPeriod(Operation):
         blockers = checks.blocking(rows, ctx.today)
         if blockers and reason is None:
             raise HgdError("period.blocked", month=shown(month), count=len(blockers), first=blockers[0].text())
-        write.update(ctx.session, Event.__table__, [(e.id, {"reported_period_id": None},
+        write.update(ctx.session, cast(Table, Event.__table__), [(e.id, {"reported_period_id": None},
                                                      {"reported_period_id": period.id}) for e in events],
                      now=ctx.action.at)
         if events:

@@ -57,7 +57,7 @@ def _changed(before: dict[str, Any], after: dict[str, Any]) -> str:
     for term, word in WORDS.items():
         old, new = before.get(term), after.get(term)
         if old != new:
-            shown = [decimal_text(v).replace(".", ",") if isinstance(v, float) else str(v or "—") for v in (old, new)]
+            shown = [(decimal_text(v) or "").replace(".", ",") if isinstance(v, float) else str(v or "—") for v in (old, new)]
             parts.append(f"{word} {shown[0]} → {shown[1]}")
     return ", ".join(parts)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,6 +23,9 @@ from app.operations import Changes, Label, OpContext, Operation
 from app.store import write
 from app.store.audit import TABLES
 from app.store.models import Action, AuditEntry, Event, Period
+
+if TYPE_CHECKING:
+    from app.register import UndoStatus
 
 messages.register({
     "undo.nothing": ("Không có thao tác nào để hoàn tác.", "There is nothing to undo."),
@@ -61,7 +64,7 @@ def _is_normal(act: Action) -> bool:
     return act.kind not in (UNDO, REDO)
 
 
-def status(session: Session) -> Any:
+def status(session: Session) -> UndoStatus:
     from app.register import UndoStatus
 
     undo = undo_candidate(session)

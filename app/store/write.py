@@ -16,12 +16,13 @@ from datetime import datetime
 from itertools import chain
 from operator import itemgetter
 from sqlite3 import SQLITE_LIMIT_VARIABLE_NUMBER
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import JSON, Boolean, DateTime, Integer, Table, bindparam
 from sqlalchemy import insert as sa_insert
 from sqlalchemy import update as sa_update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from app.store import audit
 from app.store.clock import utcnow
@@ -43,7 +44,7 @@ def sqlite_datetime(value: datetime) -> str:
 
 
 def _action(session: Session) -> Action:
-    act = session.info.get("action")
+    act: Action | None = session.info.get("action")
     if act is None:
         raise RuntimeError("a write to the register outside an action (no audit context)")
     return act
@@ -53,7 +54,7 @@ def defaults(table: Table, now: datetime) -> dict[str, Any]:
     """Every column of `table` with its scalar default, or `now` for timestamps, or None."""
     out: dict[str, Any] = {}
     for col in table.columns:
-        if col.default is not None and col.default.is_scalar:
+        if isinstance(col.default, ScalarElementColumnDefault):  # what `default.is_scalar` tells
             out[col.key] = col.default.arg
         elif col.key in ("created_at", "updated_at", "at"):
             out[col.key] = now
@@ -113,7 +114,7 @@ def update(session: Session, table: Table, changes: Sequence[tuple[str, dict[str
 
 def _insert_entries(session: Session, entries: list[dict[str, Any]]) -> None:
     if entries:
-        insert(session, AuditEntry.__table__, entries, audited=False)
+        insert(session, cast(Table, AuditEntry.__table__), entries, audited=False)
 
 
 def _max_rowid(session: Session, table: Table) -> int:
@@ -146,10 +147,12 @@ def _insert_packed(session: Session, table: Table, rows: Sequence[dict[str, Any]
         for key, v in full.items():
             if v is None:
                 full[key] = _NULL
-        return row_tuple(full)
+        packed_row: tuple[Any, ...] = row_tuple(full)
+        return packed_row
 
     packed = [values(r) for r in rows]
     dbapi = session.connection().connection.driver_connection
+    assert dbapi is not None  # a live connection has its driver's
     per = max(1, min(ROWS_PER_STATEMENT, dbapi.getlimit(SQLITE_LIMIT_VARIABLE_NUMBER) // len(names)))
     head = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES "
     one = f"({', '.join('?' * len(names))})"
