@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -97,7 +98,7 @@ def cell_text(v: object) -> str:
     if t is str:
         return v  # type: ignore[return-value]
     if t is float:
-        return str(int(v)) if v.is_integer() else repr(v)  # type: ignore[union-attr]
+        return str(int(v)) if v.is_integer() else repr(v)  # type: ignore[attr-defined, call-overload]  # v is a float
     if v is None:
         return ""
     if t is bool:
@@ -116,11 +117,12 @@ def clean(value: object) -> str:
 class Memo(dict[str, Any]):
     """value -> (result, None) or (None, (error key, params)) for a lookup whose inputs repeat in a file."""
 
-    def __init__(self, fn) -> None:
+    def __init__(self, fn: Callable[[Any], Any]) -> None:
         super().__init__()
         self.fn = fn
 
-    def __missing__(self, value):
+    def __missing__(self, value: str) -> tuple[Any, Any]:
+        out: tuple[Any, Any]
         try:
             out = (self.fn(value), None)
         except HgdError as exc:
@@ -129,7 +131,7 @@ class Memo(dict[str, Any]):
         return out
 
 
-def new_ids(batch: int = 4096):
+def new_ids(batch: int = 4096) -> Iterator[str]:
     """Random UUID4 strings, the form app.store.models.new_id() makes, drawn in batches: uuid.uuid4() alone costs
     more than a row's other bookkeeping on a slow machine."""
     variant = "89ab"

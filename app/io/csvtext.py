@@ -75,7 +75,8 @@ _UTF8_VIETNAMESE = re.compile(rb"\xe1[\xba\xbb][\x80-\xbf]|\xc4[\x82\x83\x90\x91
                               rb"|\xc6[\xa0\xa1\xaf\xb0]")
 
 
-def _latin1_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
+def _latin1_fallback(err: UnicodeError) -> tuple[str, int]:
+    assert isinstance(err, UnicodeDecodeError)  # registered for decoding only
     # cp1252 leaves five bytes undefined; in a legacy-font file they are simply the Latin-1 characters.
     return err.object[err.start:err.end].decode("latin-1"), err.end
 

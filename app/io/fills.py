@@ -114,7 +114,7 @@ class Fills:
             out[index] = ([a for a, _ in ranges], [b for _, b in ranges])
         return out
 
-    def _merged_value(self, n: int, cells: list[Any], origins: dict[str, Any]) -> None:
+    def _merged_value(self, n: int, cells: list[Any], origins: dict[int, Any]) -> None:
         for index, (starts, ends) in self.merges.items():
             at = bisect_right(starts, n) - 1
             if at < 0 or n > ends[at]:
@@ -144,7 +144,7 @@ class Fills:
 
     def _codes_on_heads_only(self, ahead: list[tuple[int, list[Any]]]) -> bool:
         coded = coded_heads = uncoded = uncoded_heads = 0
-        origins: dict[str, Any] = {}
+        origins: dict[int, Any] = {}
         for n, cells in ahead:
             cells = list(cells)
             if self.merges:
@@ -163,7 +163,7 @@ class Fills:
                 and uncoded - uncoded_heads >= 2 * uncoded_heads)
 
     # --- applied to each row -------------------------------------------------------------------------------------
-    def apply(self, n: int, cells: list[Any], origins: dict[str, Any]) -> None:
+    def apply(self, n: int, cells: list[Any], origins: dict[int, Any]) -> None:
         if self.merges:
             self._merged_value(n, cells, origins)
         if self.mode is None or not self._person_like(cells):
@@ -171,6 +171,7 @@ class Fills:
         index = self.household
         code = cells[index] if index < len(cells) else ""
         if self.mode == "link":
+            assert self.link_col is not None  # the "link" mode is chosen with its column
             link = cells[self.link_col] if self.link_col < len(cells) else ""
             link = cell_text(link).strip()
             if not _empty(code):

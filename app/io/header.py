@@ -9,6 +9,7 @@ and the kinds of rows that are not persons (app.io.rowkinds); the reader of the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -220,7 +221,7 @@ def _stacked(top: list[str], below: list[str], mapping: dict[str, str], score: i
     if agree < 3 or agree < 4 * differ:  # titles over their own codes, not group titles over sub-columns
         return None
     width = max(len(top), len(below))
-    out = []
+    out: list[tuple[str, ...]] = []
     for i in range(width):
         title = top[i] if i < len(top) else ""
         code = below[i] if i < len(below) else ""
@@ -341,21 +342,25 @@ def _unicode(cell: object, encoding: str) -> object:
     return legacy.to_unicode(cell, encoding) if encoding != "unicode" and isinstance(cell, str) else cell
 
 
+def _is_key(cell: object, key: str, encoding: str) -> bool:
+    return (isinstance(cell, str) and len(cell) <= limits.MAX_CELL_CHARS
+            and fields.header_key(_unicode(cell, encoding)) == key)
+
+
 def is_repeated_header(cells: list[object], layout: Layout) -> bool:
     """The header row(s) again (printed exports repeat it on every page), in the header's encoding."""
     for keys in layout.header_keys:
         named = [k for k in keys if k]
-        same = sum(1 for i, k in enumerate(keys) if k and i < len(cells) and isinstance(cells[i], str)
-                   and len(cells[i]) <= limits.MAX_CELL_CHARS
-                   and fields.header_key(_unicode(cells[i], layout.encoding)) == k)
+        same = sum(1 for i, k in enumerate(keys) if k and i < len(cells) and _is_key(cells[i], k, layout.encoding))
         if named and same >= max(2, (len(named) * 3 + 4) // 5):
             return True
     return False
 
 
-def header_scan(rows) -> list[tuple[int, list[object]]]:
+def header_scan(rows: Iterable[tuple[int, list[object]]]) -> list[tuple[int, list[object]]]:
     """Take the rows the header is searched in: up to MAX_HEADER_SCAN non-blank rows (blank ones kept)."""
-    taken, filled = [], 0
+    taken: list[tuple[int, list[object]]] = []
+    filled = 0
     for item in rows:
         taken.append(item)
         if any(c not in ("", None) for c in item[1]):

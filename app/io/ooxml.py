@@ -11,6 +11,7 @@ import posixpath
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
@@ -95,7 +96,7 @@ class Xlsx:
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.zip.close()
 
     def close(self) -> None:
@@ -164,7 +165,7 @@ class Xlsx:
         return sheets
 
     # --- streaming ------------------------------------------------------------------------------------------------
-    def _stream(self, member: str):
+    def _stream(self, member: str) -> Iterator[bytes]:
         """Yield the member's bytes a chunk at a time; a damaged or lying member is refused as corrupt, and so is
         a document type declaration anywhere (OOXML never declares entities: the expansion tricks are refused)."""
         try:

@@ -82,7 +82,7 @@ def _is_total(text: str) -> bool:
     if pattern.fullmatch(key):
         return True
     m = _TOTAL_WITH_COUNT.fullmatch(text.strip())  # "Tổng cộng: 5 người, 2 hộ"
-    return bool(m) and _is_total(m.group(1)) and _is_count(m.group(2))
+    return m is not None and _is_total(m.group(1)) and _is_count(m.group(2))
 
 
 def footer_kind(cells: list[object], encoding: str = "unicode") -> str | None:
