@@ -63,7 +63,7 @@ class Register:
         return cls(Store.open(db, create=create, write=write), user)
 
     @classmethod
-    def create(cls, db: str | Path, commune: dict[str, str], *, user: str | None = None) -> Register:
+    def create(cls, db: str | Path | Target, commune: dict[str, str], *, user: str | None = None) -> Register:
         """A new register for one commune, identity given as COMMUNE_FIELDS (or commune_code / commune_name).
         Refuses a file (or a PostgreSQL database) that already holds a register. A SQLite register is built in a
         hidden file beside its place and moved there when complete: a failed or killed creation leaves nothing

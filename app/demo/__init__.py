@@ -30,7 +30,7 @@ from app.registry import SetCommuneInfo
 from app.store import building, sqlite_file
 from app.store.models import Household, Person
 from app.store.sqlite_file import check_regular
-from app.store.target import resolve
+from app.store.target import Target, resolve
 
 __all__ = ["COLUMNS", "DemoData", "create_demo", "fill_demo", "generate_people", "te_card_end",
            "write_persons_file"]
@@ -134,7 +134,7 @@ def create_demo(db_path: str | Path, *, persons: int = 3000, seed: int = 1, toda
     return summary
 
 
-def _create(db: str | Path, persons: int, seed: int, today: date | None, progress, started: float,
+def _create(db: str | Path | Target, persons: int, seed: int, today: date | None, progress, started: float,
             months: int) -> dict[str, Any]:
     commune = generate_people(1, seed, today).commune  # the seed's commune, chosen the same way, for the settings
     reg = Register.create(db, commune)

@@ -126,20 +126,21 @@ class PeopleEvents:
             self._order = self.members()
             self.rng.shuffle(self._order)
         return (m for m in self._order if not m.touched and m.row["status"] == "active"
-                and m.home.row["status"] == "active" and test(m))
+                and m.household.row["status"] == "active" and test(m))
 
     def births(self, count: int) -> None:
         mothers = self.candidates(lambda m: m.row["sex"] == "F" and m.row["relation"] in ("vo", "con_dau", "chu_ho")
                                   and 19 <= m.age(self.start) <= 41 and m.spouse is not None and m.spouse.active
-                                  and m.spouse.home is m.home and not m.home.touched)
+                                  and m.spouse.home is m.home and not m.household.touched)
         for mother in mothers:
             if count == 0:
                 break
             when = self.day()
-            latest = max((k.birth for k in mother.home.members if k.mother is mother), default=date.min)
+            latest = max((k.birth for k in mother.household.members if k.mother is mother), default=date.min)
             if (when - latest).days < 450:  # a year and a quarter at least between two children
                 continue
-            home, father = mother.home, mother.spouse
+            home, father = mother.household, mother.spouse
+            assert father is not None  # the candidates are married mothers
             relation = "chau_noi" if mother.relation == "con_dau" else "con"
             names = tuple(k.row["full_name"].rsplit(" ", 1)[-1] for k in home.members if k.mother is mother)
             child = self.pop.person(home, relation, "M" if self.rng.random() < 0.53 else "F", when,
@@ -173,7 +174,7 @@ class PeopleEvents:
         for m in self.candidates(dies):
             if count == 0:
                 break
-            home = m.home
+            home = m.household
             alone = len(home.active_members()) == 1
             is_head = m.relation == "chu_ho"
             if m.touched or not m.active or (is_head and not alone and (home.touched or not m.spouse
@@ -207,7 +208,7 @@ class PeopleEvents:
             when, to = self.day(), self.destination()
             m.row.update(status="moved_out", status_date=when.isoformat(), status_detail=to)
             m.touched = True
-            self.log.add("move_out", when, {"household_code": m.home.row["code"], "to": to}, [("person", m)],
+            self.log.add("move_out", when, {"household_code": m.household.row["code"], "to": to}, [("person", m)],
                          [("household", m.home)],
                          RecordMoveOut(persons=(m.row["id"],), date=when.isoformat(), destination=to))
         homes = [h for h in self.pop.homes if h.row["status"] == "active" and not h.touched
@@ -231,14 +232,14 @@ class PeopleEvents:
     def moves_in(self, brides: int, families: list[int]) -> None:
         rng, pop = self.rng, self.pop
         grooms = self.candidates(lambda m: m.row["sex"] == "M" and m.row["relation"] == "con" and m.spouse is None
-                                 and 23 <= m.age(self.start) <= 35 and not m.home.touched)
+                                 and 23 <= m.age(self.start) <= 35 and not m.household.touched)
         for groom in grooms:
             if brides == 0:
                 break
-            if groom.home.touched:  # a brother already brought his bride home
+            if groom.household.touched:  # a brother already brought his bride home
                 continue
             brides -= 1
-            when, home = self.day(), groom.home
+            when, home = self.day(), groom.household
             bride = pop.adult(home, "con_dau", "F", max(19.0, groom.age(when) - rng.uniform(0, 5)), "spouse")
             pop.relocate(bride, rng.choice(("province", "anywhere")))
             groom.spouse, bride.spouse = bride, groom
@@ -270,6 +271,7 @@ class PeopleEvents:
                                       person_ids=tuple(m.row["id"] for m in home.members)))
 
     def origin(self, m: Member) -> str:
+        assert m.place is not None  # every generated member has a birth place
         ref, _ = m.place
         return self.pop.commune.places.render(ref, NEW)
 
@@ -278,7 +280,7 @@ class PeopleEvents:
         last = self.today - timedelta(days=2)
         for m in self.members():
             if m.row["group_code"] == "TE" and self.start <= te_card_end(m.birth) <= last:  # whatever else happened
-                self._change(m, m.home, te_card_end(m.birth) + timedelta(days=1), "72_months")
+                self._change(m, m.household, te_card_end(m.birth) + timedelta(days=1), "72_months")
         poor = [h for h in self.pop.homes if h.wealth == "poor" and h.row["status"] == "active" and not h.touched]
         for home in self.rng.sample(poor, min(poverty_exits, len(poor))):
             home.wealth, when = "near_poor", self.day()
@@ -307,6 +309,7 @@ class PeopleEvents:
                 other = m.birth + timedelta(days=rng.choice((-10, -1, 1, 10, 31)))
                 field, before = "birth_date", other.isoformat() if other.year == m.birth.year else row["birth_date"][:4]
             else:
+                assert m.place is not None
                 ref, style = m.place
                 field = "birth_place"
                 before = self.pop.commune.places.render(ref, SHORT if style != SHORT else OLD)

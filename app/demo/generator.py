@@ -106,7 +106,9 @@ def generate_people(persons: int, seed: int, today: date | None = None, *, commu
     planter.merged_households(q.merged)
     for home in pop.homes:
         home.row["code"] = new_code()
-        home.row["head_person_id"] = home.head.row["id"]
+        head = home.head
+        assert head is not None  # every generated household has its head
+        home.row["head_person_id"] = head.row["id"]
 
     step(2, 5)
     issuer.choose_staff(pop.homes, persons)

@@ -50,7 +50,7 @@ class Population:
 
     # --- people --------------------------------------------------------------------------------------------------
     def person(self, home: Home | None, relation: str, sex: str, born: date, family: str, ethnicity: str,
-               origin: str, avoid: tuple[str, ...] = ()) -> Member:
+               origin: str | Weighted[str], avoid: tuple[str, ...] = ()) -> Member:
         rng = self.rng
         year = born.year
         name = self.namer.full(family, sex, ethnicity, year, avoid)
@@ -253,6 +253,7 @@ class Population:
         if rng.random() < 0.55:  # the grandparents head the household; their married son lives with them
             widowed = rng.random() < 0.2
             grandpa, grandma = self.couple(home, rng.uniform(52, 78))
+            assert grandma is not None  # a couple has a wife unless asked without
             if widowed:
                 home.members.remove(grandpa)
                 grandpa.home = None

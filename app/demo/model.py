@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import random
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Generic, TypeVar
+
+_T = TypeVar("_T")
 
 PERSON_COLUMNS = (
     "id", "household_id", "full_name", "name_key", "birth_date", "birth_year", "sex", "ethnicity_code", "nationality",
@@ -39,20 +42,21 @@ _UUID_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
 _UUID_SET = (0x4000 << 64) | (0x8000 << 48)
 
 
-class Weighted:
+class Weighted(Generic[_T]):
     """A weighted choice drawn with one random number (random.choices is slow for one item)."""
 
     __slots__ = ("cum", "items", "total")
 
-    def __init__(self, items, weights) -> None:
+    def __init__(self, items: Iterable[_T], weights: Iterable[float]) -> None:
         self.items = list(items)
-        self.cum, acc = [], 0.0
+        self.cum: list[float] = []
+        acc = 0.0
         for w in weights:
             acc += float(w)
             self.cum.append(acc)
         self.total = acc
 
-    def draw(self, rng: random.Random):
+    def draw(self, rng: random.Random) -> _T:
         return self.items[bisect_right(self.cum, rng.random() * self.total)]
 
 
@@ -78,6 +82,12 @@ class Member:
     @property
     def active(self) -> bool:
         return self.row["status"] == "active"
+
+    @property
+    def household(self) -> Home:
+        """The home of a member placed in the population (every member of a generated commune is)."""
+        assert self.home is not None
+        return self.home
 
     def age(self, on: date) -> int:
         return on.year - self.birth.year - ((on.month, on.day) < (self.birth.month, self.birth.day))

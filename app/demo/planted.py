@@ -66,7 +66,7 @@ class Planter:
             self._order = [m for h in self.pop.homes for m in h.members]
             self.rng.shuffle(self._order)
         return (m for m in self._order if not m.touched and m.row["status"] == "active"
-                and m.home.row["status"] == "active" and test(m))
+                and m.household.row["status"] == "active" and test(m))
 
     def _homes(self, test) -> list[Home]:
         return [h for h in self.pop.homes if h.row["status"] == "active" and not h.touched and test(h)]
@@ -121,6 +121,7 @@ class Planter:
             if born > self.today.isoformat():
                 return None
         elif variant == "birthplace_old_new":
+            assert place is not None  # the variant is planted on members with a birth place
             ref, style = place
             if ref[0] != "old":
                 return None
@@ -157,7 +158,7 @@ class Planter:
                 row["id_number"], row["id_kind"] = m.row["id_number"], "cccd"
             dup = Member(row, m.birth, place)
             if rng.random() < 0.4 or not homes:
-                home = pop.new_home(m.home.ethnicity)
+                home = pop.new_home(m.household.ethnicity)
                 home.row["code"] = self.new_code()
                 row["relation"] = "chu_ho"
             else:
@@ -179,14 +180,14 @@ class Planter:
     # --- one-person households that are a member split off by mistake ---------------------------------------------
     def split_offs(self, count: int) -> None:
         people = self._people(lambda m: m.relation == "con" and m.spouse is None and m.age(self.today) >= 18
-                              and not m.home.touched and len(m.home.active_members()) >= 3)
+                              and not m.household.touched and len(m.household.active_members()) >= 3)
         for m in people:
             if count == 0:
                 break
-            if m.home.touched:  # a brother or sister already left this household
+            if m.household.touched:  # a brother or sister already left this household
                 continue
             count -= 1
-            old = m.home
+            old = m.household
             home = self.pop.new_home(old.ethnicity, old.hamlet)
             home.row["code"] = self.new_code()
             m.row["relation"] = "chu_ho"
