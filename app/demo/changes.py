@@ -7,6 +7,7 @@ father, his wife becomes `vo`, his children `con`, his parents `bo` / `me`, his 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from app.demo.events import EventLog
@@ -40,7 +41,7 @@ def _married_son(home: Home) -> Member | None:
 
 class HouseholdChanges:
     def __init__(self, rng: random.Random, pop: Population, log: EventLog, start: date, today: date,
-                 new_code) -> None:
+                 new_code: Callable[[], str]) -> None:
         self.rng, self.pop, self.log, self.start, self.today, self.new_code = rng, pop, log, start, today, new_code
 
     def day(self) -> date:

@@ -8,21 +8,24 @@ except a head's death and the head change it causes.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.demo.cards import Issuer, te_card_end
+from app.demo.cards import Issuer
 from app.demo.commune import NEW, OLD, SHORT, _new_units
 from app.demo.households import Population
 from app.demo.model import Home, Ids, Member
 from app.demo.names import misspell
 from app.demo.ops import born_fields, person_fields
-from app.domain.te_card import add_months
+from app.domain.te_card import add_months, te_card_end
 from app.operations import Operation
 from app.registry import ChangeGroup, CorrectPerson, RecordBirth, RecordDeath, RecordMoveIn, RecordMoveOut
+
+if TYPE_CHECKING:
+    from app.demo.changes import HouseholdChanges
 
 WINDOW_MONTHS = 4
 _DESTINATIONS = ("79", "75", "01", "24", "31", "48", "22")  # where people leave for work
@@ -77,7 +80,8 @@ class EventLog:
         self.ops: list[tuple[date, Operation]] = []
         self.base: dict[str, dict[str, Any]] = {}   # person id -> the row as the register holds it before the events
 
-    def add(self, kind: str, when: date, details: dict[str, Any], persons=(), homes=(), op: Operation | None = None) -> dict[str, Any]:
+    def add(self, kind: str, when: date, details: dict[str, Any], persons: Sequence[tuple[str, Member]] = (),
+            homes: Sequence[tuple[str, Home]] = (), op: Operation | None = None) -> dict[str, Any]:
         if op is not None:
             self.ops.append((when, op))
         row = {"id": self.ids(), "type": kind, "effective_date": when.isoformat(), "details": details}
@@ -106,7 +110,7 @@ class EventLog:
 
 class PeopleEvents:
     def __init__(self, rng: random.Random, pop: Population, issuer: Issuer, log: EventLog, start: date,
-                 today: date, new_code) -> None:
+                 today: date, new_code: Callable[[], str]) -> None:
         self.rng, self.pop, self.issuer, self.log = rng, pop, issuer, log
         self.start, self.today, self.new_code = start, today, new_code
         self._destinations: list[str] | None = None
@@ -120,7 +124,7 @@ class PeopleEvents:
         return [m for h in self.pop.homes if h.row["status"] == "active"
                 for m in h.members if m.row["status"] == "active"]
 
-    def candidates(self, test) -> Iterator[Member]:
+    def candidates(self, test: Callable[[Member], bool]) -> Iterator[Member]:
         """Active people not yet in an event, in one random order (shuffled once), lazily: events take a few."""
         if self._order is None:
             self._order = self.members()
@@ -164,7 +168,7 @@ class PeopleEvents:
                                      person_id=child.row["id"]))
             count -= 1
 
-    def deaths(self, count: int, changes) -> None:
+    def deaths(self, count: int, changes: HouseholdChanges) -> None:
         rng = self.rng
 
         def dies(m: Member) -> bool:  # the old far more often
@@ -189,6 +193,7 @@ class PeopleEvents:
                 home.row.update(status="dissolved", status_date=when.isoformat())
                 home.touched = True
             elif is_head:
+                assert m.spouse is not None  # a head who leaves others has a living spouse (checked above)
                 changes.head_change(home, m.spouse, when, "death", old_head=m)
             if m.spouse is not None:
                 m.spouse.spouse = None
@@ -209,7 +214,7 @@ class PeopleEvents:
             m.row.update(status="moved_out", status_date=when.isoformat(), status_detail=to)
             m.touched = True
             self.log.add("move_out", when, {"household_code": m.household.row["code"], "to": to}, [("person", m)],
-                         [("household", m.home)],
+                         [("household", m.household)],
                          RecordMoveOut(persons=(m.row["id"],), date=when.isoformat(), destination=to))
         homes = [h for h in self.pop.homes if h.row["status"] == "active" and not h.touched
                  and not any(m.touched or not m.active for m in h.members)]

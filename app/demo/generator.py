@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -74,7 +75,7 @@ def _official(namer: Namer, rng: random.Random, today: date) -> str:
 
 def generate_people(persons: int, seed: int, today: date | None = None, *, commune_code: str | None = None,
                     months: int = WINDOW_MONTHS,
-                    count: str = "records", progress=None) -> DemoData:
+                    count: str = "records", progress: Callable[[float, int], object] | None = None) -> DemoData:
     """The demo commune with `persons` person records (planted duplicates, people born or moved in during the demo's
     months included); with count="active", `persons` people still active on `today` (the dead and the moved out
     come on top — what a spreadsheet of the register lists). `commune_code` picks a real 2025 commune instead of the

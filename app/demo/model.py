@@ -73,15 +73,17 @@ class Member:
 
     @property
     def sex(self) -> str:
-        return self.row["sex"]
+        sex: str = self.row["sex"]
+        return sex
 
     @property
     def relation(self) -> str:
-        return self.row["relation"]
+        relation: str = self.row["relation"]
+        return relation
 
     @property
     def active(self) -> bool:
-        return self.row["status"] == "active"
+        return bool(self.row["status"] == "active")
 
     @property
     def household(self) -> Home:

@@ -76,7 +76,7 @@ class Namer:
     def middle(self, sex: str, ethnicity: str, year: int) -> str:
         middles, _, two = self._tables_for(sex, ethnicity, year)
         rng = self.rng
-        first = middles.items[bisect_right(middles.cum, rng.random() * middles.total)]
+        first: str = middles.items[bisect_right(middles.cum, rng.random() * middles.total)]
         # Some people carry two middle names ("Nguyễn Thị Thu Hà", "Trần Ngọc Bảo Anh").
         if first and rng.random() < two:
             second = self._table("middle", sex, "").draw(rng, max(year, YOUNG_FROM))
@@ -87,7 +87,7 @@ class Namer:
     def given(self, sex: str, ethnicity: str, year: int, avoid: tuple[str, ...] = ()) -> str:
         _, givens, _ = self._tables_for(sex, ethnicity, year)
         rng = self.rng
-        name = givens.items[bisect_right(givens.cum, rng.random() * givens.total)]
+        name: str = givens.items[bisect_right(givens.cum, rng.random() * givens.total)]
         for _ in range(3):  # siblings do not share a given name
             if name not in avoid:
                 break

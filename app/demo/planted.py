@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain, islice
@@ -49,18 +49,19 @@ def quota(persons: int) -> Quota:
     return Quota(n(0.6), n(0.4), n(0.15), n(0.8), n(0.4), n(1.5), n(0.4))
 
 
-def finding(kind: str, persons=(), homes=(), variant: str | None = None) -> dict[str, Any]:
+def finding(kind: str, persons: Iterable[Member] = (), homes: Iterable[Home] = (), variant: str | None = None
+            ) -> dict[str, Any]:
     return {"kind": kind, "variant": variant, "person_ids": [m.row["id"] for m in persons],
             "household_ids": [h.row["id"] for h in homes]}
 
 
 class Planter:
-    def __init__(self, rng: random.Random, pop: Population, issuer: Issuer, today: date, new_code) -> None:
+    def __init__(self, rng: random.Random, pop: Population, issuer: Issuer, today: date, new_code: Callable[[], str]) -> None:
         self.rng, self.pop, self.issuer, self.today, self.new_code = rng, pop, issuer, today, new_code
         self.findings: list[dict[str, Any]] = []
         self._order: list[Member] | None = None
 
-    def _people(self, test=lambda m: True) -> Iterator[Member]:
+    def _people(self, test: Callable[[Member], bool] = lambda m: True) -> Iterator[Member]:
         """Active people not yet used, in one random order (shuffled once), lazily: callers take a few."""
         if self._order is None:
             self._order = [m for h in self.pop.homes for m in h.members]
@@ -68,8 +69,11 @@ class Planter:
         return (m for m in self._order if not m.touched and m.row["status"] == "active"
                 and m.household.row["status"] == "active" and test(m))
 
-    def _homes(self, test) -> list[Home]:
+    def _homes(self, test: Callable[[Home], bool]) -> list[Home]:
         return [h for h in self.pop.homes if h.row["status"] == "active" and not h.touched and test(h)]
+
+    def _small_homes_in(self, hamlet: str) -> list[Home]:
+        return self._homes(lambda h: 3 <= len(h.members) <= 5 and h.hamlet == hamlet)
 
     # --- before household codes are given: two households entered as one -----------------------------------------
     def merged_households(self, count: int) -> None:
@@ -79,7 +83,7 @@ class Planter:
         for a in bigs[:count]:
             if a.touched:
                 continue
-            b = next((h for h in self._homes(lambda h, a=a: 3 <= len(h.members) <= 5 and h.hamlet == a.hamlet)
+            b = next((h for h in self._small_homes_in(a.hamlet)
                       if h is not a and 8 <= len(a.members) + len(h.members) <= 10), None)
             if b is None:
                 continue
@@ -95,7 +99,7 @@ class Planter:
             self.findings.append(finding("merged_households", moved, [a]))
 
     # --- the same person twice ---------------------------------------------------------------------------------------
-    def _variant(self, m: Member, variant: str) -> tuple[str, str, tuple[Any, ...]] | None:
+    def _variant(self, m: Member, variant: str) -> tuple[str, str, tuple[Any, ...] | None] | None:
         """(name, birth date, place) of the second record, or None when m cannot carry this variant."""
         rng, row = self.rng, m.row
         name, born, place = row["full_name"], row["birth_date"], m.place
@@ -150,6 +154,7 @@ class Planter:
             else:
                 continue
             name, born, place = changed
+            assert place is not None  # a generated member has a birth place
             row = dict(m.row, id=pop.ids(), full_name=name, name_key=pop.key(name), birth_date=born,
                        phone=None, id_number=None, id_kind=None)
             text = pop.commune.places.render(*place)
@@ -175,7 +180,7 @@ class Planter:
                 row["bhxh_code"] = None
                 issuer.issue(dup, None)
             m.touched = dup.touched = True
-            self.findings.append(finding("duplicate", [m, dup], [m.home, home], variant))
+            self.findings.append(finding("duplicate", [m, dup], [m.household, home], variant))
 
     # --- one-person households that are a member split off by mistake ---------------------------------------------
     def split_offs(self, count: int) -> None:
@@ -210,7 +215,7 @@ class Planter:
             self.issuer.cccd_used.add(wrong)
             m.row["id_number"] = wrong
             m.touched = True
-            self.findings.append(finding("cccd_wrong_digit", [m], [m.home], variant))
+            self.findings.append(finding("cccd_wrong_digit", [m], [m.household], variant))
 
     def card_mismatch(self, count: int) -> None:
         for m in islice(self._people(lambda m: m.row["card_number"] is not None), count):
@@ -218,7 +223,7 @@ class Planter:
             i = self.rng.randrange(7, 15)
             m.row["card_number"] = f"{card[:i]}{(int(card[i]) + self.rng.randint(1, 9)) % 10}{card[i + 1:]}"
             m.touched = True
-            self.findings.append(finding("card_bhxh_mismatch", [m], [m.home]))
+            self.findings.append(finding("card_bhxh_mismatch", [m], [m.household]))
 
     def missing_bhxh(self, count: int) -> None:
         people = chain(self._people(lambda m: m.row["card_number"] is None and m.row["bhxh_code"]),
@@ -227,7 +232,7 @@ class Planter:
             m.row["bhxh_code"] = None
             self.issuer.issue(m, None)
             m.touched = True
-            self.findings.append(finding("missing_bhxh_code", [m], [m.home]))
+            self.findings.append(finding("missing_bhxh_code", [m], [m.household]))
 
     # --- two different people with one name -----------------------------------------------------------------------
     def namesakes(self, count: int) -> None:
@@ -252,7 +257,7 @@ class Planter:
             if same_date:
                 b.row["birth_date"], b.birth = a.row["birth_date"], a.birth
             a.touched = b.touched = True
-            self.findings.append(finding("distinct_namesakes", [a, b], [a.home, b.home],
+            self.findings.append(finding("distinct_namesakes", [a, b], [a.household, b.household],
                                          "same_name_and_date" if same_date else "same_name_and_year"))
             made += 1
 
