@@ -114,14 +114,14 @@ def clean(value: object) -> str:
     return " ".join(text.split()) if text.isascii() else nfc(text)
 
 
-class Memo(dict[str, Any]):
+class Memo(dict[Any, tuple[Any, Any]]):
     """value -> (result, None) or (None, (error key, params)) for a lookup whose inputs repeat in a file."""
 
     def __init__(self, fn: Callable[[Any], Any]) -> None:
         super().__init__()
         self.fn = fn
 
-    def __missing__(self, value: str) -> tuple[Any, Any]:
+    def __missing__(self, value: Any) -> tuple[Any, Any]:
         out: tuple[Any, Any]
         try:
             out = (self.fn(value), None)
