@@ -30,6 +30,9 @@ messages.register({
     "help.staff.add": ("một người bắt đầu làm việc cho xã", "a person starts working for the commune"),
     "help.staff.change": ("thay đổi lương, chức vụ, hợp đồng", "a change of salary, post or contract"),
     "help.staff.end": ("một người thôi làm việc", "a person stops working for the commune"),
+    "help.staff_reason": ("lý do (ghi vào danh sách)", "the reason (written on the list)"),
+    "help.contributions_to": ("tháng cuối cùng đóng BHXH, BHYT (YYYY-MM)", "the last month of contributions (YYYY-MM)"),
+    "help.decision": ("số quyết định thôi việc, nghỉ hưu", "the number of the decision ending the work"),
     "help.term": ("mục=giá trị (lặp lại được): position, job_class, salary_coefficient, …",
                   "term=value (repeatable): position, job_class, salary_coefficient, …"),
     "cli.period.line": ("Kỳ {month}: {status}; hạn nộp {deadline}{overdue}; {events} biến động.",
@@ -100,10 +103,10 @@ def add(sub: Any, common: Parser) -> None:
         q = ss.add_parser(name, parents=[common], help=h(f"help.staff.{name}"))
         q.add_argument("--person", required=True, help=h("help.person"))
         q.add_argument("--date", required=True, help=h("help.date"))
-        q.add_argument("--reason")
+        q.add_argument("--reason", help=h("help.staff_reason"))
         if name == "end":
-            q.add_argument("--contributions-to", metavar="YYYY-MM")
-            q.add_argument("--decision")
+            q.add_argument("--contributions-to", metavar="YYYY-MM", help=h("help.contributions_to"))
+            q.add_argument("--decision", help=h("help.decision"))
         else:
             q.add_argument("--set", action="append", default=[], metavar="TERM=VALUE", help=h("help.term"))
         q.set_defaults(handler=_staff, staff_kind=name)
