@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 
@@ -116,14 +117,17 @@ class Scored:
         return Scored(*(getattr(self, k)[keep] for k in self.__dataclass_fields__))
 
 
-def _tf(count_a: np.ndarray, count_b: np.ndarray, n: int) -> np.ndarray:
+def _tf(count_a: np.ndarray, count_b: np.ndarray, n: int) -> npt.NDArray[np.float64]:
     """-log2 of the chance that another person shares the value (the more common side: the prudent one)."""
-    return np.log2(n / np.maximum(np.maximum(count_a, count_b), 1))
+    bits: npt.NDArray[np.float64] = np.log2(n / np.maximum(np.maximum(count_a, count_b), 1))
+    return bits
 
 
-def _common_both(ca: np.ndarray, cb: np.ndarray, ratio: float = COMMON_RATIO, least: int = 2) -> np.ndarray:
+def _common_both(ca: np.ndarray, cb: np.ndarray, ratio: float = COMMON_RATIO,
+                 least: int = 2) -> npt.NDArray[np.bool_]:
     lo, hi = np.minimum(ca, cb), np.maximum(ca, cb)
-    return (lo >= least) & (lo >= ratio * hi)
+    both: npt.NDArray[np.bool_] = (lo >= least) & (lo >= ratio * hi)
+    return both
 
 
 def name_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -23,7 +23,7 @@ from app.review import compare
 from app.review.blocking import candidate_pairs
 from app.review.normalise import Features, build_features
 from app.review.places import divided_parts
-from app.review.reasons import Reason, pair_reasons, render_reasons
+from app.review.reasons import PairSide, Reason, pair_reasons, render_reasons
 from app.review.records import MatchRecord, RecordTable, as_table
 
 messages.register({
@@ -56,7 +56,8 @@ class Pair:
 
     @property
     def probability(self) -> float:
-        return 1.0 / (1.0 + 2.0 ** -self.score)
+        odds: float = 2.0 ** -self.score   # a float power of a positive float: a float
+        return 1.0 / (1.0 + odds)
 
     @property
     def fingerprint(self) -> str:
@@ -87,7 +88,7 @@ def _distinct_set(known: Iterable[object]) -> set[str]:
     return out
 
 
-def find_pairs(records: RecordTable | Iterable[MatchRecord] | Iterable[tuple], *,
+def find_pairs(records: RecordTable | Iterable[MatchRecord] | Iterable[Sequence[object]], *,
                known_distinct: Iterable[object] = frozenset(),
                progress: Callable[[int, int, str], object] | None = None,
                cancel: Cancel | None = None) -> list[Pair]:
@@ -168,8 +169,8 @@ def _to_pairs(t: RecordTable, f: Features, stats: compare.Stats, s: compare.Scor
         if fp in distinct:
             continue
         levels = {k: int(getattr(s, k)[i]) for k in ("name", "date", "sex", "place", "cccd", "bhxh", "alone")}
-        rec = [{"full_name": t.full_name[x] or "", "birth_place": t.birth_place[x],
-                "place_style": int(f.place_style[x])} for x in (a, b)]
+        rec = [PairSide(full_name=t.full_name[x] or "", birth_place=t.birth_place[x],
+                        place_style=int(f.place_style[x])) for x in (a, b)]
         count = int(max(stats.name_s[a], stats.name_s[b]))
         w = round(float(s.weight[i]), 2)
         out.append(Pair(str(t.id[a]), str(t.id[b]), w, "match" if w >= MATCH_BITS else "possible",
