@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TypedDict
 
 from app import messages
-from app.review import compare as c
+from app.review import levels as c
 
 messages.register({
     "review.reason.same_name": ("cùng họ tên", "same full name"),
