@@ -11,12 +11,13 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.common import OUT, hgd, machine, median_of, run_measured
+from bench.common import LAST_CPU, OUT, hgd, machine, median_of, run_measured
 
 CASES = [("xlsx", 30_000, 2.5, "sqlite"), ("csv", 150_000, 12.0, "sqlite"), ("csv", 150_000, None, "postgresql")]
 
@@ -67,7 +68,7 @@ def _cases(args: argparse.Namespace, results: dict, cluster_box: list) -> None:
         path = OUT / f"persons_{persons}.{fmt}"
         if not path.exists():
             write_persons_file(path, persons=persons, seed=7, fmt=fmt, style="commune" if fmt == "xlsx" else "plain")
-        times, peaks, bases = [], [], []
+        times, cpus, peaks, bases = [], [], [], []
         for run in range(args.runs):
             db_file = OUT / f"import_{fmt}_{run}.db"
             for leftover in OUT.glob(db_file.name + "*"):
@@ -80,12 +81,14 @@ def _cases(args: argparse.Namespace, results: dict, cluster_box: list) -> None:
             # one person) and the same person twice is imported once
             assert report["persons_added"] + report["persons_present"] + report["rows_rejected"] >= persons, report
             times.append(seconds)
+            cpus.append(LAST_CPU[0])
             peaks.append(peak)
             bases.append(bare_read(path))
             for leftover in OUT.glob(db_file.name + "*"):
                 leftover.unlink()
         case = {"file": f"{persons:,} persons, {fmt.upper()} ({path.stat().st_size / 2**20:.1f} MiB)", "db": dialect,
                 "median_s": median_of(times), "runs_s": [round(t, 2) for t in times],
+                "median_cpu_s": median_of(cpus), "load_average": [round(x, 1) for x in os.getloadavg()],
                 "peak_rss_mib": round(max(peaks)), "target_s": target,
                 "bare_read_s": median_of(bases), "ratio_to_bare_read": round(median_of(times) / median_of(bases), 1)}
         results["cases"].append(case)

@@ -28,14 +28,19 @@ def machine() -> dict:
             "python": platform.python_version(), "system": f"{platform.system()} {platform.release()}"}
 
 
+LAST_CPU: list[float] = [0.0]   # CPU seconds (user + system) of the last child run_measured waited for
+
+
 def run_measured(args: list[str], env: dict | None = None) -> tuple[float, float, subprocess.CompletedProcess]:
-    """Wall seconds and peak resident memory (MiB) of one child process. Output goes to files, not pipes: a child
-    that prints more than a pipe holds would block while we wait for it."""
+    """Wall seconds and peak resident memory (MiB) of one child process (its CPU seconds in LAST_CPU[0]: on a
+    shared machine the figure that load does not inflate). Output goes to files, not pipes: a child that prints more
+    than a pipe holds would block while we wait for it."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         proc = subprocess.Popen(args, stdout=out, stderr=err, env={**os.environ, **(env or {})})
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - started
+        LAST_CPU[0] = usage.ru_utime + usage.ru_stime
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
