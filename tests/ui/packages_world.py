@@ -43,9 +43,9 @@ class Base:
         self.root = root
         self.commune = demo_copy.build(root)
         self.c_keys, self.o_keys = root / "c-keys", root / "o-keys"
-        _keys(self.commune, C_PASS, self.c_keys)
         self.bare = root / "bare.db"                 # the commune without keys (nothing trusted)
         shutil.copyfile(self.commune, self.bare)
+        _keys(self.commune, C_PASS, self.c_keys)
         self.office = root / "o.db"
         make_office(self.office, self.c_keys, self.o_keys)
         _trust(self.commune, self.o_keys)

@@ -4,6 +4,7 @@ reconciliation with the office's card-holder list (ui/pages/cards.py)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -98,6 +99,10 @@ class PeriodsPage(Page):
         self.show_button.setObjectName("showFolder")
         self.show_button.clicked.connect(self.show_folder)
         self.show_button.setEnabled(False)
+        self.export_button = QPushButton()      # the packages page's export, from the period's detail
+        self.export_button.setObjectName("exportPackage")
+        self.export_button.clicked.connect(self.export_package)
+        self.package_dialogs: Any = None          # ui.pages.packages_dialogs.Asks (tests answer it)
         self.blockers_label = QLabel()
         self.blockers = QListWidget()
         self.blockers.setObjectName("blockers")
@@ -106,7 +111,7 @@ class PeriodsPage(Page):
         self.message.setObjectName("periodMessage")
 
         buttons = QHBoxLayout()
-        for b in (self.open_button, self.lock_button, self.write_button, self.show_button):
+        for b in (self.open_button, self.lock_button, self.write_button, self.show_button, self.export_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         right = QWidget()
@@ -161,6 +166,7 @@ class PeriodsPage(Page):
         self.lock_button.setText(self.tr("Lock the period…"))
         self.write_button.setText(self.tr("Write the files to a folder…"))
         self.show_button.setText(self.tr("Show the folder"))
+        self.export_button.setText(QCoreApplication.translate("SendPanel", "Export package…"))
         self.blockers_label.setText(self.tr("To settle before locking:"))
         self.periods.retranslate()
         self.lists.retranslate()
@@ -217,7 +223,7 @@ class PeriodsPage(Page):
         if d is None:
             self.title_label.setText("")
             self.status_label.setText("")
-            for b in (self.open_button, self.lock_button, self.write_button):
+            for b in (self.open_button, self.lock_button, self.write_button, self.export_button):
                 b.setEnabled(False)
             self.blockers.clear()
             self.blockers_label.hide()
@@ -236,6 +242,7 @@ class PeriodsPage(Page):
         self.open_button.setEnabled(d.status == "not_opened")
         self.lock_button.setEnabled(d.status == "open")
         self.write_button.setEnabled(bool(d.lists))
+        self.export_button.setEnabled(d.status == "locked")
         self.blockers.clear()
         self.blockers.addItems(d.blockers)
         self.blockers_label.setVisible(bool(d.blockers))
@@ -314,3 +321,15 @@ class PeriodsPage(Page):
     def show_folder(self) -> None:
         if self.last_folder is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_folder)))
+
+    def export_package(self) -> None:
+        """The same action as the packages page's "Export package…" (a locked period's signed package)."""
+        from ui.pages.packages_dialogs import Asks, say
+        from ui.pages.packages_send import export_package, exported_text
+
+        if self.selected is None:
+            return
+        self.package_dialogs = self.package_dialogs or Asks()
+        export_package(self, self.ctx, self.package_dialogs, self.selected,
+                       lambda result: (self._applied(result), self.message.ok(exported_text(result.value))),
+                       lambda exc: self.message.error(say(exc)))
