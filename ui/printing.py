@@ -23,14 +23,22 @@ from PySide6.QtCore import (
     QMarginsF,
     QModelIndex,
     QPersistentModelIndex,
-    QPointF,
     QRect,
     QRectF,
     QSize,
     QSizeF,
     Qt,
 )
-from PySide6.QtGui import QColor, QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeySequence,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+)
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,10 +67,6 @@ THUMB_CACHE = 240
 GAP = 12                 # pixels between pages on screen
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 FIT_WIDTH, FIT_PAGE = "width", "page"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PrintPreview", text)
 
 
 class UnreadablePdf(Exception):
@@ -161,7 +165,7 @@ def print_pages(printer: QPrinter, pages: PdfPages, which: list[int],
     printer.setPageLayout(page_layout(pages, order[0]))
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError(_tr("The printer could not be started."))
+        raise OSError(QCoreApplication.translate("PrintPreview", "The printer could not be started."))
     done = 0
     try:
         for n, i in enumerate(order):
@@ -192,6 +196,8 @@ def _paint_page(painter: QPainter, printer: QPrinter, pages: PdfPages, i: int) -
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
     for top in range(0, px.height(), band):
         image = pages.image(i, dpi, top, band, printing=True)
+        if image.allGray():   # black on white, as the forms are: a third of the data to the printer
+            image = image.convertToFormat(QImage.Format.Format_Grayscale8)
         target = QRectF(x0, y0 + top * scale, px.width() * scale, image.height() * scale)
         painter.drawImage(target, image)
 
@@ -217,7 +223,7 @@ class ThumbnailModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return str(i + 1)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tr("Page %1").replace("%1", str(i + 1))
+            return self.tr("Page %1").replace("%1", str(i + 1))
         if role == Qt.ItemDataRole.DecorationRole:
             return self.thumbnail(i)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -297,7 +303,7 @@ class PageStrip(QWidget):
             self.cached_bytes -= old.sizeInBytes()
         return image
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(event.rect(), QColor("#6b7280"))
         ratio = self.devicePixelRatioF()
@@ -411,29 +417,29 @@ class PreviewDialog(QDialog):
 
     # --- words ------------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Print preview — %1").replace("%1", self.doc_title))
-        self.print_button.setText(_tr("Print…"))
-        self.print_button.setToolTip(_tr("Choose a printer and print (Ctrl+P)"))
-        self.previous_button.setToolTip(_tr("Previous page"))
-        self.next_button.setToolTip(_tr("Next page"))
-        self.page_label.setText(_tr("Page"))
-        self.count_label.setText(_tr("of %1").replace("%1", str(len(self.pages))))
-        self.zoom_out.setToolTip(_tr("Zoom out"))
-        self.zoom_in.setToolTip(_tr("Zoom in"))
-        self.close_button.setText(_tr("Close"))
+        self.setWindowTitle(self.tr("Print preview — %1").replace("%1", self.doc_title))
+        self.print_button.setText(self.tr("Print…"))
+        self.print_button.setToolTip(self.tr("Choose a printer and print (Ctrl+P)"))
+        self.previous_button.setToolTip(self.tr("Previous page"))
+        self.next_button.setToolTip(self.tr("Next page"))
+        self.page_label.setText(self.tr("Page"))
+        self.count_label.setText(self.tr("of %1").replace("%1", str(len(self.pages))))
+        self.zoom_out.setToolTip(self.tr("Zoom out"))
+        self.zoom_in.setToolTip(self.tr("Zoom in"))
+        self.close_button.setText(self.tr("Close"))
         first = page_layout(self.pages, 0)
-        paper = first.pageSize().name() or _tr("custom size")
-        turn = _tr("landscape") if self.pages.landscape(0) else _tr("portrait")
-        self.paper_label.setText(_tr("%1 pages · %2, %3").replace("%1", str(len(self.pages)))
+        paper = first.pageSize().name() or self.tr("custom size")
+        turn = self.tr("landscape") if self.pages.landscape(0) else self.tr("portrait")
+        self.paper_label.setText(self.tr("%1 pages · %2, %3").replace("%1", str(len(self.pages)))
                                  .replace("%2", paper).replace("%3", turn))
         self.zoom_box.clear()
-        self.zoom_box.addItem(_tr("Fit width"), FIT_WIDTH)
-        self.zoom_box.addItem(_tr("Whole page"), FIT_PAGE)
+        self.zoom_box.addItem(self.tr("Fit width"), FIT_WIDTH)
+        self.zoom_box.addItem(self.tr("Whole page"), FIT_PAGE)
         for z in ZOOMS:
             self.zoom_box.addItem(f"{round(z * 100)} %", z)
         self._show_zoom()
 
-    def changeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+    def changeEvent(self, event) -> None:
         from PySide6.QtCore import QEvent
 
         if event.type() == QEvent.Type.LanguageChange:
@@ -441,12 +447,12 @@ class PreviewDialog(QDialog):
         super().changeEvent(event)
 
     # --- zoom and pages ---------------------------------------------------------------------------------------
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self.fit is not None:
             self._apply_fit()
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self.fit is not None:
             self._apply_fit()
@@ -516,7 +522,7 @@ class PreviewDialog(QDialog):
     def ask_printer(self, printer: QPrinter) -> bool:
         """The system's print dialog (its own method so tests can answer it)."""
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(_tr("Print — %1").replace("%1", self.doc_title))
+        dialog.setWindowTitle(self.tr("Print — %1").replace("%1", self.doc_title))
         dialog.setMinMax(1, len(self.pages))
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
@@ -532,14 +538,14 @@ class PreviewDialog(QDialog):
         """Print the chosen pages on `printer` with a progress dialog (Cancel stops); a failure is said, not
         raised. Returns the pages printed."""
         which = chosen_pages(printer, len(self.pages))
-        progress = QProgressDialog(_tr("Printing…"), _tr("Cancel"), 0, len(which), self)
-        progress.setWindowTitle(_tr("Print — %1").replace("%1", self.doc_title))
+        progress = QProgressDialog(self.tr("Printing…"), self.tr("Cancel"), 0, len(which), self)
+        progress.setWindowTitle(self.tr("Print — %1").replace("%1", self.doc_title))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(800)
 
         def step(n: int) -> bool:
             progress.setValue(n)
-            progress.setLabelText(_tr("Printing page %1 of %2…").replace("%1", str(n)).replace("%2",
+            progress.setLabelText(self.tr("Printing page %1 of %2…").replace("%1", str(n)).replace("%2",
                                                                                               str(len(which))))
             QCoreApplication.processEvents()
             return not progress.wasCanceled()
@@ -547,13 +553,13 @@ class PreviewDialog(QDialog):
         try:
             self.printed = print_pages(printer, self.pages, which, step)
         except (OSError, pdfium.PdfiumError) as exc:
-            QMessageBox.warning(self, _tr("Print"), _tr("Printing failed: %1").replace("%1", str(exc)))
+            QMessageBox.warning(self, self.tr("Print"), self.tr("Printing failed: %1").replace("%1", str(exc)))
             self.printed = 0
         finally:
             progress.close()
         return self.printed
 
-    def done(self, result: int) -> None:  # noqa: D102 - the dialog closes: free the images
+    def done(self, result: int) -> None:   # the dialog closes: free the images
         self.strip.cache.clear()
         self.thumbs.cache.clear()
         super().done(result)
@@ -564,9 +570,10 @@ def open_preview(parent: QWidget | None, pdf: str | Path, title: str) -> Preview
     try:
         pages = PdfPages(pdf)
     except UnreadablePdf:
-        QMessageBox.warning(parent, _tr("Print preview"), _tr(
-            "The file “%1” cannot be shown: it is missing, damaged or not a PDF. Write the files again and retry.")
-            .replace("%1", Path(pdf).name))
+        title_ = QCoreApplication.translate("PrintPreview", "Print preview")
+        text = QCoreApplication.translate("PrintPreview", "The file “%1” cannot be read: it is missing, damaged or "
+                                                          "not a PDF. Write the files again and retry.")
+        QMessageBox.warning(parent, title_, text.replace("%1", Path(pdf).name))
         return None
     return PreviewDialog(pages, title, parent)
 
