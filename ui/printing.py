@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QIcon,
     QImage,
     QKeySequence,
     QPageLayout,
@@ -211,7 +212,7 @@ class ThumbnailModel(QAbstractListModel):
     def __init__(self, pages: PdfPages, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pages = pages
-        self.cache: OrderedDict[int, QPixmap] = OrderedDict()
+        self.cache: OrderedDict[int, QIcon] = OrderedDict()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.pages)
@@ -230,17 +231,20 @@ class ThumbnailModel(QAbstractListModel):
             return int(Qt.AlignmentFlag.AlignHCenter)
         return None
 
-    def thumbnail(self, i: int) -> QPixmap:
+    def thumbnail(self, i: int) -> QIcon:
         if i in self.cache:
             self.cache.move_to_end(i)
             return self.cache[i]
         w_pt, h_pt = self.pages.sizes[i]
         dpi = THUMB_WIDTH * 72 / max(w_pt, h_pt)
         pixmap = QPixmap.fromImage(self.pages.image(i, dpi))
-        self.cache[i] = pixmap
+        icon = QIcon()
+        for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected):   # the page as it is, not tinted when chosen
+            icon.addPixmap(pixmap, mode)
+        self.cache[i] = icon
         while len(self.cache) > THUMB_CACHE:
             self.cache.popitem(last=False)
-        return pixmap
+        return icon
 
 
 class PageStrip(QWidget):
@@ -346,7 +350,7 @@ class PreviewDialog(QDialog):
         self.thumb_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.thumb_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.thumb_view.setMinimumWidth(THUMB_WIDTH + 48)
-        self.thumb_view.setMaximumWidth(THUMB_WIDTH + 64)
+        self.thumb_view.setMaximumWidth(THUMB_WIDTH + 72)
         self.thumb_view.clicked.connect(lambda index: self.go_to(index.row()))
 
         self.strip = PageStrip(pages)
@@ -404,8 +408,10 @@ class PreviewDialog(QDialog):
         split = QSplitter()
         split.addWidget(self.thumb_view)
         split.addWidget(self.scroll)
+        split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
+        split.setSizes([THUMB_WIDTH + 56, 2000])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
@@ -423,7 +429,7 @@ class PreviewDialog(QDialog):
         self.previous_button.setToolTip(self.tr("Previous page"))
         self.next_button.setToolTip(self.tr("Next page"))
         self.page_label.setText(self.tr("Page"))
-        self.count_label.setText(self.tr("of %1").replace("%1", str(len(self.pages))))
+        self.count_label.setText(self.tr("/ %1").replace("%1", str(len(self.pages))))
         self.zoom_out.setToolTip(self.tr("Zoom out"))
         self.zoom_in.setToolTip(self.tr("Zoom in"))
         self.close_button.setText(self.tr("Close"))

@@ -59,8 +59,8 @@
             <translation>Trang</translation>
         </message>
         <message>
-            <source>of %1</source>
-            <translation>trên %1</translation>
+            <source>/ %1</source>
+            <translation>/ %1</translation>
         </message>
         <message>
             <source>Zoom out</source>

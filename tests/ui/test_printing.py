@@ -70,7 +70,7 @@ def test_the_preview_shows_every_page_of_a_real_list(dialog, lists):
     _, pages = lists["D03-TS_TE"]
     assert pages >= 2
     assert len(dialog.pages) == pages == dialog.thumbs.rowCount()
-    assert dialog.count_label.text() == f"trên {pages}"
+    assert dialog.count_label.text() == f"/ {pages}"
     assert "A4" in dialog.paper_label.text() and "ngang" in dialog.paper_label.text()
     assert dialog.print_button.text() == "In…"
     dialog.show()
@@ -82,7 +82,8 @@ def test_the_preview_shows_every_page_of_a_real_list(dialog, lists):
 def test_the_thumbnail_model_passes_the_model_tester(dialog, qtmodeltester):
     qtmodeltester.check(dialog.thumbs)
     icon = dialog.thumbs.data(dialog.thumbs.index(0, 0), printing.Qt.ItemDataRole.DecorationRole)
-    assert max(icon.width(), icon.height()) <= printing.THUMB_WIDTH + 1 and icon.width() > icon.height()
+    size = icon.availableSizes()[0]
+    assert max(size.width(), size.height()) <= printing.THUMB_WIDTH + 1 and size.width() > size.height()
 
 
 def test_the_page_on_screen_is_the_pdf_page(dialog):
@@ -292,3 +293,48 @@ def test_minutes_without_a_package_say_so(page, shown):
     page.minutes_button.click()
     assert shown == []
     assert "chưa xuất gói" in page.message.text()
+
+
+@pytest.fixture(scope="module")
+def exported(demo_file, tmp_path_factory) -> Path:
+    """The demo commune with the locked month's package exported for a real office (keys, trust, export: the
+    command line in this process)."""
+    import shutil
+
+    from app.cli import main
+
+    root = tmp_path_factory.mktemp("exported")
+    c, o = root / "c.db", root / "o.db"
+    shutil.copyfile(demo_file, c)
+    (root / "pass").write_text("mật khẩu thử nghiệm\n", encoding="utf-8")
+    steps = [["keys", "init", "--db", c, "--passphrase-file", root / "pass"],
+             ["keys", "export", "--db", c, "--out", root / "c-keys"],
+             ["init", "--db", o, "--office", "BHXH cơ sở Triệu Sơn"],
+             ["keys", "init", "--db", o, "--passphrase-file", root / "pass"],
+             ["keys", "export", "--db", o, "--out", root / "o-keys"],
+             ["keys", "trust", "--db", c, root / "o-keys"],
+             ["package", "export", "--db", c, "--period", LOCKED, "--out", root / "out",
+              "--passphrase-file", root / "pass"]]
+    for step in steps:
+        assert main([str(a) for a in step] + ["--json"]) == 0, step
+    return c
+
+
+def test_the_handover_minutes_of_an_exported_month_are_previewed(exported, hgd_app, qtbot, tmp_path, shown):
+    from tests.ui.pages_world import World
+    from ui.pages.periods import PeriodsPage
+
+    w = World(exported, tmp_path)
+    try:
+        page = PeriodsPage(w.ctx)
+        qtbot.addWidget(page)
+        page.refresh(None)
+        page.select_month(LOCKED)
+        page.minutes_button.click()
+        assert page.message.text() == ""
+        title, pages, name = shown[-1]
+        assert title == "Biên bản bàn giao kỳ 10/2026" and pages >= 1 and name.endswith(".pdf")
+        text = pdfium.PdfDocument(str(page._print_folder() / LOCKED / name))[0].get_textpage().get_text_range()
+        assert "BIÊN BẢN" in text.upper()
+    finally:
+        w.close()
