@@ -1,7 +1,7 @@
 """The packages page's reads: which unit the register is and its keys, the trusted units, a commune's periods with
 their packages (exported, collected, acknowledged), an office's communes against the deadline; the courier's check
 (with a register's trusted keys or a key folder), the office's check before an import, and the files the page writes
-(public keys, handover minutes, acknowledgements)."""
+(public keys, acknowledgements; the handover minutes: app.views.printouts)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from app.errors import HgdError
-from app.exchange import courier, keyring, minutes, overview, receive
+from app.exchange import courier, keyring, overview, receive
 from app.exchange.units import own_unit, register_kind
 from app.lists import periods
 from app.packages import Fingerprint, PublicKeys, SignedAck, read_public, write_ack
@@ -202,13 +202,6 @@ def export_keys(reg: Register, folder: str | Path) -> list[Path]:
     with reg.reading() as s:
         public = keyring.own_public(s)
     return export_public(public, folder)
-
-
-# --- the commune's minutes --------------------------------------------------------------------------------------------
-
-def write_minutes(reg: Register, month: str, out: str | Path) -> dict[str, Any]:
-    with reg.reading() as s:
-        return minutes.write(s, reg.commune_id, month, reg.today(), out)
 
 
 # --- the office's import ----------------------------------------------------------------------------------------------

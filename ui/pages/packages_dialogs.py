@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.errors import HgdError
 from ui.errors import message_for
 from ui.pages.widgets import DIALOG_OPTIONS, FileDialogs
+from ui.printing import preview_pdf
 
 ZIP_FILTER = "ZIP (*.zip)"
 PDF_FILTER = "PDF (*.pdf)"
@@ -107,7 +108,5 @@ class Asks(FileDialogs):
 
 
 def preview(parent: QWidget, pdf: Path, title: str) -> None:
-    """The print preview of a PDF the page wrote (ui.printing, with printing)."""
-    from ui.printing import preview_pdf
-
+    """The print preview of a PDF the page wrote (ui.printing, with printing); tests replace it."""
     preview_pdf(parent, pdf, title)

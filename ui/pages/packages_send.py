@@ -20,7 +20,8 @@ from app.exchange.acks import ImportAck
 from app.exchange.export import ExportPackage
 from app.lists.periods import shown, status_name
 from app.operations import Result
-from app.views.packages import PackagesState, SentRow, write_minutes
+from app.views.packages import PackagesState, SentRow
+from app.views.printouts import minutes_pdf
 from ui import places
 from ui.context import AppContext
 from ui.pages import packages_dialogs as dialogs
@@ -193,7 +194,7 @@ class SendPanel(QWidget):
             return
         if not out.lower().endswith(".pdf"):
             out += ".pdf"
-        self.ctx.runner.query(lambda reg: write_minutes(reg, month, out), self._minutes_written,
+        self.ctx.runner.query(lambda reg: minutes_pdf(reg, month, out), self._minutes_written,
                               on_failed=lambda exc: self.message.error(say(exc)))
 
     def _minutes_written(self, value: dict[str, object]) -> None:
