@@ -58,7 +58,7 @@ class SentRow:
     file_name: str | None = None
     short: str | None = None
     fingerprint: str | None = None
-    exported_at: str | None = None
+    exported_at: str | None = None          # dd/mm/yyyy hh:mm, local time
     collected_by: str | None = None
     collected_at: str | None = None
     acknowledged_at: str | None = None
@@ -108,7 +108,7 @@ def _day(moment: datetime | None) -> str | None:
     """A stored moment (naive UTC) in local time, to the minute."""
     if moment is None:
         return None
-    return moment.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    return moment.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M")
 
 
 def _sent(s: Any, commune_id: str) -> list[SentRow]:
@@ -140,7 +140,8 @@ def _communes(s: Any, today: date) -> list[CommuneRow]:
     out = []
     for c in v["communes"]:
         last, due = c["last"], c["due"]
-        out.append(CommuneRow(c["code"], c["name"], len(c["packages"]), last["sequence"], last["period"], last["at"],
+        at = _day(datetime.fromisoformat(last["at"])) or ""
+        out.append(CommuneRow(c["code"], c["name"], len(c["packages"]), last["sequence"], last["period"], at,
                               last["persons"], list(c["missing"]), due["period"], due["deadline"], due["received"],
                               due["late"], due["overdue"]))
     return out

@@ -693,6 +693,10 @@ Dấu vân tay (dạng ngắn): %5</translation>
         <translation>Kỳ %1 đã khóa: có thể xuất gói.</translation>
     </message>
     <message>
+        <source>Period %1 is locked; its package can be exported once the keys are ready (see above).</source>
+        <translation>Kỳ %1 đã khóa; có thể xuất gói khi đã có đủ khóa (xem ở trên).</translation>
+    </message>
+    <message>
         <source>Package no. %1 of %2: %3
 Package id: %4
 Fingerprint: %5

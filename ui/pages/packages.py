@@ -165,8 +165,7 @@ def _no_keys(window: Any) -> Any:
 
 
 def _with_keys(window: Any, tab: int = 0) -> Any:
-    """The demo commune given keys and an office (made on the side, in a temporary folder), a package exported,
-    checked by the courier and acknowledged."""
+    """The demo commune given keys and an office (made on the side, in a temporary folder), a round trip done."""
     from ui.pages.packages_scenes import commune_with_round_trip
 
     page = _scene_page(window)
@@ -176,6 +175,18 @@ def _with_keys(window: Any, tab: int = 0) -> Any:
     return window
 
 
+def _office(window: Any) -> Any:
+    from ui.pages.packages_scenes import office_page
+
+    _scene_page(window)
+    page = office_page(window)
+    page.resize(window.size())
+    page.show()
+    window.settle()
+    return page
+
+
 def scenes() -> list[tuple[str, Any]]:
     return [("packages-no-keys", _no_keys), ("packages-send", _with_keys),
-            ("packages-courier", lambda w: _with_keys(w, 1)), ("packages-keys", lambda w: _with_keys(w, 2))]
+            ("packages-courier", lambda w: _with_keys(w, 1)), ("packages-keys", lambda w: _with_keys(w, 2)),
+            ("packages-office", _office)]

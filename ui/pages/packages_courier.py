@@ -63,6 +63,9 @@ def write_receipt(path: Path, v: dict[str, Any], checked_at: datetime, against: 
     giver, taker = e(q.translate("CourierPanel", "Handed over by")), e(q.translate("CourierPanel", "Collected by"))
     sign = e(q.translate("CourierPanel", "(signature, full name)"))
     doc = QTextDocument()
+    font = doc.defaultFont()
+    font.setPointSizeF(11)
+    doc.setDefaultFont(font)
     doc.setHtml(f"<h2 align='center'>{title}</h2><p align='center'>{said}</p>"
                 f"<table cellpadding='5' cellspacing='0' border='1' width='100%'>{body}</table><br/><br/>"
                 f"<table width='100%'><tr><td align='center' width='50%'><b>{giver}</b><br/><i>{sign}</i></td>"
@@ -71,7 +74,8 @@ def write_receipt(path: Path, v: dict[str, Any], checked_at: datetime, against: 
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter))
     writer.setTitle(q.translate("CourierPanel", "Receipt of a data package"))
-    doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
+    writer.setResolution(96)           # the document's own layout resolution: print_ keeps its sizes in points
+    doc.setPageSize(writer.pageLayout().paintRectPixels(96).size().toSizeF())
     doc.print_(writer)
     return path
 

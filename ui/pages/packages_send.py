@@ -4,6 +4,7 @@ acknowledged by the office); exporting a locked period's package, its handover m
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
@@ -53,6 +54,10 @@ def exported_text(value: dict[str, object]) -> str:
                                                    "(short form): %5").replace("%1", str(value["sequence"])) \
         .replace("%2", shown(str(value["period"]))).replace("%3", Path(str(value["path"])).name) \
         .replace("%4", str(value["id"])).replace("%5", str(value["fingerprint_short"]))
+
+
+def _local(moment: str) -> str:
+    return datetime.fromisoformat(moment).astimezone().strftime("%d/%m/%Y %H:%M")
 
 
 class SendPanel(QWidget):
@@ -164,7 +169,8 @@ class SendPanel(QWidget):
                                 if st is not None and not st.sent else "")
             return
         if r.package_id is None:
-            self.detail.setText(self.tr("Period %1 is locked: its package can be exported.").replace(
+            self.detail.setText((self.tr("Period %1 is locked: its package can be exported.") if ready else self.tr(
+                "Period %1 is locked; its package can be exported once the keys are ready (see above).")).replace(
                 "%1", shown(r.month)))
             return
         self.detail.setText(self.tr("Package no. %1 of %2: %3\nPackage id: %4\nFingerprint: %5\nShort form: %6")
@@ -214,7 +220,7 @@ class SendPanel(QWidget):
         v = result.value
         text = self.tr("Acknowledgement of %1 registered: package no. %2 of %3 received on %4; the period is now "
                        "“%5”.").replace("%1", v["office"]["name"]).replace("%2", str(v["package"]["sequence"])) \
-            .replace("%3", shown(v["package"]["period"])).replace("%4", v["received_at"][:16].replace("T", " ")) \
+            .replace("%3", shown(v["package"]["period"])).replace("%4", _local(v["received_at"])) \
             .replace("%5", status_name(v["period_status"] or "acknowledged"))
         if v.get("missing_sequences"):
             text += "\n" + self.tr("The office lacks the packages no. %1.").replace(
