@@ -338,3 +338,18 @@ def test_the_page_speaks_english(commune, qtbot, hgd_app):
     hgd_app.processEvents()          # the language change reaches the page as an event
     assert page.tabs.tabText(0) == "Gửi gói" and page.title() == "Gói dữ liệu"
     assert page.send.export_button.text() == "Xuất gói…"
+
+
+def test_the_main_window_on_an_office_register_shows_its_packages(office, hgd_app, qtbot, boxes):
+    from app.register import Register
+    from ui.main_window import MainWindow
+
+    window = MainWindow(Register.open(office.db), sync=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.settle()
+    assert [type(p) for p in window.pages] == [PackagesPage] and boxes.shown == []
+    page = window.pages[0]
+    assert page.state.kind == "office" and page.tabs.tabText(0) == "Nhận gói"
+    assert "BHXH cơ sở Triệu Sơn" in page.heading.text()
+    window.close()

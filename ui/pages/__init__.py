@@ -19,3 +19,6 @@ PAGES: list[type[Page]] = [
     PackagesPage,
     SettingsPage,
 ]
+
+# An office's register (it receives the communes' packages; no commune of its own): only what fits it.
+OFFICE_PAGES: list[type[Page]] = [PackagesPage]
