@@ -353,3 +353,64 @@ def test_the_main_window_on_an_office_register_shows_its_packages(office, hgd_ap
     assert page.state.kind == "office" and page.tabs.tabText(0) == "Nhận gói"
     assert "BHXH cơ sở Triệu Sơn" in page.heading.text()
     window.close()
+
+
+def test_the_passphrase_is_typed_unseen_and_twice_alike(hgd_app, qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+
+    from ui.pages.packages_dialogs import PassphraseDialog
+
+    dialog = PassphraseDialog(None, "t", "x", twice=True)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.first.echoMode() == QLineEdit.EchoMode.Password and not ok.isEnabled()
+    dialog.first.setText("ngắn")
+    assert not ok.isEnabled() and "8" in dialog.note.text()
+    dialog.first.setText("mật khẩu dài")
+    dialog.second.setText("mật khẩu khác")
+    assert not ok.isEnabled() and dialog.note.text() == "Hai mật khẩu không giống nhau."
+    dialog.second.setText("mật khẩu dài")
+    assert ok.isEnabled()
+    once = PassphraseDialog(None, "t", "x", twice=False)
+    qtbot.addWidget(once)
+    once.first.setText("x")
+    assert once.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_a_new_commune_key_without_notice_needs_the_paper_fingerprint(base, office, tmp_path, qtbot, hgd_app):
+    """The commune made new keys (a new computer): the office registers them only with the fingerprint from paper."""
+    from app.exchange.keyring import InitKeys
+    from app.views.packages import export_keys
+
+    fresh = Side(copy(base.bare, tmp_path, "c2.db"))
+    try:
+        fresh.runner.writer().apply(InitKeys(C_PASS))
+        export_keys(fresh.reg(), tmp_path / "new-keys")
+        new = _short(tmp_path / "new-keys")
+    finally:
+        fresh.close()
+    op = _page(office, qtbot)
+    op.dialogs.dir, op.dialogs.typed = str(tmp_path / "new-keys"), "0000 1111 2222 3333 4444"
+    op.keys.trust_button.click()
+    assert "không khớp" in op.keys.message.text() and len(op.keys.trusted.rows) == 1
+    op.dialogs.typed = new.lower()
+    op.keys.trust_button.click()
+    assert [(r.short, r.status, r.source) for r in op.keys.trusted.rows][-1] == (new, "active", "paper")
+
+
+def test_the_office_imports_a_folder_of_packages(commune, office, tmp_path, qtbot, hgd_app):
+    page = _page(commune, qtbot)
+    first = _export(page, tmp_path / "usb")
+    page.send.select_month("2026-09")
+    page.dialogs.secret = C_PASS
+    page.send.export_button.click()
+    assert len(list((tmp_path / "usb").glob("*.zip"))) == 2 and first.exists()
+    op = _page(office, qtbot)
+    op.dialogs.dir, op.dialogs.secret = str(tmp_path / "usb"), O_PASS
+    op.office.folder_button.click()      # the folder of packages, then (the same answer) the acknowledgements' folder
+    assert [o.ok for o in op.office.outcomes] == [True, True] and _persons(office) == 200
+    assert len(list((tmp_path / "usb").glob("hgd-ack-*.zip"))) == 2
+    assert [(r.count, r.last_seq, r.missing) for r in op.office.communes.rows] == [(2, 2, [])]
+    assert "2" in op.office.message.text() and op.office.forget_button.isEnabled()
+    op.office.forget_button.click()
+    assert op.office.passphrase is None

@@ -3,6 +3,7 @@ acknowledgement written to a chosen folder; the passphrase asked once per sessio
 communes with what each sent, the gaps and the last package against the 5th-of-the-month deadline."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from ui.pages.table_model import Column, RowsModel
 from ui.pages.widgets import ERROR_COLOUR, OK_COLOUR, MessageLine, table_view
 
 RIGHT = Qt.AlignmentFlag.AlignRight
+NAMED = re.compile(r"hgd-(.+)-(\d{4}-\d{2})-(\d+)\.zip$", re.IGNORECASE)
 WARN_COLOUR = "#b45309"
 
 
@@ -36,6 +38,15 @@ class Outcome:
     period: str = ""
     seq: int | None = None
     ack: str = ""
+
+
+def in_order(files: list[str]) -> list[str]:
+    """Each commune's packages by their number (an older number after a newer one is refused), as their names
+    (hgd-<commune>-<period>-<number>.zip) tell; other names after, by name."""
+    def key(file: str) -> tuple[int, str, int, str]:
+        m = NAMED.search(Path(file).name)
+        return (0, m.group(1), int(m.group(3)), file) if m else (1, "", 0, file)
+    return sorted(files, key=key)
 
 
 def _due(r: CommuneRow) -> str:
@@ -168,7 +179,7 @@ class OfficePanel(QWidget):
         folder = self.asks().folder(self, self.tr("A folder of packages"), str(places.registers_dir()))
         if not folder:
             return
-        files = sorted(str(p) for p in Path(folder).glob("*.zip") if not p.name.startswith("hgd-ack"))
+        files = [str(p) for p in Path(folder).glob("*.zip") if not p.name.startswith(("hgd-ack", "hgd-key-rotation"))]
         if not files:
             self.message.error(self.tr("No package (.zip) in %1.").replace("%1", folder))
             return
@@ -189,7 +200,7 @@ class OfficePanel(QWidget):
         if not folder:
             return
         self.ack_folder = folder
-        self.queue = list(files)
+        self.queue = in_order(files)
         self.outcomes = []
         self.results.set_rows([])
         self.message.clear_message()
