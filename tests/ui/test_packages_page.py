@@ -30,31 +30,31 @@ class Answers:
         self.yes = True
         self.asked: list[str] = []
 
-    def open_file(self, parent, title, start, filters) -> str:  # noqa: ANN001
+    def open_file(self, parent, title, start, filters) -> str:
         self.asked.append(title)
         return self.file
 
-    def open_files(self, parent, title, start, filters) -> list[str]:  # noqa: ANN001
+    def open_files(self, parent, title, start, filters) -> list[str]:
         self.asked.append(title)
         return self.files
 
-    def save_file(self, parent, title, start, filters) -> str:  # noqa: ANN001
+    def save_file(self, parent, title, start, filters) -> str:
         self.asked.append(title)
         return self.save
 
-    def folder(self, parent, title, start) -> str:  # noqa: ANN001
+    def folder(self, parent, title, start) -> str:
         self.asked.append(title)
         return self.dir
 
-    def passphrase(self, parent, title, label, twice=False) -> str | None:  # noqa: ANN001
+    def passphrase(self, parent, title, label, twice=False) -> str | None:
         self.asked.append(title)
         return self.secret
 
-    def text(self, parent, title, label, text="") -> str | None:  # noqa: ANN001
+    def text(self, parent, title, label, text="") -> str | None:
         self.asked.append(title)
         return self.typed
 
-    def confirm(self, parent, title, text) -> bool:  # noqa: ANN001
+    def confirm(self, parent, title, text) -> bool:
         self.asked.append(text)
         return self.yes
 
@@ -71,7 +71,7 @@ def previews(monkeypatch) -> list[tuple[Path, str]]:
     return shown
 
 
-def _page(side: Side, qtbot) -> PackagesPage:  # noqa: ANN001
+def _page(side: Side, qtbot) -> PackagesPage:
     page = PackagesPage(side.ctx)
     page.dialogs = Answers()
     qtbot.addWidget(page)
@@ -112,7 +112,7 @@ def _export(page: PackagesPage, out: Path, secret: str = C_PASS) -> Path | None:
     return found[0] if found else None
 
 
-def _round_trip(base: Base, c: Side, o: Side, tmp: Path, qtbot, previews,  # noqa: ANN001
+def _round_trip(base: Base, c: Side, o: Side, tmp: Path, qtbot, previews,
                 c_keys: Path | None = None) -> None:
     page = _page(c, qtbot)
     assert page.tabs.tabText(0) == "Gửi gói" and not page.notice.isVisible() and page.notice.isHidden()

@@ -28,7 +28,7 @@ class PackagesPage(Page):
         super().__init__(ctx, parent)
         self.dialogs = Asks()
         self.state: PackagesState | None = None
-        asks = lambda: self.dialogs  # noqa: E731 - the panels ask through the page's (replaceable) dialogs
+        asks = lambda: self.dialogs
         self.send = SendPanel(ctx, asks)
         self.office = OfficePanel(ctx, asks)
         self.courier = CourierPanel(ctx, asks)
