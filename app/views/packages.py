@@ -184,12 +184,6 @@ def check_with_register(reg: Register, file: str | Path) -> dict[str, Any]:
         return courier.describe(courier.check(file, keyring.trusted_keys(s, include_own=True)))
 
 
-def can_record(reg: Register) -> bool:
-    """Whether the register may record who collected a package: it holds keys (a commune's or an office's)."""
-    with reg.reading() as s:
-        return keyring.own_row(s) is not None or bool(keyring.trusted_rows(s))
-
-
 # --- keys -------------------------------------------------------------------------------------------------------------
 
 def folder_keys(folder: str | Path) -> KeyInfo:

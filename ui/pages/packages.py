@@ -119,9 +119,9 @@ class PackagesPage(Page):
         self._notice(st)
 
     def _notice(self, st: PackagesState) -> None:
-        self.notice_action = ""
+        self.notice_action = ""     # what the notice's button does: create keys, or trust the office's
         if st.unit_problem:
-            text, button = say_problem(st), ""
+            text, button = st.unit_problem, ""
         elif st.own is None:
             text = self.tr("This register has no keys yet: create them first. Without keys no package can be "
                            "exported or received (the courier's check works without).")
@@ -144,10 +144,6 @@ class PackagesPage(Page):
             self.keys.create_keys()
         elif self.notice_action == "trust":
             self.keys.trust_keys()
-
-
-def say_problem(st: PackagesState) -> str:
-    return st.unit_problem or ""
 
 
 # --- screenshot scenes (ui/screenshots.py collects them) ----------------------------------------------------------
