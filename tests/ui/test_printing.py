@@ -338,3 +338,27 @@ def test_the_handover_minutes_of_an_exported_month_are_previewed(exported, hgd_a
         assert "BIÊN BẢN" in text.upper()
     finally:
         w.close()
+
+
+def test_the_pages_chosen_in_the_print_dialog(hgd_app):
+    from PySide6.QtGui import QPageRanges
+
+    printer = QPrinter()
+    assert printing.chosen_pages(printer, 5) == [0, 1, 2, 3, 4]
+    ranges = QPageRanges()
+    ranges.addPage(1)
+    ranges.addRange(3, 4)
+    ranges.addRange(9, 12)   # past the last page: left out
+    printer.setPageRanges(ranges)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    assert printing.chosen_pages(printer, 10) == [0, 2, 3, 8, 9]
+    printer.setPrintRange(QPrinter.PrintRange.CurrentPage)
+    assert printing.chosen_pages(printer, 10, current=6) == [6]
+
+
+def test_qts_print_dialog_speaks_vietnamese(hgd_app):
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QPrintWidget", "Printer") == "Máy in"
+    assert QCoreApplication.translate("QPrintSettingsOutput", "Print range") == "Phạm vi in"
+    assert QCoreApplication.translate("QPrintDialog", "&Print") == "&In"
