@@ -14,7 +14,7 @@ DEB_PKGS := python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfont
 TEST_DEB_PKGS  := postgresql poppler-utils zbar-tools minisign age
 FORMS_DEB_PKGS := poppler-utils zbar-tools libreoffice-calc-nogui fonts-liberation2
 
-.PHONY: run test bench deps venv clean forms screenshots
+.PHONY: run test lint bench deps venv clean forms screenshots
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory deps
@@ -40,7 +40,13 @@ run: $(STAMP)
 	@test -f $(DEMO_DB) || $(VENV)/bin/hgd demo --db $(DEMO_DB)
 	$(VENV)/bin/hgd-gui --db $(DEMO_DB)
 
+# ruff (rules and exceptions in pyproject.toml) and mypy --strict on app/; `make test` stops here on any error.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check app ui tests bench
+	$(VENV)/bin/mypy app
+
 test: $(STAMP)
+	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory deps PKGS="$(TEST_DEB_PKGS)"
 	QT_QPA_PLATFORM=offscreen HGD_REQUIRE_PG=1 $(PY) -m pytest -n 2 --durations=15
 

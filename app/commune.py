@@ -16,12 +16,12 @@ messages.register({
     "commune.name_empty": ("Tên xã không được để trống.", "The commune name must not be empty."),
     "commune.bad_code": ("Mã xã '{code}' không hợp lệ: cần 5 chữ số.", "Commune code '{code}' is invalid: 5 digits."),
     "commune.ambiguous": ("Có {count} xã tên '{name}': {choices}. Thêm --province-name hoặc --commune-code để chọn.",
-                          "{count} communes are named '{name}': {choices}. Add --province-name or --commune-code "
-                          "to choose."),
-    "commune.not_found": ("Không tìm thấy xã '{name}' trong danh mục đơn vị hành chính.{hint} Kiểm tra chính tả, "
-                          "hoặc ghi --commune-code.",
-                          "No commune '{name}' in the administrative units.{hint} Check the spelling, or give "
-                          "--commune-code."),
+                          ("{count} communes are named '{name}': {choices}. Add --province-name or --commune-code "
+                          "to choose.")),
+    "commune.not_found": (("Không tìm thấy xã '{name}' trong danh mục đơn vị hành chính.{hint} Kiểm tra chính tả, "
+                          "hoặc ghi --commune-code."),
+                          ("No commune '{name}' in the administrative units.{hint} Check the spelling, or give "
+                          "--commune-code.")),
     "commune.did_you_mean": (" Có phải: {choices}?", " Did you mean: {choices}?"),
     "commune.unknown_code": ("Không có xã mã {code} trong danh mục đơn vị hành chính.",
                              "There is no commune with code {code} in the administrative units."),

@@ -7,7 +7,7 @@ from app import messages
 class HgdError(Exception):
     """An error the user can act on. `key` names a message in app.messages; `params` fill it."""
 
-    def __init__(self, key: str, **params: object) -> None:
+    def __init__(self, key: str, /, **params: object) -> None:  # a message may itself name a {key}
         self.key = key
         self.params = params
         super().__init__(self.render("vi"))

@@ -17,7 +17,7 @@ _COUNTER_MASK_LO = (1 << 62) - 1
 
 def _text(ms: int, counter: int) -> str:
     n = (ms << 80) | _VERSION_VARIANT | (((counter >> 62) & _COUNTER_MASK_HI) << 64) | (counter & _COUNTER_MASK_LO)
-    h = "%032x" % n
+    h = f"{n:032x}"
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 

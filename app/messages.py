@@ -31,7 +31,7 @@ def language() -> str:
     return _lang
 
 
-def render(key: str, lang: str | None = None, **params: object) -> str:
+def render(key: str, lang: str | None = None, /, **params: object) -> str:
     pair = _CATALOGUE.get(key)
     if pair is None:
         return key + (" " + repr(params) if params else "")
@@ -44,6 +44,10 @@ def render(key: str, lang: str | None = None, **params: object) -> str:
 
 def keys() -> set[str]:
     return set(_CATALOGUE)
+
+
+def known(key: str) -> bool:
+    return key in _CATALOGUE
 
 
 def number(n: int, lang: str | None = None) -> str:

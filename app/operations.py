@@ -13,7 +13,7 @@ import dataclasses
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from app import messages
 from app.progress import Cancel, Progress, no_progress
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from app.register import Register
     from app.store.audit import AuditedSession
     from app.store.models import Action
+
+_T = TypeVar("_T")
 
 messages.register({
     "op.undo": ("Hoàn tác: {label}", "Undo: {label}"),
@@ -87,7 +89,8 @@ class Label:
     params: dict[str, Any] = field(default_factory=dict)
 
     def render(self, lang: str | None = None) -> str:
-        if self.key not in messages.keys():
+        known = messages.keys()
+        if self.key not in known:
             _load_labels()
         params = dict(self.params)
         if "label" in params and isinstance(params["label"], dict):  # an undo's label names another label
@@ -133,7 +136,7 @@ class OpContext:
         if self.cancel is not None:
             self.cancel.check()
 
-    def add(self, obj: Any) -> Any:
+    def add(self, obj: _T) -> _T:
         """Add a new ORM object to the session (flushed, so its id is known) and note it as created."""
         self.session.add(obj)
         self.session.flush()
@@ -147,7 +150,8 @@ class OpContext:
 def _entity(obj: Any) -> str:
     from app.store.audit import ENTITIES
 
-    return ENTITIES.get(obj.__class__.__tablename__, obj.__class__.__tablename__)
+    name: str = obj.__class__.__tablename__
+    return ENTITIES.get(name, name)
 
 
 def _key(obj: Any) -> Any:

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 if getattr(sys, "frozen", False):  # PyInstaller: data files are unpacked under sys._MEIPASS
-    ROOT = Path(getattr(sys, "_MEIPASS"))
+    ROOT = Path(sys._MEIPASS)  # type: ignore[attr-defined]  # set by the PyInstaller bootloader only
 else:
     ROOT = Path(__file__).resolve().parent.parent
 

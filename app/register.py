@@ -13,13 +13,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 
 from app import messages
 from app.errors import HgdError
-from app.operations import Changes, Label, Operation, OpContext, Preview, PreviewLine, Result
+from app.operations import Changes, Label, OpContext, Operation, Preview, PreviewLine, Result
 from app.progress import Cancel, Progress, no_progress
 from app.store.audit import AuditedSession
 from app.store.clock import utcnow
@@ -63,7 +63,7 @@ class Register:
         return cls(Store.open(db, create=create, write=write), user)
 
     @classmethod
-    def create(cls, db: str | Path, commune: dict[str, str], *, user: str | None = None,
+    def create(cls, db: str | Path | Target, commune: dict[str, str], *, user: str | None = None,
                first: Operation | None = None) -> Register:
         """A new register for one commune, identity given as COMMUNE_FIELDS (or commune_code / commune_name).
         Refuses a file (or a PostgreSQL database) that already holds a register. A SQLite register is built in a
@@ -134,7 +134,7 @@ class Register:
         return self.store.where
 
     @property
-    def engine(self):  # noqa: ANN201 - SQLAlchemy's Engine, for tests and tools
+    def engine(self) -> Engine:
         return self.store.engine
 
     @property
@@ -148,7 +148,7 @@ class Register:
     def close(self) -> None:
         self.store.close()
 
-    def __enter__(self) -> Register:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -228,8 +228,10 @@ class Register:
     def _commune_id_or_none(self, session: AuditedSession | None = None) -> str | None:
         if session is not None:
             row = session.get(Setting, "commune_id")
-            return None if row is None else row.value
-        return self.setting("commune_id")
+            value: str | None = None if row is None else row.value
+            return value
+        stored: str | None = self.setting("commune_id")
+        return stored
 
     @property
     def commune_id(self) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,10 +15,10 @@ messages.register({
     "stats.title": ("Sổ hộ gia đình — {commune} (mã {code})", "Household register — {commune} (code {code})"),
     "stats.persons": ("Nhân khẩu: {active} đang quản lý; {dead} đã chết; {moved} đã chuyển đi; {merged} đã gộp",
                       "Persons: {active} active; {dead} dead; {moved} moved out; {merged} merged"),
-    "stats.households": ("Hộ: {active} hộ; {one} hộ một người; {six} hộ từ 6 người; bình quân {mean} người/hộ; "
-                         "{nohead} hộ chưa có chủ hộ",
-                         "Households: {active}; {one} one-person; {six} of 6 or more; {mean} persons on average; "
-                         "{nohead} without a head"),
+    "stats.households": (("Hộ: {active} hộ; {one} hộ một người; {six} hộ từ 6 người; bình quân {mean} người/hộ; "
+                         "{nohead} hộ chưa có chủ hộ"),
+                         ("Households: {active}; {one} one-person; {six} of 6 or more; {mean} persons on average; "
+                         "{nohead} without a head")),
     "stats.people_details": ("Nam {male}, nữ {female}; dân tộc thiểu số {minority}; trẻ dưới 6 tuổi {under6}",
                              "Men {male}, women {female}; ethnic minorities {minority}; children under 6 {under6}"),
     "stats.codes": ("Chưa có mã số BHXH: {nobhxh}; chưa có CCCD: {noid}; chỉ có năm sinh: {yearonly}",
@@ -39,12 +40,12 @@ messages.register({
 })
 
 
-def _by(session: Session, column, *where) -> dict:
+def _by(session: Session, column: Any, *where: Any) -> dict[Any, Any]:
     rows = session.execute(select(column, func.count()).where(*where).group_by(column)).all()
     return {(k if k is not None else ""): n for k, n in rows}
 
 
-def register_stats(session: Session, today: date | None = None, commune_id: str | None = None) -> dict:
+def register_stats(session: Session, today: date | None = None, commune_id: str | None = None) -> dict[str, Any]:
     today = today or date.today()
     mine = Person.commune_id == commune_id if commune_id else Person.status.is_not(None)
     our_households = Household.commune_id == commune_id if commune_id else Household.status.is_not(None)
@@ -124,7 +125,7 @@ def register_stats(session: Session, today: date | None = None, commune_id: str 
     }
 
 
-def summary_lines(commune: dict, stats: dict) -> list[str]:
+def summary_lines(commune: dict[str, Any], stats: dict[str, Any]) -> list[str]:
     """The human summary of `hgd stats` (Vietnamese by default)."""
     p, h, c = stats["persons"], stats["households"], stats["cards"]
     render, n = messages.render, messages.number

@@ -7,5 +7,5 @@ import getpass
 def current_user() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # no login name (service, container): still record something honest
+    except (OSError, KeyError, ImportError):  # no login name (no pwd entry, no pwd module) (service, container): still record something honest
         return "unknown"

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "corpus"))
-from bench.common import OUT, hgd, machine, median_of, run_measured  # noqa: E402
+from bench.common import OUT, hgd, machine, median_of, run_measured
 
 TODAY = date(2026, 12, 3)
 

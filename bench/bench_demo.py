@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.common import OUT, hgd, machine, median_of, run_measured  # noqa: E402
+from bench.common import OUT, hgd, machine, median_of, run_measured
 
 
 def main() -> None:

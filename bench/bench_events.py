@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.common import OUT, hgd, machine, run_measured  # noqa: E402
+from bench.common import OUT, hgd, machine, run_measured
 
 
 def _targets(reg, n: int):
@@ -38,8 +38,17 @@ def _targets(reg, n: int):
 
 def main() -> None:
     from app.register import Register
-    from app.registry import (ChangeGroup, ChangeHead, CorrectPerson, MergeHouseholds, RecordBirth, RecordDeath,
-                              RecordMoveIn, RecordMoveOut, SplitHousehold)
+    from app.registry import (
+        ChangeGroup,
+        ChangeHead,
+        CorrectPerson,
+        MergeHouseholds,
+        RecordBirth,
+        RecordDeath,
+        RecordMoveIn,
+        RecordMoveOut,
+        SplitHousehold,
+    )
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
@@ -93,7 +102,7 @@ def main() -> None:
     reg.close()
     cli = []
     for p in adults[4 * n:5 * n] or adults[:1]:
-        seconds, peak, done = run_measured(hgd("event", "death", "--db", db, "--person", p, "--date", day))
+        seconds, peak, _done = run_measured(hgd("event", "death", "--db", db, "--person", p, "--date", day))
         cli.append(seconds)
     results["cli_event_death_median_s"] = round(statistics.median(cli), 2)
     results["cli_event_peak_rss_mib"] = round(peak)

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.common import OUT, machine, run_measured  # noqa: E402
+from bench.common import OUT, machine, run_measured
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 TYPED = "nguyen van hung"
@@ -37,7 +37,7 @@ def demo(persons: int) -> Path:
     return path
 
 
-def page_on(db: Path):  # noqa: ANN201
+def page_on(db: Path):
     from app.register import Register
     from ui.context import AppContext, SyncRunner
     from ui.pages.households import HouseholdsPage

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.common import OUT, hgd, machine, median_of, run_measured  # noqa: E402
+from bench.common import OUT, hgd, machine, median_of, run_measured
 
 CASES = [("xlsx", 30_000, 2.5, "sqlite"), ("csv", 150_000, 12.0, "sqlite"), ("csv", 150_000, None, "postgresql")]
 

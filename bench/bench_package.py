@@ -18,7 +18,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.common import OUT, machine, median_of, run_measured  # noqa: E402
+from bench.common import OUT, machine, median_of, run_measured
 
 PASSPHRASE = "mật khẩu thử nghiệm benchmark"
 WORK = OUT / "package"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.common import OUT, machine  # noqa: E402
+from bench.common import OUT, machine
 
 TODAY = date(2026, 12, 5)
 

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.bench_review import evaluate, register  # noqa: E402
-from bench.common import OUT, hgd, machine, median_of, run_measured  # noqa: E402
+from bench.bench_review import evaluate, register
+from bench.common import OUT, hgd, machine, median_of, run_measured
 
 DATA = OUT / "review"
 COMMUNE = {"commune_name": "Xã Dân Lý", "commune_code": "15703", "province_code": "36",
@@ -33,7 +33,7 @@ def real_register(size: int, seed: int) -> tuple[Path, dict[str, Any]]:
     """The synthetic register as a commune register file (built once)."""
     from app.domain.text import search_key
     from app.ids import new_id
-    from app.operations import Changes, Operation, OpContext
+    from app.operations import Changes, OpContext, Operation
     from app.register import Register
     from app.store import write
     from app.store.models import Household, Person

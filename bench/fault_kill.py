@@ -25,9 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-import faults  # noqa: E402
-
-from bench.common import OUT, machine  # noqa: E402
+import faults
+from bench.common import OUT, machine
 
 HGD = str(Path(sys.executable).parent / "hgd")
 

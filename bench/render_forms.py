@@ -19,15 +19,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "corpus"))
-import forms_sample as sample  # noqa: E402
+import forms_sample as sample
 
-from app.demo import create_demo  # noqa: E402
-from app.lists import pdf_minutes  # noqa: E402
-from app.lists.documents import documents, handed_lists, write_documents  # noqa: E402
-from app.lists.filled import Party  # noqa: E402
-from app.lists.period_ops import view  # noqa: E402
-from app.lists.rows import D02  # noqa: E402
-from app.register import Register  # noqa: E402
+from app.demo import create_demo
+from app.lists import pdf_minutes
+from app.lists.documents import documents, handed_lists, write_documents
+from app.lists.filled import Party
+from app.lists.period_ops import view
+from app.lists.rows import D02
+from app.register import Register
 
 TODAY = date(2026, 12, 3)   # the demo's day: August to October locked, November open
 MONTH = "2026-10"

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 
 from app import messages
-from app.operations import Changes, Operation, OpContext
+from app.operations import Changes, OpContext, Operation
 from app.register import Register
 
 sys.path.insert(0, str(Path(__file__).parent))
-from pg import Cluster  # noqa: E402
+from pg import Cluster
 
 COMMUNE = {"commune_name": "Xã Dân Lý", "commune_code": "15703", "province_code": "38",
            "province_name": "Tỉnh Thanh Hóa"}

@@ -20,8 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent / "corpus"))
-import forked  # noqa: E402
-from make_db_targets import big_csv  # noqa: E402
+from make_db_targets import big_csv
+
+import forked
 
 COMMUNE = {"commune_name": "Xã Dân Lý", "commune_code": "15703"}
 ABSENT = ("absent",)

@@ -38,12 +38,12 @@ class Outcome:
 
 def preload() -> None:
     """Import what the commands import lazily, once, in the test process: each forked child then starts warm."""
-    import app.cli  # noqa: F401
-    import app.demo  # noqa: F401
-    import app.io.importer  # noqa: F401
-    import app.registry  # noqa: F401
-    import app.registry.history  # noqa: F401
-    import app.registry.undo  # noqa: F401
+    import app.cli
+    import app.demo
+    import app.io.importer
+    import app.registry
+    import app.registry.history
+    import app.registry.undo
     import app.stats  # noqa: F401
 
 

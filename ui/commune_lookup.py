@@ -10,7 +10,6 @@ from app.errors import HgdError
 from app.views.settings import communes_named, lookup
 
 
-
 class LookupResult:
     """`identity` (name, code, province_name, province_code, district_name) when found; else `problem` (a sentence)
     and, for an ambiguous name, `choices` (the units bearing it)."""

@@ -12,8 +12,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.errors import HgdError
 
-
-
 # The core's messages that speak of commands or schema revisions (written for the command line), said in the
 # window's terms instead.
 GUI_WORDS = {

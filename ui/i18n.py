@@ -6,7 +6,6 @@ LanguageChange event: pages retranslate themselves, no restart.
 from __future__ import annotations
 
 import os
-
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator

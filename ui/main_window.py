@@ -2,13 +2,25 @@
 labelled with what they would do, the language switched live, the window's state remembered."""
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import __version__
 from app.operations import Changes, Result
@@ -224,10 +236,8 @@ class MainWindow(QMainWindow):
 
     def _after_apply(self, result: Result) -> None:
         self.refresh_undo()
-        try:
+        with contextlib.suppress(Exception):  # a label that cannot be worded is no reason to fail after the work
             self.statusBar().showMessage(result.label.render(), 6000)
-        except Exception:  # a label that cannot be worded is no reason to fail after the work is done
-            pass
 
     def undo(self) -> None:
         if self.ctx is not None and self.undo_action.isEnabled():

@@ -61,7 +61,7 @@ def is_spreadsheet(path: str | Path) -> bool:
             head = f.read(8)
     except OSError:
         return False
-    return head.startswith(b"PK\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0")
+    return head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
 
 
 def open_register(parent: QWidget | None, path: str | Path) -> Register | None:
@@ -70,7 +70,7 @@ def open_register(parent: QWidget | None, path: str | Path) -> Register | None:
         return None
     try:
         reg = Register.open(path)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - whatever stops the opening is said to the clerk
         show_error(parent, exc, _t(CANNOT_OPEN))
         return None
     if not reg.commune().get("commune_name"):
@@ -86,7 +86,7 @@ def create_register(parent: QWidget | None, path: str | Path, commune: dict[str,
         path.parent.mkdir(parents=True, exist_ok=True)  # hgd's own default folders; a chosen folder must exist
     try:
         reg = Register.create(path, commune)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - whatever stops the creation is said to the clerk
         show_error(parent, exc, _t(CANNOT_CREATE))
         return None
     return _remember(reg)
@@ -106,7 +106,7 @@ def build_demo(parent: QWidget | None, path: str | Path) -> Register | None:
         if exc.key != "demo.cancelled":  # the clerk pressed Cancel: nothing to report, nothing was left behind
             show_error(parent, exc, _t(CANNOT_DEMO))
         return None
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - whatever stops the demo is said to the clerk
         show_error(parent, exc, _t(CANNOT_DEMO))
         return None
     return open_register(parent, path)

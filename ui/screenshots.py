@@ -19,7 +19,7 @@ SIZE = (1366, 768)
 DEMO_PERSONS = 3000
 
 
-def _households(window):  # noqa: ANN001, ANN202 - scenes take and return widgets
+def _households(window):
     from ui.pages.households import HouseholdsPage
 
     page = window.page(HouseholdsPage)
@@ -28,7 +28,7 @@ def _households(window):  # noqa: ANN001, ANN202 - scenes take and return widget
     return page
 
 
-def _choose(window, text: str = ""):  # noqa: ANN001, ANN202
+def _choose(window, text: str = ""):
     page = _households(window)
     page.search.setText(text)
     page.apply_filter()
@@ -41,30 +41,30 @@ def _choose(window, text: str = ""):  # noqa: ANN001, ANN202
     return page
 
 
-def _dialog(dialog, preview: bool = False):  # noqa: ANN001, ANN202
+def _dialog(dialog, preview: bool = False):
     dialog.show()
     if preview and hasattr(dialog, "preview_button"):
         dialog.preview_button.click()
     return dialog
 
 
-def overview(window):  # noqa: ANN001, ANN202
+def overview(window):
     window.show_page(0)
     window.settle()
     return window
 
 
-def households(window):  # noqa: ANN001, ANN202
+def households(window):
     _choose(window)
     return window
 
 
-def households_search(window):  # noqa: ANN001, ANN202
+def households_search(window):
     _choose(window, "nguyen van")
     return window
 
 
-def member_editor(window):  # noqa: ANN001, ANN202
+def member_editor(window):
     from ui.households.editor import MemberEditor
 
     page = _choose(window)
@@ -73,32 +73,32 @@ def member_editor(window):  # noqa: ANN001, ANN202
     return _dialog(page.findChildren(MemberEditor)[-1])
 
 
-def birth(window):  # noqa: ANN001, ANN202
+def birth(window):
     page = _choose(window, "nguyen")
     dialog = page.record_birth()
     dialog.full_name.setText("Nguyễn Thị Hoa")
     return _dialog(dialog, preview=True)
 
 
-def death(window):  # noqa: ANN001, ANN202
+def death(window):
     page = _choose(window, "nguyen")
     return _dialog(page.record_death(), preview=True)
 
 
-def move_out(window):  # noqa: ANN001, ANN202
+def move_out(window):
     page = _choose(window, "nguyen")
     return _dialog(page.record_move_out())
 
 
-def move_in(window):  # noqa: ANN001, ANN202
+def move_in(window):
     return _dialog(_choose(window).record_move_in())
 
 
-def split(window):  # noqa: ANN001, ANN202
+def split(window):
     return _dialog(_choose(window, "nguyen").split())
 
 
-def merge(window):  # noqa: ANN001, ANN202
+def merge(window):
     page = _choose(window)
     page.merge()
     window.settle()
@@ -106,24 +106,24 @@ def merge(window):  # noqa: ANN001, ANN202
     return _dialog(page.findChildren(MergeDialog)[-1], preview=True)
 
 
-def change_head(window):  # noqa: ANN001, ANN202
+def change_head(window):
     page = _choose(window, "nguyen")
     page.members.selectRow(1)
     return _dialog(page.set_head(), preview=True)
 
 
-def group_change(window):  # noqa: ANN001, ANN202
+def group_change(window):
     page = _choose(window, "nguyen")
     dialog = page.change_group()
     dialog.group.setCurrentIndex(dialog.group.findData("GD"))
     return _dialog(dialog, preview=True)
 
 
-def add_household(window):  # noqa: ANN001, ANN202
+def add_household(window):
     return _dialog(_households(window).add_household())
 
 
-def history(window):  # noqa: ANN001, ANN202
+def history(window):
     page = _choose(window)
     page.show_history()
     window.settle()
@@ -131,7 +131,7 @@ def history(window):  # noqa: ANN001, ANN202
     return _dialog(page.findChildren(HistoryDialog)[-1])
 
 
-def empty_register(window):  # noqa: ANN001, ANN202
+def empty_register(window):
     """A register just created: the overview leads to the import or to the first household."""
     import tempfile
 
@@ -154,7 +154,7 @@ SCENES: dict[str, Scene] = {
 }
 
 
-def _review(window, kind: str | None = None):  # noqa: ANN001, ANN202
+def _review(window, kind: str | None = None):
     from ui.pages.review import ReviewPage
 
     page = window.page(ReviewPage)
@@ -165,7 +165,7 @@ def _review(window, kind: str | None = None):  # noqa: ANN001, ANN202
     return window
 
 
-def _review_pair(window):  # noqa: ANN001, ANN202
+def _review_pair(window):
     from ui.pages.review import ReviewPage
 
     _review(window)
@@ -177,7 +177,7 @@ def _review_pair(window):  # noqa: ANN001, ANN202
 
 def _page_scene(build: Callable[..., object]) -> Scene:
     """A scene of ui/pages/scenes.py, built on the window's context; a page shown at the window's size."""
-    def scene(window):  # noqa: ANN001, ANN202
+    def scene(window):
         import tempfile
 
         from PySide6.QtWidgets import QDialog

@@ -7,7 +7,6 @@ from app.register import Register
 from ui import opening, settings
 from ui.first_run import FirstRunDialog
 
-
 _next_step: list[str | None] = [None]
 
 

@@ -16,13 +16,13 @@ messages.register({
     "cli.event.done": ("Đã ghi: {label} (thao tác số {seq}).", "Recorded: {label} (action no. {seq})."),
     "cli.event.undo_hint": ("Hoàn tác: hgd undo --db {db}", "To undo: hgd undo --db {db}"),
     "cli.bad_pair": ("'{item}' sai dạng: cần '{form}'.", "'{item}' is malformed: expected '{form}'."),
-    "cli.persons_file": ("Không đọc được tệp người '{path}': {reason}", "Cannot read the persons file '{path}': "
-                                                                       "{reason}"),
+    "cli.persons_file": ("Không đọc được tệp người '{path}': {reason}", ("Cannot read the persons file '{path}': "
+                                                                       "{reason}")),
     "help.event": ("ghi nhận một biến động có ngày", "record one dated event"),
     "help.ev.birth": ("trẻ sinh ra trong một hộ", "a child born into a household"),
     "help.ev.death": ("một người chết", "a death"),
-    "help.ev.move_in": ("người chuyển đến (vào hộ có sẵn hoặc hộ mới)", "people moving in (into a household or "
-                                                                       "as a new one)"),
+    "help.ev.move_in": ("người chuyển đến (vào hộ có sẵn hoặc hộ mới)", ("people moving in (into a household or "
+                                                                       "as a new one)")),
     "help.ev.move_out": ("người chuyển đi", "people moving out"),
     "help.ev.split": ("tách hộ", "split a household"),
     "help.ev.merge": ("nhập hộ", "merge two households"),
@@ -48,14 +48,14 @@ messages.register({
     "help.cccd": ("số CCCD hoặc mã định danh cá nhân (12 chữ số)", "citizen ID number (12 digits)"),
     "help.new_code": ("mã của hộ mới (tự đặt nếu không ghi)", "the new household's code (made when omitted)"),
     "help.reason": ("lý do (ghi vào biến động)", "reason (kept with the event)"),
-    "help.head_reason": ("lý do: handover (chuyển giao, mặc định), death (chủ hộ chết), move_out (chủ hộ chuyển "
-                         "đi)", "reason: handover (default), death (the head died), move_out (the head left)"),
+    "help.head_reason": (("lý do: handover (chuyển giao, mặc định), death (chủ hộ chết), move_out (chủ hộ chuyển "
+                         "đi)"), "reason: handover (default), death (the head died), move_out (the head left)"),
     "help.group": ("mã đối tượng mới ('none' để bỏ)", "the new group code ('none' to remove it)"),
     "help.card": ("số thẻ BHYT mới", "the new health-insurance card number"),
     "help.card_to": ("thẻ có giá trị đến ngày", "the card is valid until"),
     "help.event_metavar": ("BIẾN_ĐỘNG", "EVENT"),
-    "help.persons_file": ("tệp JSON: danh sách người (mỗi người một bảng trường)", "JSON file: a list of persons "
-                                                                                  "(one object of fields each)"),
+    "help.persons_file": ("tệp JSON: danh sách người (mỗi người một bảng trường)", ("JSON file: a list of persons "
+                                                                                  "(one object of fields each)")),
 })
 
 

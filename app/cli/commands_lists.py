@@ -24,8 +24,8 @@ messages.register({
                          "D02-LT with only the reduced columns filled (units not reporting labour use)"),
     "help.lists": ("lập các danh sách của kỳ (XLSX và PDF)", "make the period's lists (XLSX and PDF)"),
     "help.out": ("thư mục ghi các tệp", "folder to write the files in"),
-    "help.draft": ("kỳ chưa khóa: ghi bản nháp theo biến động hiện có", "a period not locked: write a draft from the "
-                                                                       "events so far"),
+    "help.draft": ("kỳ chưa khóa: ghi bản nháp theo biến động hiện có", ("a period not locked: write a draft from the "
+                                                                       "events so far")),
     "help.staff": ("cán bộ, công chức của xã (D02-LT)", "the commune's staff (D02-LT)"),
     "help.staff.add": ("một người bắt đầu làm việc cho xã", "a person starts working for the commune"),
     "help.staff.change": ("thay đổi lương, chức vụ, hợp đồng", "a change of salary, post or contract"),
@@ -47,25 +47,25 @@ messages.register({
     "cli.lists.pages": (", {pages} trang", ", {pages} pages"),
     "cli.lists.done": ("Đã ghi {count} tệp của kỳ {month} vào {out}:", "Wrote {count} files of {month} to {out}:"),
     "cli.lists.draft": ("Bản nháp: kỳ {month} chưa khóa.", "Draft: the period {month} is not locked."),
-    "cli.lists.not_locked": ("Kỳ {month} chưa khóa: hãy khóa kỳ (hgd period lock) trước khi lập danh sách, hoặc "
-                             "dùng --draft để xem bản nháp.",
-                             "The period {month} is not locked: lock it (hgd period lock) before making its lists, "
-                             "or use --draft for a draft."),
+    "cli.lists.not_locked": (("Kỳ {month} chưa khóa: hãy khóa kỳ (hgd period lock) trước khi lập danh sách, hoặc "
+                             "dùng --draft để xem bản nháp."),
+                             ("The period {month} is not locked: lock it (hgd period lock) before making its lists, "
+                             "or use --draft for a draft.")),
     "cli.staff.done": ("Đã ghi: {label} (thao tác số {seq}).", "Recorded: {label} (action no. {seq})."),
     "help.cards": ("đối chiếu danh sách người có thẻ BHYT của cơ quan BHXH với sổ",
                    "reconcile the office's card-holder list with the register"),
     "help.cards_file": ("tệp danh sách người có thẻ (XLSX, XLS, CSV)", "the card-holder list (XLSX, XLS, CSV)"),
     "help.accept": ("chấp nhận các đề nghị: all (tất cả, trừ các cặp 'có thể') hoặc none (chỉ báo cáo)",
                     "accept the proposals: all (every one but the 'possible' pairs) or none (report only)"),
-    "cli.cards.summary": ("Danh sách {file}: {rows} người có thẻ; {matched} khớp với sổ (mã số BHXH {bhxh}, CCCD "
-                          "{cccd}, 4 tiêu chí {criteria}).",
-                          "List {file}: {rows} card holders; {matched} matched in the register (BHXH code {bhxh}, "
-                          "CCCD {cccd}, 4 criteria {criteria})."),
-    "cli.cards.counts": ("Đề nghị: {missing} người có thẻ chưa có trong sổ; {without} người thuộc diện NSNN đóng chưa "
-                         "có thẻ; {differs} thẻ có thông tin khác sổ; {possible} cặp có thể trùng cần xem.",
-                         "Proposals: {missing} holders missing from the register; {without} members entitled to a "
+    "cli.cards.summary": (("Danh sách {file}: {rows} người có thẻ; {matched} khớp với sổ (mã số BHXH {bhxh}, CCCD "
+                          "{cccd}, 4 tiêu chí {criteria})."),
+                          ("List {file}: {rows} card holders; {matched} matched in the register (BHXH code {bhxh}, "
+                          "CCCD {cccd}, 4 criteria {criteria}).")),
+    "cli.cards.counts": (("Đề nghị: {missing} người có thẻ chưa có trong sổ; {without} người thuộc diện NSNN đóng chưa "
+                         "có thẻ; {differs} thẻ có thông tin khác sổ; {possible} cặp có thể trùng cần xem."),
+                         ("Proposals: {missing} holders missing from the register; {without} members entitled to a "
                          "state-paid card without one; {differs} cards differing from the register; {possible} "
-                         "possible pairs to look at."),
+                         "possible pairs to look at.")),
     "cli.cards.line": ("  [{kind}] dòng {row}: {name} {detail}", "  [{kind}] row {row}: {name} {detail}"),
     "cli.cards.accepted": ("Đã chấp nhận {count} đề nghị (thao tác số {seq}); hoàn tác: hgd undo --db {db}",
                            "Accepted {count} proposals (action no. {seq}); to undo: hgd undo --db {db}"),

@@ -14,16 +14,16 @@ from app.errors import HgdError
 
 messages.register({
     "help.init_office": ("tên cơ quan BHXH: tạo sổ của cơ quan BHXH (nhận gói của các xã)",
-                         "the office's name: create a social-insurance office's register (receives communes' "
-                         "packages)"),
+                         ("the office's name: create a social-insurance office's register (receives communes' "
+                         "packages)")),
     "help.office_code": ("mã cơ quan BHXH (mặc định: lấy từ tên)", "the office's code (default: from its name)"),
     "help.keys": ("khóa ký và khóa mã hóa của đơn vị", "the unit's signing and encryption keys"),
-    "help.keys.init": ("tạo khóa của đơn vị (lưu mã hóa bằng mật khẩu)", "create the unit's keys (stored encrypted "
-                                                                         "with a passphrase)"),
+    "help.keys.init": ("tạo khóa của đơn vị (lưu mã hóa bằng mật khẩu)", ("create the unit's keys (stored encrypted "
+                                                                         "with a passphrase)")),
     "help.keys.export": ("ghi khóa công khai ra thư mục (minisign.pub, age.pub)",
                          "write the public keys to a folder (minisign.pub, age.pub)"),
-    "help.keys.trust": ("đăng ký khóa công khai của đơn vị khác từ thư mục", "register another unit's public keys "
-                                                                             "from its folder"),
+    "help.keys.trust": ("đăng ký khóa công khai của đơn vị khác từ thư mục", ("register another unit's public keys "
+                                                                             "from its folder")),
     "help.keys.rotate": ("thay khóa: khóa mới và thông báo đổi khóa ký bằng khóa cũ",
                          "replace the keys: new keys and a rotation notice signed by the old key"),
     "cli.keys.rotated": ("Đã thay khóa {old} bằng khóa {key_id}; thông báo đổi khóa: {notice}",
@@ -36,8 +36,8 @@ messages.register({
                       "a rotation notice signed by the old key (when replacing a key)"),
     "help.passphrase_file": ("tệp chứa mật khẩu của khóa (hoặc biến môi trường HGD_PASSPHRASE)",
                              "file holding the key passphrase (or the HGD_PASSPHRASE environment variable)"),
-    "help.package": ("gói dữ liệu ký số: xuất, kiểm tra, nhận, xác nhận", "signed packages: export, verify, import, "
-                                                                        "acknowledge"),
+    "help.package": ("gói dữ liệu ký số: xuất, kiểm tra, nhận, xác nhận", ("signed packages: export, verify, import, "
+                                                                        "acknowledge")),
     "help.package.export": ("xuất gói dữ liệu của kỳ đã khóa", "export a locked period's package"),
     "help.package.verify": ("kiểm tra gói (bưu điện): chữ ký và mã băm, không cần khóa bí mật",
                             "check a package (courier): signature and hash, no private key"),
@@ -48,10 +48,10 @@ messages.register({
                           "packages received (office) or sent (commune): numbers, gaps, deadline"),
     "help.package_file": ("tệp gói (.zip)", "the package file (.zip)"),
     "help.ack_file": ("tệp giấy xác nhận (.zip)", "the acknowledgement file (.zip)"),
-    "help.keys_dir": ("thư mục khóa công khai của xã (khi không có sổ)", "the commune's public-key folder (without a "
-                                                                         "register)"),
-    "help.verify_db": ("sổ có khóa đã đăng ký (ghi nhận người nhận chuyển)", "a register holding the registered keys "
-                                                                              "(records the collection)"),
+    "help.keys_dir": ("thư mục khóa công khai của xã (khi không có sổ)", ("the commune's public-key folder (without a "
+                                                                         "register)")),
+    "help.verify_db": ("sổ có khóa đã đăng ký (ghi nhận người nhận chuyển)", ("a register holding the registered keys "
+                                                                              "(records the collection)")),
     "help.collected_by": ("tên người nhận chuyển (bưu điện)", "the courier's name"),
     "help.ack_out": ("thư mục ghi giấy xác nhận", "folder to write the acknowledgement in"),
     "help.minutes": ("in biên bản bàn giao của kỳ (PDF)", "print the period's handover minutes (PDF)"),
@@ -67,36 +67,36 @@ messages.register({
     "cli.keys.exported": ("Đã ghi khóa công khai vào {out}: {files}", "Wrote the public keys to {out}: {files}"),
     "cli.keys.trusted": ("Đã đăng ký khóa {key_id} của {unit} ({source}); dấu vân tay: {fingerprint}",
                          "Registered key {key_id} of {unit} ({source}); fingerprint: {fingerprint}"),
-    "cli.keys.own": ("Khóa của đơn vị: {unit} — {key_id} — {fingerprint}", "This unit's key: {unit} — {key_id} — "
-                                                                          "{fingerprint}"),
+    "cli.keys.own": ("Khóa của đơn vị: {unit} — {key_id} — {fingerprint}", ("This unit's key: {unit} — {key_id} — "
+                                                                          "{fingerprint}")),
     "cli.keys.other": ("  {unit} ({code}): {key_id} — {fingerprint} — {status}, {window}",
                        "  {unit} ({code}): {key_id} — {fingerprint} — {status}, {window}"),
-    "cli.package.exported": ("Đã xuất gói số {sequence} kỳ {period}: {path}\nMã gói: {id}\nDấu vân tay: "
-                             "{fingerprint}\nĐọc nhanh: {short}",
-                             "Exported package no. {sequence} of {period}: {path}\nPackage id: {id}\nFingerprint: "
-                             "{fingerprint}\nShort: {short}"),
-    "cli.package.verified": ("GÓI HỢP LỆ: {file}\n{commune} ({code}), kỳ {period}, gói số {sequence}, {persons} "
-                             "người\nMã gói: {id}\nDấu vân tay: {fingerprint}\nĐọc nhanh: {short}",
-                             "PACKAGE VALID: {file}\n{commune} ({code}), period {period}, package no. "
+    "cli.package.exported": (("Đã xuất gói số {sequence} kỳ {period}: {path}\nMã gói: {id}\nDấu vân tay: "
+                             "{fingerprint}\nĐọc nhanh: {short}"),
+                             ("Exported package no. {sequence} of {period}: {path}\nPackage id: {id}\nFingerprint: "
+                             "{fingerprint}\nShort: {short}")),
+    "cli.package.verified": (("GÓI HỢP LỆ: {file}\n{commune} ({code}), kỳ {period}, gói số {sequence}, {persons} "
+                             "người\nMã gói: {id}\nDấu vân tay: {fingerprint}\nĐọc nhanh: {short}"),
+                             ("PACKAGE VALID: {file}\n{commune} ({code}), period {period}, package no. "
                              "{sequence}, {persons} persons\nPackage id: {id}\nFingerprint: {fingerprint}\nShort: "
-                             "{short}"),
+                             "{short}")),
     "cli.package.collected": ("Đã ghi nhận: {by} nhận chuyển gói (thao tác số {seq}).",
                               "Recorded: collected by {by} (action no. {seq})."),
-    "cli.package.imported": ("Đã nhận gói số {sequence} của {commune} kỳ {period}: thêm {persons_added} người, "
-                             "cập nhật {persons_updated}. Giấy xác nhận: {ack}",
-                             "Received package no. {sequence} of {commune} for {period}: {persons_added} "
-                             "persons added, {persons_updated} updated. Acknowledgement: {ack}"),
+    "cli.package.imported": (("Đã nhận gói số {sequence} của {commune} kỳ {period}: thêm {persons_added} người, "
+                             "cập nhật {persons_updated}. Giấy xác nhận: {ack}"),
+                             ("Received package no. {sequence} of {commune} for {period}: {persons_added} "
+                             "persons added, {persons_updated} updated. Acknowledgement: {ack}")),
     "cli.package.same_again": ("Gói này đã được nhận trước đây: không thay đổi gì. Giấy xác nhận (như cũ): {ack}",
-                               "This package was received before: nothing changes. Acknowledgement (the same): "
-                               "{ack}"),
+                               ("This package was received before: nothing changes. Acknowledgement (the same): "
+                               "{ack}")),
     "cli.package.gap": ("Chú ý: thiếu {count} gói trước gói này của xã {commune}: số {numbers}.",
                         "Note: {count} packages of commune {commune} before this one are missing: no. {numbers}."),
     "cli.package.fork": ("Chú ý: gói này không nối tiếp gói trước đã nhận của xã (mã băm gói trước khác).",
-                         "Note: this package does not follow the commune's previous package received (its previous "
-                         "hash differs)."),
+                         ("Note: this package does not follow the commune's previous package received (its previous "
+                         "hash differs).")),
     "cli.package.acked": ("Đã nhận giấy xác nhận của {office}: gói kỳ {period} số {sequence}; kỳ chuyển sang '{status}'.",
-                          "Registered the acknowledgement of {office}: package of {period} no. {sequence}; the "
-                          "period is now '{status}'."),
+                          ("Registered the acknowledgement of {office}: package of {period} no. {sequence}; the "
+                          "period is now '{status}'.")),
     "cli.package.list_head": ("{count} gói.", "{count} packages."),
     "cli.minutes.done": ("Đã ghi biên bản bàn giao kỳ {period} ({pages} trang): {path}",
                          "Wrote the handover minutes of {period} ({pages} pages): {path}"),
@@ -243,11 +243,12 @@ def _keys_show(args: argparse.Namespace) -> int:
     from app.register import Register
 
     with Register.open(args.db, write=False) as reg, reg.reading() as s:
-        own = key_dict(own_public(s)) if own_row(s) is not None else None
-        others = [{"unit": {"kind": r.unit_kind, "code": r.unit_code, "name": r.unit_name}, "key_id": r.key_id,
-                   "fingerprint": Fingerprint(r.fingerprint).full, "status": r.status, "source": r.source,
-                   "valid_from": r.valid_from.isoformat() if r.valid_from else None,
-                   "valid_to": r.valid_to.isoformat() if r.valid_to else None} for r in trusted_rows(s)]
+        own: dict[str, Any] | None = key_dict(own_public(s)) if own_row(s) is not None else None
+        others: list[dict[str, Any]] = [
+            {"unit": {"kind": r.unit_kind, "code": r.unit_code, "name": r.unit_name}, "key_id": r.key_id,
+             "fingerprint": Fingerprint(r.fingerprint).full, "status": r.status, "source": r.source,
+             "valid_from": r.valid_from.isoformat() if r.valid_from else None,
+             "valid_to": r.valid_to.isoformat() if r.valid_to else None} for r in trusted_rows(s)]
     lines = [messages.render("cli.keys.own", unit=own["unit"]["name"], key_id=own["key_id"],
                              fingerprint=own["fingerprint"])] if own else [messages.render("keys.none")]
     lines += [messages.render("cli.keys.other", unit=o["unit"]["name"], code=o["unit"]["code"], key_id=o["key_id"],

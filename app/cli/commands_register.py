@@ -15,8 +15,8 @@ messages.register({
                     "--map '{item}' is malformed: expected 'column=field'."),
     "cli.init.done": ("Đã tạo sổ cho {commune} tại {path}.", "Created the register of {commune} at {path}."),
     "cli.demo.done": ("Đã tạo xã mẫu {commune}: {persons} người, {households} hộ, {events} biến động ({seconds} giây).",
-                      "Created the demo commune {commune}: {persons} persons, {households} households, "
-                      "{events} events ({seconds} s)."),
+                      ("Created the demo commune {commune}: {persons} persons, {households} households, "
+                      "{events} events ({seconds} s).")),
     "cli.import.dry_run": ("Chạy thử: không ghi gì vào sổ.", "Dry run: nothing was written."),
     "cli.import.undo": ("Hoàn tác lần nhập này: hgd undo --db {db}", "To undo this import: hgd undo --db {db}"),
     "cli.upgrade.done": ("Sổ đã ở phiên bản mới nhất{backup}.", "The register is at the latest version{backup}."),
@@ -31,8 +31,8 @@ messages.register({
                      "upgrade the register's structure to this program's version (backup first)"),
     "help.commune": ("xem hoặc sửa thông tin của xã", "show or change the commune's details"),
     "help.commune_name": ("tên xã, ví dụ \"Xã Dân Lý\"", "the commune's name, e.g. \"Xã Dân Lý\""),
-    "help.commune_code": ("mã xã (5 chữ số); tự tìm theo tên nếu không ghi", "commune code (5 digits); found from "
-                                                                             "the name when omitted"),
+    "help.commune_code": ("mã xã (5 chữ số); tự tìm theo tên nếu không ghi", ("commune code (5 digits); found from "
+                                                                             "the name when omitted")),
     "help.field": ("thông tin của xã", "the commune's detail"),
     "help.persons": ("số người của xã mẫu", "number of persons of the demo commune"),
     "help.months": ("số tháng biến động trước hôm nay (mặc định 4)", "months of events before today (default 4)"),
@@ -40,8 +40,8 @@ messages.register({
     "help.file": ("tệp bảng tính", "the spreadsheet file"),
     "help.map": ("gán cột của tệp cho trường của sổ, ví dụ 'Ngày SN=ngay_sinh'",
                  "map a file column to a register field, e.g. 'Ngày SN=ngay_sinh'"),
-    "help.skip_invalid": ("nhập các dòng hợp lệ, liệt kê các dòng bị từ chối", "import the valid rows, list the "
-                                                                               "refused ones"),
+    "help.skip_invalid": ("nhập các dòng hợp lệ, liệt kê các dòng bị từ chối", ("import the valid rows, list the "
+                                                                               "refused ones")),
     "help.dry_run": ("chỉ cho biết sẽ nhập gì, không ghi", "only report what would be imported"),
     "help.commune_show": ("in thông tin của xã", "print the commune's details"),
     "help.commune_set": ("sửa thông tin của xã", "change the commune's details"),

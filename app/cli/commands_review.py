@@ -23,10 +23,10 @@ messages.register({
     "help.resolve.take": ("trường lấy từ B khi gộp (lặp lại được): full_name, birth_date, …",
                           "a field taken from B when merging (repeatable): full_name, birth_date, …"),
     "help.resolve.note": ("ghi chú lưu cùng quyết định", "a note kept with the decision"),
-    "cli.review.summary": ("Rà soát {persons} người: {pairs} cặp có thể trùng ({matches} gần như chắc chắn), "
-                           "{findings} phát hiện khác.",
-                           "Reviewed {persons} persons: {pairs} possible duplicate pairs ({matches} near certain), "
-                           "{findings} other findings."),
+    "cli.review.summary": (("Rà soát {persons} người: {pairs} cặp có thể trùng ({matches} gần như chắc chắn), "
+                           "{findings} phát hiện khác."),
+                           ("Reviewed {persons} persons: {pairs} possible duplicate pairs ({matches} near certain), "
+                           "{findings} other findings.")),
     "cli.review.stored": ("Đã lưu (thao tác số {seq}): {added} mới, {closed} không còn, {kept} đã có.",
                           "Stored (action no. {seq}): {added} new, {closed} gone, {kept} already known."),
     "cli.review.kind": ("  {title}: {open} chờ xử lý, {resolved} đã xử lý",

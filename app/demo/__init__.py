@@ -11,25 +11,27 @@ False cancels (HgdError "demo.cancelled"; nothing is written).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
 from app import messages
-from app.demo.cards import te_card_end
-from app.demo.generator import DemoData, generate_people
-from app.demo.spreadsheet import COLUMNS, write_persons_file
-from app.errors import HgdError
-from app.register import Register
 from app.demo.events import WINDOW_MONTHS
+from app.demo.generator import DemoData, generate_people
 from app.demo.ops import DemoBase, replay
+from app.demo.spreadsheet import COLUMNS, write_persons_file
+from app.domain.te_card import te_card_end
+from app.errors import HgdError
 from app.register import COMMUNE_FIELDS as _COMMUNE_FIELDS
+from app.register import Register
 from app.registry import SetCommuneInfo
 from app.store import building, sqlite_file
-from app.store.sqlite_file import check_regular
-from app.store.target import resolve
 from app.store.models import Household, Person
+from app.store.sqlite_file import check_regular
+from app.store.target import Target, resolve
 
 __all__ = ["COLUMNS", "DemoData", "create_demo", "fill_demo", "generate_people", "te_card_end",
            "write_persons_file"]
@@ -51,15 +53,19 @@ def _checked(persons: int) -> int:
     return persons
 
 
-def _reporter(progress):
-    def step(done: int, total: int) -> None:
+DemoProgress = Callable[[float, int], object]  # returns False to cancel
+
+
+def _reporter(progress: DemoProgress | None) -> Callable[[float, int], None]:
+    def step(done: float, total: int) -> None:
         if progress is not None and progress(done, total + 1) is False:
             raise HgdError("demo.cancelled")
     return step
 
 
-def fill_demo(register: Register, *, persons: int, seed: int, today: date | None = None, progress=None,
-              months: int = WINDOW_MONTHS) -> dict:
+def fill_demo(register: Register, *, persons: int, seed: int, today: date | None = None,
+              progress: DemoProgress | None = None,
+              months: int = WINDOW_MONTHS) -> dict[str, Any]:
     """Fill an open, empty register with the demo commune: the register as it stood when the demo's months began
     (one action), then every event through the registry, each an action of its own dated on its day — so that the
     history and the audit trail are the real ones. The register's own commune is kept when it names a real 2025
@@ -100,7 +106,7 @@ def _identity(commune: dict[str, str]) -> dict[str, str]:
 
 
 def create_demo(db_path: str | Path, *, persons: int = 3000, seed: int = 1, today: date | None = None,
-                progress=None, months: int = WINDOW_MONTHS) -> dict:
+                progress: DemoProgress | None = None, months: int = WINDOW_MONTHS) -> dict[str, Any]:
     """A new register file holding the demo commune, built in a temporary file beside it and renamed when
     complete: a killed or cancelled build leaves nothing behind. Refuses a file that already holds a register."""
     started = time.perf_counter()
@@ -133,8 +139,8 @@ def create_demo(db_path: str | Path, *, persons: int = 3000, seed: int = 1, toda
     return summary
 
 
-def _create(db: str | Path, persons: int, seed: int, today: date | None, progress, started: float,
-            months: int) -> dict:
+def _create(db: str | Path | Target, persons: int, seed: int, today: date | None, progress: DemoProgress | None, started: float,
+            months: int) -> dict[str, Any]:
     commune = generate_people(1, seed, today).commune  # the seed's commune, chosen the same way, for the settings
     reg = Register.create(db, commune)
     try:

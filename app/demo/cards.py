@@ -10,8 +10,8 @@ from datetime import date, timedelta
 
 from app.demo.commune import Commune, short
 from app.demo.model import MERGER, Home, Member
-from app.domain.te_card import add_months, te_card_end
 from app.domain import codes
+from app.domain.te_card import add_months, te_card_end
 
 _MOBILE = ("03", "05", "07", "08", "09")
 
@@ -58,7 +58,8 @@ class Issuer:
         if m.birth >= MERGER:
             return self.commune.province_code
         if moved_in and len(m.row["birth_province_code"] or "") == 2:
-            return m.row["birth_province_code"]  # coded where they lived before
+            code: str = m.row["birth_province_code"]  # coded where they lived before
+            return code
         return self.commune.old_province_code
 
     def identify(self, m: Member, moved_in: bool = False) -> None:

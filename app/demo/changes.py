@@ -7,6 +7,7 @@ father, his wife becomes `vo`, his children `con`, his parents `bo` / `me`, his 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from app.demo.events import EventLog
@@ -40,7 +41,7 @@ def _married_son(home: Home) -> Member | None:
 
 class HouseholdChanges:
     def __init__(self, rng: random.Random, pop: Population, log: EventLog, start: date, today: date,
-                 new_code) -> None:
+                 new_code: Callable[[], str]) -> None:
         self.rng, self.pop, self.log, self.start, self.today, self.new_code = rng, pop, log, start, today, new_code
 
     def day(self) -> date:
@@ -52,6 +53,7 @@ class HouseholdChanges:
     def head_change(self, home: Home, new_head: Member, when: date, reason: str,
                     old_head: Member | None = None) -> None:
         old_head = old_head or home.head
+        assert old_head is not None  # a household changing head has one
         spouse, kids = _family(home, new_head)
         members = home.active_members() + ([old_head] if old_head not in home.active_members() else [])
         relations = relations_after_head_change([_kin(m) for m in members], new_head.row["id"], old_head.row["id"],
@@ -86,7 +88,9 @@ class HouseholdChanges:
             son = _married_son(home)
             if son is None or len(home.active_members()) < 4:
                 continue
-            moving = [son, son.spouse] + [m for m in home.active_members()
+            wife = son.spouse
+            assert wife is not None  # a married son
+            moving = [son, wife] + [m for m in home.active_members()
                                           if m.father is son and m.relation == "chau_noi" and not m.touched]
             hamlet = home.hamlet if rng.random() < 0.7 else rng.choice(self.pop.commune.hamlets)
             new = self.pop.new_home(home.ethnicity, hamlet)
@@ -96,10 +100,10 @@ class HouseholdChanges:
             when = self.day()
             op = SplitHousehold(household=home.row["code"], members=tuple(m.row["id"] for m in moving),
                                 new_head=son.row["id"], date=when.isoformat(), new_code=new.row["code"],
-                                address=hamlet, spouse=son.spouse.row["id"],
+                                address=hamlet, spouse=wife.row["id"],
                                 children=tuple(m.row["id"] for m in moving[2:]), household_id=new.row["id"])
             for m in moving:
-                m.row["relation"] = {son: "chu_ho", son.spouse: "vo"}.get(m, "con")
+                m.row["relation"] = {son: "chu_ho", wife: "vo"}.get(m, "con")
                 new.add(m)
                 m.touched = True
             new.row["head_person_id"] = son.row["id"]

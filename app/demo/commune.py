@@ -86,7 +86,7 @@ class Places:
     local: list[str]                                        # old communes the commune was formed from
     province: list[str]                                     # old communes of the same old province
     anywhere: list[str] = field(default_factory=list)
-    _texts: dict = field(default_factory=dict, repr=False)
+    _texts: dict[tuple[tuple[str, str], str], tuple[str, str]] = field(default_factory=dict, repr=False)
 
     def pick(self, rng: random.Random, born: date, origin: str) -> tuple[tuple[str, str], str]:
         """((kind, code), style) for a birth; origin is "local", "province" or "anywhere"."""
@@ -120,8 +120,8 @@ class Places:
             return f"{u.commune}, {u.district}, {u.province}"
         if kind == "old":
             code = self.commune_code if code in self.local else _mapping()[0].get(code, code)
-        u = _new_units()[code]
-        return f"{u['commune']}, {u['province']}"
+        unit = _new_units()[code]
+        return f"{unit['commune']}, {unit['province']}"
 
     def province_code(self, ref: tuple[str, str]) -> str:
         """The province of the registration (old code before the merger): the CCCD's digits 2–3."""

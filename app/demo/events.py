@@ -8,20 +8,24 @@ except a head's death and the head change it causes.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import islice
+from typing import TYPE_CHECKING, Any
 
-from app.demo.cards import Issuer, te_card_end
+from app.demo.cards import Issuer
 from app.demo.commune import NEW, OLD, SHORT, _new_units
 from app.demo.households import Population
 from app.demo.model import Home, Ids, Member
-from app.domain.te_card import add_months
 from app.demo.names import misspell
 from app.demo.ops import born_fields, person_fields
+from app.domain.te_card import add_months, te_card_end
 from app.operations import Operation
 from app.registry import ChangeGroup, CorrectPerson, RecordBirth, RecordDeath, RecordMoveIn, RecordMoveOut
+
+if TYPE_CHECKING:
+    from app.demo.changes import HouseholdChanges
 
 WINDOW_MONTHS = 4
 _DESTINATIONS = ("79", "75", "01", "24", "31", "48", "22")  # where people leave for work
@@ -71,12 +75,13 @@ class EventLog:
 
     def __init__(self, ids: Ids) -> None:
         self.ids = ids
-        self.events: list[dict] = []
-        self.subjects: list[dict] = []
+        self.events: list[dict[str, Any]] = []
+        self.subjects: list[dict[str, Any]] = []
         self.ops: list[tuple[date, Operation]] = []
-        self.base: dict[str, dict] = {}   # person id -> the row as the register holds it before the events
+        self.base: dict[str, dict[str, Any]] = {}   # person id -> the row as the register holds it before the events
 
-    def add(self, kind: str, when: date, details: dict, persons=(), homes=(), op: Operation | None = None) -> dict:
+    def add(self, kind: str, when: date, details: dict[str, Any], persons: Sequence[tuple[str, Member]] = (),
+            homes: Sequence[tuple[str, Home]] = (), op: Operation | None = None) -> dict[str, Any]:
         if op is not None:
             self.ops.append((when, op))
         row = {"id": self.ids(), "type": kind, "effective_date": when.isoformat(), "details": details}
@@ -105,7 +110,7 @@ class EventLog:
 
 class PeopleEvents:
     def __init__(self, rng: random.Random, pop: Population, issuer: Issuer, log: EventLog, start: date,
-                 today: date, new_code) -> None:
+                 today: date, new_code: Callable[[], str]) -> None:
         self.rng, self.pop, self.issuer, self.log = rng, pop, issuer, log
         self.start, self.today, self.new_code = start, today, new_code
         self._destinations: list[str] | None = None
@@ -119,26 +124,27 @@ class PeopleEvents:
         return [m for h in self.pop.homes if h.row["status"] == "active"
                 for m in h.members if m.row["status"] == "active"]
 
-    def candidates(self, test) -> Iterator[Member]:
+    def candidates(self, test: Callable[[Member], bool]) -> Iterator[Member]:
         """Active people not yet in an event, in one random order (shuffled once), lazily: events take a few."""
         if self._order is None:
             self._order = self.members()
             self.rng.shuffle(self._order)
         return (m for m in self._order if not m.touched and m.row["status"] == "active"
-                and m.home.row["status"] == "active" and test(m))
+                and m.household.row["status"] == "active" and test(m))
 
     def births(self, count: int) -> None:
         mothers = self.candidates(lambda m: m.row["sex"] == "F" and m.row["relation"] in ("vo", "con_dau", "chu_ho")
                                   and 19 <= m.age(self.start) <= 41 and m.spouse is not None and m.spouse.active
-                                  and m.spouse.home is m.home and not m.home.touched)
+                                  and m.spouse.home is m.home and not m.household.touched)
         for mother in mothers:
             if count == 0:
                 break
             when = self.day()
-            latest = max((k.birth for k in mother.home.members if k.mother is mother), default=date.min)
+            latest = max((k.birth for k in mother.household.members if k.mother is mother), default=date.min)
             if (when - latest).days < 450:  # a year and a quarter at least between two children
                 continue
-            home, father = mother.home, mother.spouse
+            home, father = mother.household, mother.spouse
+            assert father is not None  # the candidates are married mothers
             relation = "chau_noi" if mother.relation == "con_dau" else "con"
             names = tuple(k.row["full_name"].rsplit(" ", 1)[-1] for k in home.members if k.mother is mother)
             child = self.pop.person(home, relation, "M" if self.rng.random() < 0.53 else "F", when,
@@ -162,7 +168,7 @@ class PeopleEvents:
                                      person_id=child.row["id"]))
             count -= 1
 
-    def deaths(self, count: int, changes) -> None:
+    def deaths(self, count: int, changes: HouseholdChanges) -> None:
         rng = self.rng
 
         def dies(m: Member) -> bool:  # the old far more often
@@ -172,7 +178,7 @@ class PeopleEvents:
         for m in self.candidates(dies):
             if count == 0:
                 break
-            home = m.home
+            home = m.household
             alone = len(home.active_members()) == 1
             is_head = m.relation == "chu_ho"
             if m.touched or not m.active or (is_head and not alone and (home.touched or not m.spouse
@@ -187,6 +193,7 @@ class PeopleEvents:
                 home.row.update(status="dissolved", status_date=when.isoformat())
                 home.touched = True
             elif is_head:
+                assert m.spouse is not None  # a head who leaves others has a living spouse (checked above)
                 changes.head_change(home, m.spouse, when, "death", old_head=m)
             if m.spouse is not None:
                 m.spouse.spouse = None
@@ -206,8 +213,8 @@ class PeopleEvents:
             when, to = self.day(), self.destination()
             m.row.update(status="moved_out", status_date=when.isoformat(), status_detail=to)
             m.touched = True
-            self.log.add("move_out", when, {"household_code": m.home.row["code"], "to": to}, [("person", m)],
-                         [("household", m.home)],
+            self.log.add("move_out", when, {"household_code": m.household.row["code"], "to": to}, [("person", m)],
+                         [("household", m.household)],
                          RecordMoveOut(persons=(m.row["id"],), date=when.isoformat(), destination=to))
         homes = [h for h in self.pop.homes if h.row["status"] == "active" and not h.touched
                  and not any(m.touched or not m.active for m in h.members)]
@@ -230,14 +237,14 @@ class PeopleEvents:
     def moves_in(self, brides: int, families: list[int]) -> None:
         rng, pop = self.rng, self.pop
         grooms = self.candidates(lambda m: m.row["sex"] == "M" and m.row["relation"] == "con" and m.spouse is None
-                                 and 23 <= m.age(self.start) <= 35 and not m.home.touched)
+                                 and 23 <= m.age(self.start) <= 35 and not m.household.touched)
         for groom in grooms:
             if brides == 0:
                 break
-            if groom.home.touched:  # a brother already brought his bride home
+            if groom.household.touched:  # a brother already brought his bride home
                 continue
             brides -= 1
-            when, home = self.day(), groom.home
+            when, home = self.day(), groom.household
             bride = pop.adult(home, "con_dau", "F", max(19.0, groom.age(when) - rng.uniform(0, 5)), "spouse")
             pop.relocate(bride, rng.choice(("province", "anywhere")))
             groom.spouse, bride.spouse = bride, groom
@@ -269,6 +276,7 @@ class PeopleEvents:
                                       person_ids=tuple(m.row["id"] for m in home.members)))
 
     def origin(self, m: Member) -> str:
+        assert m.place is not None  # every generated member has a birth place
         ref, _ = m.place
         return self.pop.commune.places.render(ref, NEW)
 
@@ -277,7 +285,7 @@ class PeopleEvents:
         last = self.today - timedelta(days=2)
         for m in self.members():
             if m.row["group_code"] == "TE" and self.start <= te_card_end(m.birth) <= last:  # whatever else happened
-                self._change(m, m.home, te_card_end(m.birth) + timedelta(days=1), "72_months")
+                self._change(m, m.household, te_card_end(m.birth) + timedelta(days=1), "72_months")
         poor = [h for h in self.pop.homes if h.wealth == "poor" and h.row["status"] == "active" and not h.touched]
         for home in self.rng.sample(poor, min(poverty_exits, len(poor))):
             home.wealth, when = "near_poor", self.day()
@@ -306,6 +314,7 @@ class PeopleEvents:
                 other = m.birth + timedelta(days=rng.choice((-10, -1, 1, 10, 31)))
                 field, before = "birth_date", other.isoformat() if other.year == m.birth.year else row["birth_date"][:4]
             else:
+                assert m.place is not None
                 ref, style = m.place
                 field = "birth_place"
                 before = self.pop.commune.places.render(ref, SHORT if style != SHORT else OLD)

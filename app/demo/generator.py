@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from app.demo.cards import Issuer
 from app.demo.changes import HouseholdChanges
@@ -25,16 +27,16 @@ class DemoData:
     """The rows the database gets (households, persons, events, event subjects) and what was planted in them."""
 
     commune: dict[str, str]
-    households: list[dict]
-    persons: list[dict]
-    events: list[dict]
-    event_subjects: list[dict]
-    findings: list[dict]
+    households: list[dict[str, Any]]
+    persons: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    event_subjects: list[dict[str, Any]]
+    findings: list[dict[str, Any]]
     today: date
     seed: int = 0
     hamlets: list[str] = field(default_factory=list)
-    base_households: list[dict] = field(default_factory=list)   # the register before the demo's months
-    base_persons: list[dict] = field(default_factory=list)
+    base_households: list[dict[str, Any]] = field(default_factory=list)   # the register before the demo's months
+    base_persons: list[dict[str, Any]] = field(default_factory=list)
     ops: list[tuple[date, Operation]] = field(default_factory=list)  # the events, as registry operations
     start: date | None = None                                       # the first day of the demo's months
 
@@ -45,7 +47,7 @@ class DemoData:
     def findings_by_kind(self) -> dict[str, int]:
         return dict(sorted(Counter(f["kind"] for f in self.findings).items()))
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, Any]:
         return {
             "commune_name": self.commune["commune_name"],
             "commune_code": self.commune["commune_code"],
@@ -73,7 +75,7 @@ def _official(namer: Namer, rng: random.Random, today: date) -> str:
 
 def generate_people(persons: int, seed: int, today: date | None = None, *, commune_code: str | None = None,
                     months: int = WINDOW_MONTHS,
-                    count: str = "records", progress=None) -> DemoData:
+                    count: str = "records", progress: Callable[[float, int], object] | None = None) -> DemoData:
     """The demo commune with `persons` person records (planted duplicates, people born or moved in during the demo's
     months included); with count="active", `persons` people still active on `today` (the dead and the moved out
     come on top — what a spreadsheet of the register lists). `commune_code` picks a real 2025 commune instead of the
@@ -105,7 +107,9 @@ def generate_people(persons: int, seed: int, today: date | None = None, *, commu
     planter.merged_households(q.merged)
     for home in pop.homes:
         home.row["code"] = new_code()
-        home.row["head_person_id"] = home.head.row["id"]
+        head = home.head
+        assert head is not None  # every generated household has its head
+        home.row["head_person_id"] = head.row["id"]
 
     step(2, 5)
     issuer.choose_staff(pop.homes, persons)
@@ -164,7 +168,7 @@ def _heads(pop: Population) -> None:
             row["head_person_id"] = next(m.row["id"] for m in home.members if m.row["relation"] == "chu_ho")
 
 
-def _snapshot(pop: Population) -> tuple[list[dict], list[dict]]:
+def _snapshot(pop: Population) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The register as it stands before the demo's months of events (copies: the events change the rows)."""
     _heads(pop)
     households, persons = [], []

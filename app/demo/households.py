@@ -42,7 +42,7 @@ class Population:
         self.rng, self.ids, self.commune, self.namer, self.start = rng, ids, commune, namer, start
         profile = commune.profile
         pairs = [p.split(":") for p in profile["minority_groups"].split(";")]
-        self._minorities = Weighted([code for code, _ in pairs], [w for _, w in pairs])
+        self._minorities = Weighted([code for code, _ in pairs], [float(w) for _, w in pairs])
         self._hamlets = Weighted(commune.hamlets, commune.hamlet_weights)
         self._keys: dict[str, str] = {}
         self._poor, self._near_poor = float(profile["poor"]), float(profile["near_poor"])
@@ -50,7 +50,7 @@ class Population:
 
     # --- people --------------------------------------------------------------------------------------------------
     def person(self, home: Home | None, relation: str, sex: str, born: date, family: str, ethnicity: str,
-               origin: str, avoid: tuple[str, ...] = ()) -> Member:
+               origin: str | Weighted[str], avoid: tuple[str, ...] = ()) -> Member:
         rng = self.rng
         year = born.year
         name = self.namer.full(family, sex, ethnicity, year, avoid)
@@ -159,7 +159,8 @@ class Population:
         mother_age = (self.start - parent.birth).days / 365.2425 - (0 if mother else rng.uniform(0, 5))
         family = family or (father.row["full_name"].split(" ")[0] if father
                             else self.namer.family(eth, parent.birth.year + 20))
-        kids, names = [], ()
+        kids: list[Member] = []
+        names: tuple[str, ...] = ()
         for age in self.kid_ages(mother_age, k):
             sex = "M" if rng.random() < 0.53 else "F"
             born = self.start - timedelta(days=int(age * 365.2425) + 1)
@@ -253,6 +254,7 @@ class Population:
         if rng.random() < 0.55:  # the grandparents head the household; their married son lives with them
             widowed = rng.random() < 0.2
             grandpa, grandma = self.couple(home, rng.uniform(52, 78))
+            assert grandma is not None  # a couple has a wife unless asked without
             if widowed:
                 home.members.remove(grandpa)
                 grandpa.home = None

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import random
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any, Generic, TypeVar
+
+_T = TypeVar("_T")
 
 PERSON_COLUMNS = (
     "id", "household_id", "full_name", "name_key", "birth_date", "birth_year", "sex", "ethnicity_code", "nationality",
@@ -30,7 +34,7 @@ class Ids:
     def __call__(self) -> str:
         # str(uuid.UUID(int=n, version=4)), written out: this runs once per row and the uuid module is slow
         n = (self._bits(128) & _UUID_CLEAR) | _UUID_SET
-        h = "%032x" % n
+        h = f"{n:032x}"
         return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
@@ -38,28 +42,29 @@ _UUID_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
 _UUID_SET = (0x4000 << 64) | (0x8000 << 48)
 
 
-class Weighted:
+class Weighted(Generic[_T]):
     """A weighted choice drawn with one random number (random.choices is slow for one item)."""
 
-    __slots__ = ("items", "cum", "total")
+    __slots__ = ("cum", "items", "total")
 
-    def __init__(self, items, weights) -> None:
+    def __init__(self, items: Iterable[_T], weights: Iterable[float]) -> None:
         self.items = list(items)
-        self.cum, acc = [], 0.0
+        self.cum: list[float] = []
+        acc = 0.0
         for w in weights:
             acc += float(w)
             self.cum.append(acc)
         self.total = acc
 
-    def draw(self, rng: random.Random):
+    def draw(self, rng: random.Random) -> _T:
         return self.items[bisect_right(self.cum, rng.random() * self.total)]
 
 
 @dataclass(eq=False, slots=True)
 class Member:
-    row: dict
+    row: dict[str, Any]
     birth: date                       # the true date, even when the row holds only the year
-    place: tuple | None = None        # (birth place reference, style) — see commune.Places
+    place: tuple[Any, ...] | None = None        # (birth place reference, style) — see commune.Places
     spouse: Member | None = None
     father: Member | None = None
     mother: Member | None = None
@@ -68,15 +73,23 @@ class Member:
 
     @property
     def sex(self) -> str:
-        return self.row["sex"]
+        sex: str = self.row["sex"]
+        return sex
 
     @property
     def relation(self) -> str:
-        return self.row["relation"]
+        relation: str = self.row["relation"]
+        return relation
 
     @property
     def active(self) -> bool:
-        return self.row["status"] == "active"
+        return bool(self.row["status"] == "active")
+
+    @property
+    def household(self) -> Home:
+        """The home of a member placed in the population (every member of a generated commune is)."""
+        assert self.home is not None
+        return self.home
 
     def age(self, on: date) -> int:
         return on.year - self.birth.year - ((on.month, on.day) < (self.birth.month, self.birth.day))
@@ -84,7 +97,7 @@ class Member:
 
 @dataclass(eq=False, slots=True)
 class Home:
-    row: dict
+    row: dict[str, Any]
     hamlet: str
     ethnicity: str
     wealth: str = ""                  # "poor" (HN), "near_poor" (CN), "farm" (GB) or ""
@@ -106,7 +119,7 @@ class Home:
         self.members.append(m)
 
 
-def new_household_row(hid: str, address: str) -> dict:
+def new_household_row(hid: str, address: str) -> dict[str, Any]:
     row = dict.fromkeys(HOUSEHOLD_COLUMNS)
     row.update(id=hid, address=address, status="active")
     return row

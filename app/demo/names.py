@@ -9,6 +9,7 @@ import random
 import unicodedata
 from bisect import bisect_right
 from functools import cache
+from typing import Any
 
 from app.demo.model import Weighted
 from app.domain.syllables import retone
@@ -44,7 +45,7 @@ class Namer:
         self.rng = rng
         raw = _tables()
         self._cache: dict[tuple[str, str, str], _Table] = {}
-        self._full: dict[tuple[str, str, bool], tuple] = {}
+        self._full: dict[tuple[str, str, bool], tuple[Any, ...]] = {}
         family = raw[("family", "", "")] + raw.get(("family", "", region), [])
         self._family_kinh = _Table(family)
         self._raw = raw
@@ -62,7 +63,7 @@ class Namer:
             return self._family_kinh.draw(self.rng, year)
         return self._table("family", "", ethnicity).draw(self.rng, year)
 
-    def _tables_for(self, sex: str, ethnicity: str, year: int) -> tuple:
+    def _tables_for(self, sex: str, ethnicity: str, year: int) -> tuple[Any, ...]:
         key = (sex, ethnicity, year >= YOUNG_FROM)
         tables = self._full.get(key)
         if tables is None:
@@ -75,7 +76,7 @@ class Namer:
     def middle(self, sex: str, ethnicity: str, year: int) -> str:
         middles, _, two = self._tables_for(sex, ethnicity, year)
         rng = self.rng
-        first = middles.items[bisect_right(middles.cum, rng.random() * middles.total)]
+        first: str = middles.items[bisect_right(middles.cum, rng.random() * middles.total)]
         # Some people carry two middle names ("Nguyễn Thị Thu Hà", "Trần Ngọc Bảo Anh").
         if first and rng.random() < two:
             second = self._table("middle", sex, "").draw(rng, max(year, YOUNG_FROM))
@@ -86,7 +87,7 @@ class Namer:
     def given(self, sex: str, ethnicity: str, year: int, avoid: tuple[str, ...] = ()) -> str:
         _, givens, _ = self._tables_for(sex, ethnicity, year)
         rng = self.rng
-        name = givens.items[bisect_right(givens.cum, rng.random() * givens.total)]
+        name: str = givens.items[bisect_right(givens.cum, rng.random() * givens.total)]
         for _ in range(3):  # siblings do not share a given name
             if name not in avoid:
                 break

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
+
+from sqlalchemy import Table
 
 from app import messages
 from app.domain.person import EDITABLE
-from app.operations import Changes, Operation, OpContext
+from app.operations import Changes, OpContext, Operation
 from app.store import write
 from app.store.models import Household, Person
 
@@ -58,11 +60,11 @@ class DemoBase(Operation):
         hh = [{**{k: v for k, v in h.items() if k not in ("commune_code", "head_person_id")}, "commune_id": cid}
               for h in households]
         referenced = sorted(hh, key=lambda h: h.get("related_household_id") is not None)
-        write.insert(ctx.session, Household.__table__, referenced, now=ctx.action.at)
-        write.insert(ctx.session, Person.__table__, [{**p, "commune_id": cid} for p in persons], now=ctx.action.at)
+        write.insert(ctx.session, cast(Table, Household.__table__), referenced, now=ctx.action.at)
+        write.insert(ctx.session, cast(Table, Person.__table__), [{**p, "commune_id": cid} for p in persons], now=ctx.action.at)
         heads = [(h["id"], {"head_person_id": None}, {"head_person_id": h["head_person_id"]})
                  for h in households if h.get("head_person_id")]
-        write.update(ctx.session, Household.__table__, heads, now=ctx.action.at)
+        write.update(ctx.session, cast(Table, Household.__table__), heads, now=ctx.action.at)
         ctx.changes.touch_all("person", created=True)
         ctx.changes.touch_all("household", created=True)
         return ctx.changes

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import random
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain, islice
 from datetime import date
+from itertools import chain, islice
+from typing import Any
 
 from app.demo.cards import Issuer
 from app.demo.commune import NEW, OLD
 from app.demo.households import Population
 from app.demo.model import Home, Member
-from app.domain.te_card import add_months
 from app.demo.names import misspell, retone_name, strip_marks
+from app.domain.te_card import add_months
 
 VARIANTS = ("typo", "no_diacritics", "dropped_middle_name", "year_only_date", "nfd_text", "all_caps",
             "day_month_swapped", "birthplace_old_new", "tone_placement")
@@ -48,27 +49,31 @@ def quota(persons: int) -> Quota:
     return Quota(n(0.6), n(0.4), n(0.15), n(0.8), n(0.4), n(1.5), n(0.4))
 
 
-def finding(kind: str, persons=(), homes=(), variant: str | None = None) -> dict:
+def finding(kind: str, persons: Iterable[Member] = (), homes: Iterable[Home] = (), variant: str | None = None
+            ) -> dict[str, Any]:
     return {"kind": kind, "variant": variant, "person_ids": [m.row["id"] for m in persons],
             "household_ids": [h.row["id"] for h in homes]}
 
 
 class Planter:
-    def __init__(self, rng: random.Random, pop: Population, issuer: Issuer, today: date, new_code) -> None:
+    def __init__(self, rng: random.Random, pop: Population, issuer: Issuer, today: date, new_code: Callable[[], str]) -> None:
         self.rng, self.pop, self.issuer, self.today, self.new_code = rng, pop, issuer, today, new_code
-        self.findings: list[dict] = []
+        self.findings: list[dict[str, Any]] = []
         self._order: list[Member] | None = None
 
-    def _people(self, test=lambda m: True) -> Iterator[Member]:
+    def _people(self, test: Callable[[Member], bool] = lambda m: True) -> Iterator[Member]:
         """Active people not yet used, in one random order (shuffled once), lazily: callers take a few."""
         if self._order is None:
             self._order = [m for h in self.pop.homes for m in h.members]
             self.rng.shuffle(self._order)
         return (m for m in self._order if not m.touched and m.row["status"] == "active"
-                and m.home.row["status"] == "active" and test(m))
+                and m.household.row["status"] == "active" and test(m))
 
-    def _homes(self, test) -> list[Home]:
+    def _homes(self, test: Callable[[Home], bool]) -> list[Home]:
         return [h for h in self.pop.homes if h.row["status"] == "active" and not h.touched and test(h)]
+
+    def _small_homes_in(self, hamlet: str) -> list[Home]:
+        return self._homes(lambda h: 3 <= len(h.members) <= 5 and h.hamlet == hamlet)
 
     # --- before household codes are given: two households entered as one -----------------------------------------
     def merged_households(self, count: int) -> None:
@@ -78,7 +83,7 @@ class Planter:
         for a in bigs[:count]:
             if a.touched:
                 continue
-            b = next((h for h in self._homes(lambda h: 3 <= len(h.members) <= 5 and h.hamlet == a.hamlet)
+            b = next((h for h in self._small_homes_in(a.hamlet)
                       if h is not a and 8 <= len(a.members) + len(h.members) <= 10), None)
             if b is None:
                 continue
@@ -94,7 +99,7 @@ class Planter:
             self.findings.append(finding("merged_households", moved, [a]))
 
     # --- the same person twice ---------------------------------------------------------------------------------------
-    def _variant(self, m: Member, variant: str) -> tuple[str, str, tuple] | None:
+    def _variant(self, m: Member, variant: str) -> tuple[str, str, tuple[Any, ...] | None] | None:
         """(name, birth date, place) of the second record, or None when m cannot carry this variant."""
         rng, row = self.rng, m.row
         name, born, place = row["full_name"], row["birth_date"], m.place
@@ -120,6 +125,7 @@ class Planter:
             if born > self.today.isoformat():
                 return None
         elif variant == "birthplace_old_new":
+            assert place is not None  # the variant is planted on members with a birth place
             ref, style = place
             if ref[0] != "old":
                 return None
@@ -148,6 +154,7 @@ class Planter:
             else:
                 continue
             name, born, place = changed
+            assert place is not None  # a generated member has a birth place
             row = dict(m.row, id=pop.ids(), full_name=name, name_key=pop.key(name), birth_date=born,
                        phone=None, id_number=None, id_kind=None)
             text = pop.commune.places.render(*place)
@@ -156,7 +163,7 @@ class Planter:
                 row["id_number"], row["id_kind"] = m.row["id_number"], "cccd"
             dup = Member(row, m.birth, place)
             if rng.random() < 0.4 or not homes:
-                home = pop.new_home(m.home.ethnicity)
+                home = pop.new_home(m.household.ethnicity)
                 home.row["code"] = self.new_code()
                 row["relation"] = "chu_ho"
             else:
@@ -173,19 +180,19 @@ class Planter:
                 row["bhxh_code"] = None
                 issuer.issue(dup, None)
             m.touched = dup.touched = True
-            self.findings.append(finding("duplicate", [m, dup], [m.home, home], variant))
+            self.findings.append(finding("duplicate", [m, dup], [m.household, home], variant))
 
     # --- one-person households that are a member split off by mistake ---------------------------------------------
     def split_offs(self, count: int) -> None:
         people = self._people(lambda m: m.relation == "con" and m.spouse is None and m.age(self.today) >= 18
-                              and not m.home.touched and len(m.home.active_members()) >= 3)
+                              and not m.household.touched and len(m.household.active_members()) >= 3)
         for m in people:
             if count == 0:
                 break
-            if m.home.touched:  # a brother or sister already left this household
+            if m.household.touched:  # a brother or sister already left this household
                 continue
             count -= 1
-            old = m.home
+            old = m.household
             home = self.pop.new_home(old.ethnicity, old.hamlet)
             home.row["code"] = self.new_code()
             m.row["relation"] = "chu_ho"
@@ -208,7 +215,7 @@ class Planter:
             self.issuer.cccd_used.add(wrong)
             m.row["id_number"] = wrong
             m.touched = True
-            self.findings.append(finding("cccd_wrong_digit", [m], [m.home], variant))
+            self.findings.append(finding("cccd_wrong_digit", [m], [m.household], variant))
 
     def card_mismatch(self, count: int) -> None:
         for m in islice(self._people(lambda m: m.row["card_number"] is not None), count):
@@ -216,7 +223,7 @@ class Planter:
             i = self.rng.randrange(7, 15)
             m.row["card_number"] = f"{card[:i]}{(int(card[i]) + self.rng.randint(1, 9)) % 10}{card[i + 1:]}"
             m.touched = True
-            self.findings.append(finding("card_bhxh_mismatch", [m], [m.home]))
+            self.findings.append(finding("card_bhxh_mismatch", [m], [m.household]))
 
     def missing_bhxh(self, count: int) -> None:
         people = chain(self._people(lambda m: m.row["card_number"] is None and m.row["bhxh_code"]),
@@ -225,11 +232,11 @@ class Planter:
             m.row["bhxh_code"] = None
             self.issuer.issue(m, None)
             m.touched = True
-            self.findings.append(finding("missing_bhxh_code", [m], [m.home]))
+            self.findings.append(finding("missing_bhxh_code", [m], [m.household]))
 
     # --- two different people with one name -----------------------------------------------------------------------
     def namesakes(self, count: int) -> None:
-        buckets: dict[tuple, list[Member]] = {}
+        buckets: dict[tuple[Any, ...], list[Member]] = {}
         common = list(islice(self._people(lambda m: m.row["full_name"].split(" ", 1)[0] in ("Nguyễn", "Trần", "Lê")
                                           and m.age(self.today) >= 18), 20000))  # enough to find the pairs
         for m in common:
@@ -250,7 +257,7 @@ class Planter:
             if same_date:
                 b.row["birth_date"], b.birth = a.row["birth_date"], a.birth
             a.touched = b.touched = True
-            self.findings.append(finding("distinct_namesakes", [a, b], [a.home, b.home],
+            self.findings.append(finding("distinct_namesakes", [a, b], [a.household, b.household],
                                          "same_name_and_date" if same_date else "same_name_and_year"))
             made += 1
 

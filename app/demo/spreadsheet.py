@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import shutil
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
@@ -42,7 +44,7 @@ COMMUNE_COLUMNS = (
 )
 
 
-def person_rows(data: DemoData, limit: int | None = None):
+def person_rows(data: DemoData, limit: int | None = None) -> Iterator[tuple[str, ...]]:
     """The active people of active households, household by household, as import-format values (all text)."""
     homes = {h["id"]: h for h in data.households if h["status"] == "active"}
     ethnic, relation = codes.ethnic_groups(), codes.relations()
@@ -63,7 +65,7 @@ def person_rows(data: DemoData, limit: int | None = None):
 class _SameTimeZip(ZipFile):
     """A zip whose entries all carry one date, so that the same workbook gives the same bytes."""
 
-    def __init__(self, path, when: date) -> None:
+    def __init__(self, path: str | Path, when: date) -> None:
         super().__init__(path, "w", ZIP_DEFLATED, allowZip64=True)
         self._when = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
 
@@ -72,12 +74,12 @@ class _SameTimeZip(ZipFile):
         info.compress_type, info.external_attr = ZIP_DEFLATED, 0o600 << 16
         return info
 
-    def writestr(self, zinfo_or_arcname, data, *args, **kwargs):
+    def writestr(self, zinfo_or_arcname: str | ZipInfo, data: Any, *args: Any, **kwargs: Any) -> None:
         if isinstance(zinfo_or_arcname, str):
             zinfo_or_arcname = self._info(zinfo_or_arcname)
         return super().writestr(zinfo_or_arcname, data, *args, **kwargs)
 
-    def write(self, filename, arcname=None, *args, **kwargs):
+    def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
         with open(filename, "rb") as src, self.open(self._info(arcname or Path(filename).name), "w") as dest:
             shutil.copyfileobj(src, dest, 1 << 20)
 
@@ -115,7 +117,7 @@ def write_persons_file(path: str | Path, *, persons: int, seed: int, fmt: str, t
     return count
 
 
-def _plain_sheet(ws, data: DemoData, limit: int) -> int:
+def _plain_sheet(ws: Any, data: DemoData, limit: int) -> int:
     ws.append(COLUMNS)
     count = 0
     for count, row in enumerate(person_rows(data, limit), 1):
@@ -123,14 +125,14 @@ def _plain_sheet(ws, data: DemoData, limit: int) -> int:
     return count
 
 
-def _commune_sheet(ws, data: DemoData, limit: int) -> int:
+def _commune_sheet(ws: Any, data: DemoData, limit: int) -> int:
     commune, today = data.commune, data.today
     width = len(COMMUNE_COLUMNS)
     last = chr(ord("A") + width - 1)
     bold, italic = Font(name="Times New Roman", bold=True), Font(name="Times New Roman", italic=True)
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
-    def cell(value, font=None, align=None):
+    def cell(value: Any, font: Font | None = None, align: Alignment | None = None) -> Any:
         c = WriteOnlyCell(ws, value)
         if font:
             c.font = font

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from typing import Any
 
 from app.demo.events import EventLog
 from app.demo.model import Member
@@ -30,7 +31,7 @@ PLAN = ("change", "start", "change", "end")   # the staff event of each month, i
 OVERRIDE = "Xã mẫu: dữ liệu giả lập"
 
 
-def _terms(rng: random.Random, kind: str, i: int, since: date, start: date) -> dict:
+def _terms(rng: random.Random, kind: str, i: int, since: date, start: date) -> dict[str, Any]:
     decision = f"QĐ số {rng.randint(5, 180)}/QĐ-UBND ngày {since.strftime('%d/%m/%Y')}"
     if kind == "HC":
         position, job, allowance = OFFICIALS[i % len(OFFICIALS)]
@@ -72,7 +73,7 @@ def record_staff(rng: random.Random, staff: dict[str, str], people: dict[str, Me
     ops: list[tuple[date, Operation]] = []
     chosen = [people[pid] for pid in staff if pid in people]
     held = [m for m in chosen if m.row["status"] == "active" and m.age(start) < 45][:2]  # recruited later
-    terms: dict[str, dict] = {}
+    terms: dict[str, dict[str, Any]] = {}
     for i, m in enumerate(chosen):
         since = date(start.year - 1 - int(rng.random() * 12), 1 + int(rng.random() * 12), 1)
         terms[m.row["id"]] = _terms(rng, staff[m.row["id"]], i, since, start)

@@ -20,17 +20,17 @@ from app.errors import HgdError
 
 messages.register({
     "card.malformed": ("Mã thẻ BHYT '{value}' không hợp lệ: cần 15 ký tự (ví dụ TE1363609092025) hoặc 10 chữ số",
-                       "Health-insurance card number '{value}' is not valid: expected 15 characters "
-                       "(e.g. TE1363609092025) or 10 digits"),
+                       ("Health-insurance card number '{value}' is not valid: expected 15 characters "
+                       "(e.g. TE1363609092025) or 10 digits")),
     "card.unknown_group": ("Mã thẻ '{value}': mã đối tượng {group} không có trong danh mục",
                            "Card '{value}': participant group {group} is not a known one"),
     "card.benefit_mismatch": (
         "Mã thẻ '{value}': mức hưởng {benefit} không đúng với đối tượng {group} (mức hưởng {expected})",
         "Card '{value}': benefit level {benefit} does not fit group {group} (benefit level {expected})"),
-    "card.bhxh_mismatch": ("Mã thẻ '{value}': mã số BHXH trong thẻ là {card_bhxh}, khác mã số BHXH của người này "
-                           "({bhxh})",
-                           "Card '{value}': the social-insurance code on the card is {card_bhxh}, not this person's "
+    "card.bhxh_mismatch": (("Mã thẻ '{value}': mã số BHXH trong thẻ là {card_bhxh}, khác mã số BHXH của người này "
                            "({bhxh})"),
+                           ("Card '{value}': the social-insurance code on the card is {card_bhxh}, not this person's "
+                           "({bhxh})")),
     "card.group_mismatch": ("Mã thẻ '{value}': đối tượng trên thẻ là {card_group}, khác đối tượng đã ghi ({group})",
                             "Card '{value}': the card's group is {card_group}, not the group recorded ({group})"),
 })

@@ -203,9 +203,7 @@ def parse_date(value: object, *, today: date | None = None, allow_future: bool =
     shown = value.strip() if isinstance(value, str) else value
     if isinstance(value, PartialDate):
         result = value
-    elif isinstance(value, datetime):
-        result = _build(value.year, value.month, value.day, value.strftime("%d/%m/%Y"))
-    elif isinstance(value, date):
+    elif isinstance(value, (datetime, date)):
         result = _build(value.year, value.month, value.day, value.strftime("%d/%m/%Y"))
     elif isinstance(value, bool):
         raise HgdError("date.unreadable", value=value)
@@ -218,13 +216,14 @@ def parse_date(value: object, *, today: date | None = None, allow_future: bool =
             raise HgdError("date.unreadable", value=value)
         result = _from_number(int(value), value)
     elif isinstance(value, str):
-        if not shown:
+        text = value.strip()
+        if not text:
             return None
-        quick = _DAY_MONTH_YEAR.fullmatch(shown)
+        quick = _DAY_MONTH_YEAR.fullmatch(text)
         if quick:
-            result = _build(int(quick[3]), int(quick[2]), int(quick[1]), shown)
+            result = _build(int(quick[3]), int(quick[2]), int(quick[1]), text)
         else:
-            result = _from_text(nfc(shown), shown)
+            result = _from_text(nfc(text), text)
     else:
         raise HgdError("date.unreadable", value=value)
     if not allow_future and result.earliest() > (today or date.today()):

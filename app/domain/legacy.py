@@ -247,7 +247,7 @@ def unicode_to_vni(s: str) -> str:
         upper = ch != ch.lower()
         bare, tone = pair
 
-        def cased(c: str) -> str:
+        def cased(c: str, upper: bool = upper) -> str:
             return c.upper() if upper else c
         if bare in ("ơ", "ư", "đ"):
             out.append(letters[cased(bare)] + (marks[("tone", tone, upper)] if tone else ""))

@@ -31,7 +31,7 @@ def te_card_end(birth: date) -> date:
     30/09/2026. Unsure (DOMAIN §8) whether BHXH prints that day itself: no source supports the month's last day."""
     turns = turns_72_months(birth)
     school_year = date(turns.year, 9, 30)
-    return school_year if turns <= school_year else turns
+    return max(school_year, turns)
 
 
 def te_months(birth: date, start: date | None = None) -> int:

@@ -24,8 +24,8 @@ from app.store.models import Package, PackageAck, Period
 messages.register({
     "op.package_ack": ("Nhận giấy xác nhận {name}", "Register acknowledgement {name}"),
     "ack.unknown_package": ("Giấy xác nhận {name} là cho gói {ref}, mà xã này không gửi gói đó — bị từ chối.",
-                            "The acknowledgement {name} is for package {ref}, which this commune did not send — "
-                            "refused."),
+                            ("The acknowledgement {name} is for package {ref}, which this commune did not send — "
+                            "refused.")),
     "ack.already": ("Gói {ref} đã được xác nhận trước đây.", "Package {ref} was already acknowledged."),
 })
 

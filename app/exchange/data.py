@@ -24,14 +24,14 @@ from app.store import write
 from app.store.models import Commune, Event, EventSubject, Household, Period, Person
 
 messages.register({
-    "exchange.id_conflict": ("Gói của xã {commune} có bản ghi {entity} {id} mà sổ này đang giữ cho xã khác — bị từ "
-                             "chối.",
-                             "The package of commune {commune} holds {entity} record {id}, which this register holds "
-                             "for another commune — refused."),
-    "exchange.commune_other_id": ("Sổ này đã có xã mã {code} với một mã bản ghi khác ({held}); gói mang {sent} — bị "
-                                  "từ chối.",
-                                  "This register already holds commune {code} under another record id ({held}); the "
-                                  "package carries {sent} — refused."),
+    "exchange.id_conflict": (("Gói của xã {commune} có bản ghi {entity} {id} mà sổ này đang giữ cho xã khác — bị từ "
+                             "chối."),
+                             ("The package of commune {commune} holds {entity} record {id}, which this register holds "
+                             "for another commune — refused.")),
+    "exchange.commune_other_id": (("Sổ này đã có xã mã {code} với một mã bản ghi khác ({held}); gói mang {sent} — bị "
+                                  "từ chối."),
+                                  ("This register already holds commune {code} under another record id ({held}); the "
+                                  "package carries {sent} — refused.")),
 })
 
 FORMAT = "hgd-period-data"

@@ -37,30 +37,30 @@ messages.register({
     "op.keys_rotate": ("Thay khóa của đơn vị", "Replace the unit's keys"),
     "keys.exists": ("Sổ đã có khóa của đơn vị (mã khóa {key_id}); không tạo lại.",
                     "The register already holds the unit's keys (key {key_id}); not made again."),
-    "keys.none": ("Sổ chưa có khóa: hãy tạo bằng hgd keys init.", "The register has no keys yet: make them with "
-                                                                 "hgd keys init."),
+    "keys.none": ("Sổ chưa có khóa: hãy tạo bằng hgd keys init.", ("The register has no keys yet: make them with "
+                                                                 "hgd keys init.")),
     "keys.trust_self": ("Thư mục này là khóa của chính đơn vị này, không cần đăng ký.",
                         "These are this unit's own keys; there is nothing to register."),
-    "keys.trust_same_kind": ("Không đăng ký được: {unit} là {kind}, cùng loại với sổ này (xã đăng ký khóa của cơ quan "
-                             "BHXH, cơ quan BHXH đăng ký khóa của các xã).",
-                             "Cannot register: {unit} is a {kind}, like this register (a commune registers its "
-                             "office's keys, an office its communes')."),
-    "keys.already_trusted": ("Khóa {key_id} của {unit} đã được đăng ký.", "Key {key_id} of {unit} is already "
-                                                                          "registered."),
+    "keys.trust_same_kind": (("Không đăng ký được: {unit} là {kind}, cùng loại với sổ này (xã đăng ký khóa của cơ quan "
+                             "BHXH, cơ quan BHXH đăng ký khóa của các xã)."),
+                             ("Cannot register: {unit} is a {kind}, like this register (a commune registers its "
+                             "office's keys, an office its communes').")),
+    "keys.already_trusted": ("Khóa {key_id} của {unit} đã được đăng ký.", ("Key {key_id} of {unit} is already "
+                                                                          "registered.")),
     "keys.replace_needs_proof": (
-        "{unit} đã có khóa {old} đăng ký. Để thay bằng khóa {new}: nhập dấu vân tay của khóa mới theo giấy "
-        "(--fingerprint) hoặc thông báo đổi khóa ký bằng khóa cũ (--rotation).",
-        "{unit} already has key {old} registered. To replace it with key {new}: give the new key's fingerprint from "
-        "paper (--fingerprint) or a rotation notice signed by the old key (--rotation)."),
+        ("{unit} đã có khóa {old} đăng ký. Để thay bằng khóa {new}: nhập dấu vân tay của khóa mới theo giấy "
+        "(--fingerprint) hoặc thông báo đổi khóa ký bằng khóa cũ (--rotation)."),
+        ("{unit} already has key {old} registered. To replace it with key {new}: give the new key's fingerprint from "
+        "paper (--fingerprint) or a rotation notice signed by the old key (--rotation).")),
     "keys.fingerprint_mismatch": ("Dấu vân tay '{typed}' không khớp với khóa mới của {unit} ({actual}) — không đăng ký.",
-                                  "The fingerprint '{typed}' does not match the new key of {unit} ({actual}) — not "
-                                  "registered."),
+                                  ("The fingerprint '{typed}' does not match the new key of {unit} ({actual}) — not "
+                                  "registered.")),
     "keys.rotation_other": ("Thông báo đổi khóa không phải cho khóa trong thư mục ({found} thay vì {expected}).",
                             "The rotation notice is not for the key in the folder ({found} instead of {expected})."),
-    "keys.no_office": ("Xã chưa đăng ký khóa của cơ quan BHXH nhận gói: hãy dùng hgd keys trust với thư mục khóa "
-                       "của cơ quan.",
-                       "The commune has not registered the receiving office's keys: use hgd keys trust with the "
-                       "office's key folder."),
+    "keys.no_office": (("Xã chưa đăng ký khóa của cơ quan BHXH nhận gói: hãy dùng hgd keys trust với thư mục khóa "
+                       "của cơ quan."),
+                       ("The commune has not registered the receiving office's keys: use hgd keys trust with the "
+                       "office's key folder.")),
 })
 
 

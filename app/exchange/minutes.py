@@ -19,8 +19,8 @@ from app.store.models import Commune, Package
 
 messages.register({
     "minutes.no_package": ("Kỳ {month} chưa xuất gói: hãy xuất gói (hgd package export) trước khi in biên bản.",
-                           "The period {month} has no package yet: export it (hgd package export) before printing "
-                           "the minutes."),
+                           ("The period {month} has no package yet: export it (hgd package export) before printing "
+                           "the minutes.")),
 })
 
 

@@ -15,13 +15,13 @@ from app.store.models import Commune, Package
 
 messages.register({
     "overview.commune": ("{name} ({code}): {count} gói, gói cuối số {last} kỳ {period} nhận {at}{gaps}{due}",
-                         "Commune {name} ({code}): {count} packages, last no. {last} for {period} received {at}{gaps}"
-                         "{due}"),
+                         ("Commune {name} ({code}): {count} packages, last no. {last} for {period} received {at}{gaps}"
+                         "{due}")),
     "overview.gaps": ("; thiếu số {numbers}", "; missing no. {numbers}"),
-    "overview.due_missing": ("; CHƯA CÓ gói kỳ {period} (hạn {deadline})", "; NO package for {period} yet (due "
-                                                                            "{deadline})"),
-    "overview.due_late": ("; gói kỳ {period} nộp muộn (hạn {deadline})", "; the package for {period} came late (due "
-                                                                         "{deadline})"),
+    "overview.due_missing": ("; CHƯA CÓ gói kỳ {period} (hạn {deadline})", ("; NO package for {period} yet (due "
+                                                                            "{deadline})")),
+    "overview.due_late": ("; gói kỳ {period} nộp muộn (hạn {deadline})", ("; the package for {period} came late (due "
+                                                                         "{deadline})")),
     "overview.sent": ("Gói số {seq} kỳ {period}: {status}{ack}", "Package no. {seq} for {period}: {status}{ack}"),
     "overview.none": ("Chưa có gói nào.", "No packages yet."),
 })

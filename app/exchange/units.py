@@ -16,8 +16,8 @@ messages.register({
     "exchange.not_commune": ("Sổ {path} là sổ của cơ quan BHXH: lệnh này chỉ dùng ở xã.",
                              "The register {path} is an office's: this command is for a commune."),
     "exchange.commune_code_unknown": ("Xã chưa có mã xã (5 chữ số): hãy nhập bằng hgd commune set --commune-code.",
-                                      "The commune has no code (5 digits) yet: set it with hgd commune set "
-                                      "--commune-code."),
+                                      ("The commune has no code (5 digits) yet: set it with hgd commune set "
+                                      "--commune-code.")),
 })
 
 

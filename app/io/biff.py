@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import struct
 from array import array
+from collections.abc import Iterator
 from pathlib import Path
 
 from app.errors import HgdError
@@ -34,7 +35,7 @@ class _Cfb:
             raise _Corrupt
         self.data, self.size = data, 1 << shift
         self.sectors = max(0, -(-(len(data) - self.size) // self.size))   # sectors after the header
-        n_fat, self.dir_start = struct.unpack_from("<II", data, 44)
+        _n_fat, self.dir_start = struct.unpack_from("<II", data, 44)
         self.mini_start, self.n_mini, difat_start, _n_difat = struct.unpack_from("<IIII", data, 60)
         difat = list(struct.unpack_from("<109I", data, 76))
         seen: set[int] = set()
@@ -60,7 +61,7 @@ class _Cfb:
         chunk = self.data[at:at + self.size]
         return chunk.ljust(self.size, b"\0")
 
-    def chain(self, start: int, fat: array, size: int, read: bool = True, limit: int | None = None) -> bytes:
+    def chain(self, start: int, fat: array[int], size: int, read: bool = True, limit: int | None = None) -> bytes:
         """The sectors of a chain (no loop, every sector in the file) up to `limit` bytes."""
         out, seen = [], set()
         sector, got = start, 0
@@ -107,7 +108,7 @@ class _Cfb:
         raise _Corrupt
 
 
-def _records(stream: bytes, at: int):
+def _records(stream: bytes, at: int) -> Iterator[tuple[int, int, int]]:
     end = len(stream)
     while at + 4 <= end:
         kind, length = struct.unpack_from("<HH", stream, at)

@@ -4,7 +4,9 @@ would cost seconds to normalise: the cost of Unicode normalisation grows with th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
 from app import messages
 from app.domain.text import nfc
@@ -13,21 +15,21 @@ from app.io import limits
 
 messages.register({
     "import.cell_too_long": (
-        "Tệp '{file}'{sheet}, dòng {row}, cột {column}: ô dài {length} ký tự (tối đa {limit}) — không phải nội dung "
-        "của một danh sách; hãy sửa ô đó rồi nhập lại.",
-        "File '{file}'{sheet}, row {row}, column {column}: the cell is {length} characters long (at most {limit}) — "
-        "not what a list holds; correct that cell and import again."),
+        ("Tệp '{file}'{sheet}, dòng {row}, cột {column}: ô dài {length} ký tự (tối đa {limit}) — không phải nội dung "
+        "của một danh sách; hãy sửa ô đó rồi nhập lại."),
+        ("File '{file}'{sheet}, row {row}, column {column}: the cell is {length} characters long (at most {limit}) — "
+        "not what a list holds; correct that cell and import again.")),
     "import.cell_marks": (
-        "Tệp '{file}'{sheet}, dòng {row}, cột {column}: ô chứa một chữ mang {marks} dấu liền nhau (tối đa {limit}) "
-        "— văn bản hỏng; hãy gõ lại ô đó.",
-        "File '{file}'{sheet}, row {row}, column {column}: the cell holds a letter carrying {marks} marks in a row "
-        "(at most {limit}) — broken text; retype that cell."),
+        ("Tệp '{file}'{sheet}, dòng {row}, cột {column}: ô chứa một chữ mang {marks} dấu liền nhau (tối đa {limit}) "
+        "— văn bản hỏng; hãy gõ lại ô đó."),
+        ("File '{file}'{sheet}, row {row}, column {column}: the cell holds a letter carrying {marks} marks in a row "
+        "(at most {limit}) — broken text; retype that cell.")),
     "import.in_sheet": (", trang '{sheet}'", ", sheet '{sheet}'"),
 })
 
 # A run of more combining marks (U+0300-U+036F and the other combining blocks) than any letter carries.
-MARK_RUN = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{%d,}"
-                       % (limits.MAX_MARKS + 1))
+MARK_RUN = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{"
+                       + str(limits.MAX_MARKS + 1) + ",}")
 
 
 # The same runs in UTF-8 bytes: a CSV whose bytes hold none (and no line longer than a cell may be) needs no check
@@ -95,7 +97,7 @@ def cell_text(v: object) -> str:
     if t is str:
         return v  # type: ignore[return-value]
     if t is float:
-        return str(int(v)) if v.is_integer() else repr(v)  # type: ignore[union-attr]
+        return str(int(v)) if v.is_integer() else repr(v)  # type: ignore[attr-defined, call-overload]  # v is a float
     if v is None:
         return ""
     if t is bool:
@@ -111,14 +113,15 @@ def clean(value: object) -> str:
     return " ".join(text.split()) if text.isascii() else nfc(text)
 
 
-class Memo(dict):
+class Memo(dict[Any, tuple[Any, Any]]):
     """value -> (result, None) or (None, (error key, params)) for a lookup whose inputs repeat in a file."""
 
-    def __init__(self, fn) -> None:
+    def __init__(self, fn: Callable[[Any], Any]) -> None:
         super().__init__()
         self.fn = fn
 
-    def __missing__(self, value):
+    def __missing__(self, value: Any) -> tuple[Any, Any]:
+        out: tuple[Any, Any]
         try:
             out = (self.fn(value), None)
         except HgdError as exc:

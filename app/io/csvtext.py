@@ -20,6 +20,7 @@ from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app import messages
 from app.domain import legacy, syllables
@@ -33,34 +34,34 @@ messages.register({
         "Tệp '{file}' không phải văn bản CSV: dòng {row} chứa ký tự NUL (dữ liệu nhị phân).",
         "The file '{file}' is not CSV text: line {row} holds a NUL character (binary data)."),
     "import.csv_utf16_no_bom": (
-        "Tệp '{file}': có vẻ là văn bản UTF-16 không có dấu BOM (ký tự NUL ở dòng 1). Hãy mở bằng Excel hoặc "
-        "Notepad và lưu lại dạng CSV UTF-8.",
-        "File '{file}': it looks like UTF-16 text without a byte-order mark (NUL characters on line 1). Open it in "
-        "Excel or Notepad and save it again as CSV UTF-8."),
+        ("Tệp '{file}': có vẻ là văn bản UTF-16 không có dấu BOM (ký tự NUL ở dòng 1). Hãy mở bằng Excel hoặc "
+        "Notepad và lưu lại dạng CSV UTF-8."),
+        ("File '{file}': it looks like UTF-16 text without a byte-order mark (NUL characters on line 1). Open it in "
+        "Excel or Notepad and save it again as CSV UTF-8.")),
     "import.csv_not_text": (
         "Tệp '{file}' không phải văn bản CSV (có nhiều ký tự điều khiển: dữ liệu nhị phân).",
         "The file '{file}' is not CSV text (many control characters: binary data)."),
     "import.csv_encoding": ("Tệp '{file}': văn bản {encoding} bị lỗi ở gần dòng {row}.",
                             "File '{file}': broken {encoding} text near line {row}."),
     "import.csv_mixed_encoding": (
-        "Tệp '{file}': các dòng không cùng một bảng mã — dòng {first} là {first_encoding} nhưng dòng {row} là "
+        ("Tệp '{file}': các dòng không cùng một bảng mã — dòng {first} là {first_encoding} nhưng dòng {row} là "
         "{encoding} (có lẽ dán từ tệp khác). Đọc theo một bảng mã thì các dòng kia sẽ bị lưu sai chữ; hãy lưu lại "
-        "toàn bộ tệp bằng một bảng mã (UTF-8) rồi nhập lại.",
-        "File '{file}': the lines do not share one encoding — line {first} is {first_encoding} but line {row} is "
+        "toàn bộ tệp bằng một bảng mã (UTF-8) rồi nhập lại."),
+        ("File '{file}': the lines do not share one encoding — line {first} is {first_encoding} but line {row} is "
         "{encoding} (perhaps pasted from another file). Read with one encoding, the others would be stored garbled; "
-        "save the whole file in one encoding (UTF-8) and import again."),
+        "save the whole file in one encoding (UTF-8) and import again.")),
     "import.csv_bad": ("Tệp '{file}', dòng {row}: không đọc được dòng CSV ({reason}).",
                        "File '{file}', line {row}: cannot read the CSV line ({reason})."),
     "import.csv_line_too_long": (
-        "Tệp '{file}', dòng {row}, cột {column}: dòng dài hơn {limit} ký tự — không phải một dòng danh sách "
-        "(có thể tệp bị hỏng hoặc thiếu ký tự xuống dòng).",
-        "File '{file}', line {row}, column {column}: the line is longer than {limit} characters — not a list's "
-        "line (the file may be damaged or lack line breaks)."),
+        ("Tệp '{file}', dòng {row}, cột {column}: dòng dài hơn {limit} ký tự — không phải một dòng danh sách "
+        "(có thể tệp bị hỏng hoặc thiếu ký tự xuống dòng)."),
+        ("File '{file}', line {row}, column {column}: the line is longer than {limit} characters — not a list's "
+        "line (the file may be damaged or lack line breaks).")),
     "import.csv_unclosed_quote": (
-        "Dấu ngoặc kép (\") mở ở ô này không được đóng: dòng này không được nhập, các dòng sau vẫn được đọc riêng. "
-        "Hãy sửa ô này",
-        "A quote (\") opened in this cell is never closed: this line is not imported, the lines after it are read "
-        "on their own. Correct this cell"),
+        ("Dấu ngoặc kép (\") mở ở ô này không được đóng: dòng này không được nhập, các dòng sau vẫn được đọc riêng. "
+        "Hãy sửa ô này"),
+        ("A quote (\") opened in this cell is never closed: this line is not imported, the lines after it are read "
+        "on their own. Correct this cell")),
     "import.csv_too_many_rows": ("Tệp '{file}': quá nhiều dòng (hơn {rows}; tối đa {limit} dòng).",
                                  "File '{file}': too many rows (more than {rows}; at most {limit} rows)."),
 })
@@ -74,7 +75,8 @@ _UTF8_VIETNAMESE = re.compile(rb"\xe1[\xba\xbb][\x80-\xbf]|\xc4[\x82\x83\x90\x91
                               rb"|\xc6[\xa0\xa1\xaf\xb0]")
 
 
-def _latin1_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
+def _latin1_fallback(err: UnicodeError) -> tuple[str, int]:
+    assert isinstance(err, UnicodeDecodeError)  # registered for decoding only
     # cp1252 leaves five bytes undefined; in a legacy-font file they are simply the Latin-1 characters.
     return err.object[err.start:err.end].decode("latin-1"), err.end
 
@@ -292,7 +294,7 @@ def _count_records(path: Path, info: CsvInfo) -> None:
                            limit=number(limits.MAX_SHEET_ROWS))
 
 
-class BrokenRow(list):
+class BrokenRow(list[Any]):
     """The cells of a line that could not be read as one record (a quote never closed), with the issue to report:
     the reader of the rows rejects it, naming `column` (0-based), instead of reading it as a person."""
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
+from typing import Any
 
 from app import messages
 from app.domain import codes, legacy
@@ -27,14 +28,14 @@ from app.io.report import RowIssue
 messages.register({
     "import.household_carried": (
         "Mã hộ chỉ ghi ở dòng chủ hộ: các thành viên bên dưới được gán mã hộ của chủ hộ phía trên (đến chủ hộ kế tiếp)",
-        "The household code is written on the head's row only: the members below get the code of the head above "
-        "them (until the next head)"),
+        ("The household code is written on the head's row only: the members below get the code of the head above "
+        "them (until the next head)")),
     "import.household_generated": (
-        "Tệp không có cột mã hộ: các hộ được xác định theo thứ tự cột này (mỗi 'Chủ hộ' bắt đầu một hộ mới) và "
-        "được đặt mã tạm {example} theo họ tên và ngày sinh của chủ hộ; hãy thay bằng mã hộ thật khi có",
-        "The file has no household code column: households are told by the order of this column (each 'Chủ hộ' "
+        ("Tệp không có cột mã hộ: các hộ được xác định theo thứ tự cột này (mỗi 'Chủ hộ' bắt đầu một hộ mới) và "
+        "được đặt mã tạm {example} theo họ tên và ngày sinh của chủ hộ; hãy thay bằng mã hộ thật khi có"),
+        ("The file has no household code column: households are told by the order of this column (each 'Chủ hộ' "
         "starts a new one) and get a temporary code such as {example} made from the head's name and birth; replace "
-        "them with the real codes when known"),
+        "them with the real codes when known")),
     "row.no_head_above": ("Chưa có 'Chủ hộ' nào ở trên: không biết người này thuộc hộ nào",
                           "No 'Chủ hộ' above this row: the person's household is unknown"),
 })
@@ -60,7 +61,7 @@ class Fills:
     """Applied to each data row (its cells list, in place) before it is read; `active` is False when the sheet
     needs none of it, so the reader skips the call."""
 
-    def __init__(self, table: Table, layout: Layout, ahead: list[tuple[int, list]], encodings: dict[str, str],
+    def __init__(self, table: Table, layout: Layout, ahead: list[tuple[int, list[Any]]], encodings: dict[str, str],
                  warnings: list[RowIssue], *, template_link: bool = False, taken: set[str] | None = None) -> None:
         cols = layout.columns
         self.name_col = cols["ho_ten"].index
@@ -113,7 +114,7 @@ class Fills:
             out[index] = ([a for a, _ in ranges], [b for _, b in ranges])
         return out
 
-    def _merged_value(self, n: int, cells: list, origins: dict) -> None:
+    def _merged_value(self, n: int, cells: list[Any], origins: dict[int, Any]) -> None:
         for index, (starts, ends) in self.merges.items():
             at = bisect_right(starts, n) - 1
             if at < 0 or n > ends[at]:
@@ -124,7 +125,7 @@ class Fills:
                 _put(cells, index, origins.get(index, ""))
 
     # --- household codes on the head's row only --------------------------------------------------------------------
-    def _relation(self, cells: list) -> str | None:
+    def _relation(self, cells: list[Any]) -> str | None:
         raw = cells[self.relation_col] if self.relation_col is not None and self.relation_col < len(cells) else ""
         if _empty(raw):
             return None
@@ -135,15 +136,15 @@ class Fills:
             return codes.relation_code(clean(raw)) or codes.relation_from_template_code(raw) or "?"
         return codes.relation_from_template_code(raw) or "?"
 
-    def _person_like(self, cells: list) -> bool:
+    def _person_like(self, cells: list[Any]) -> bool:
         width = len(cells)
         name = cells[self.name_col] if self.name_col < width else ""
         return not _empty(name) and (self._relation(cells) is not None
                                      or any(i < width and not _empty(cells[i]) for i in self.birth_cols))
 
-    def _codes_on_heads_only(self, ahead: list[tuple[int, list]]) -> bool:
+    def _codes_on_heads_only(self, ahead: list[tuple[int, list[Any]]]) -> bool:
         coded = coded_heads = uncoded = uncoded_heads = 0
-        origins: dict = {}
+        origins: dict[int, Any] = {}
         for n, cells in ahead:
             cells = list(cells)
             if self.merges:
@@ -162,7 +163,7 @@ class Fills:
                 and uncoded - uncoded_heads >= 2 * uncoded_heads)
 
     # --- applied to each row -------------------------------------------------------------------------------------
-    def apply(self, n: int, cells: list, origins: dict) -> None:
+    def apply(self, n: int, cells: list[Any], origins: dict[int, Any]) -> None:
         if self.merges:
             self._merged_value(n, cells, origins)
         if self.mode is None or not self._person_like(cells):
@@ -170,6 +171,7 @@ class Fills:
         index = self.household
         code = cells[index] if index < len(cells) else ""
         if self.mode == "link":
+            assert self.link_col is not None  # the "link" mode is chosen with its column
             link = cells[self.link_col] if self.link_col < len(cells) else ""
             link = cell_text(link).strip()
             if not _empty(code):
@@ -200,7 +202,7 @@ def _empty(v: object) -> bool:
     return v is None or (v.__class__ is str and (not v or v.isspace()))
 
 
-def _put(cells: list, index: int, value: object) -> None:
+def _put(cells: list[Any], index: int, value: object) -> None:
     if index >= len(cells):
         cells.extend([""] * (index + 1 - len(cells)))
     cells[index] = value

@@ -9,7 +9,9 @@ and the kinds of rows that are not persons (app.io.rowkinds); the reader of the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from app import messages
 from app.domain import legacy
@@ -24,27 +26,27 @@ messages.register({
     "import.empty_sheet": ("Tệp '{file}': trang '{sheet}' không có dữ liệu.",
                            "File '{file}': the sheet '{sheet}' holds no data."),
     "import.no_header": (
-        "Tệp '{file}', trang '{sheet}': không tìm thấy dòng tiêu đề (cần các cột {required}) trong {rows} dòng "
-        "đầu. Dùng --map 'tên cột=trường' nếu các cột có tên khác.",
-        "File '{file}', sheet '{sheet}': no header row found (the columns {required} are needed) in the first "
-        "{rows} rows. Use --map 'column=field' if the columns are named otherwise."),
+        ("Tệp '{file}', trang '{sheet}': không tìm thấy dòng tiêu đề (cần các cột {required}) trong {rows} dòng "
+        "đầu. Dùng --map 'tên cột=trường' nếu các cột có tên khác."),
+        ("File '{file}', sheet '{sheet}': no header row found (the columns {required} are needed) in the first "
+        "{rows} rows. Use --map 'column=field' if the columns are named otherwise.")),
     "import.missing_columns": (
-        "Tệp '{file}', trang '{sheet}', dòng tiêu đề {row}: thiếu cột bắt buộc {missing}. Dùng --map 'tên cột=trường' "
-        "nếu cột có tên khác (ví dụ --map 'Tên=ho_ten').",
-        "File '{file}', sheet '{sheet}', header row {row}: the required column {missing} is missing. Use --map "
-        "'column=field' if it is named otherwise (e.g. --map 'Tên=ho_ten')."),
+        ("Tệp '{file}', trang '{sheet}', dòng tiêu đề {row}: thiếu cột bắt buộc {missing}. Dùng --map 'tên cột=trường' "
+        "nếu cột có tên khác (ví dụ --map 'Tên=ho_ten')."),
+        ("File '{file}', sheet '{sheet}', header row {row}: the required column {missing} is missing. Use --map "
+        "'column=field' if it is named otherwise (e.g. --map 'Tên=ho_ten').")),
     "import.missing_household": (
-        "Tệp '{file}', trang '{sheet}', dòng tiêu đề {row}: thiếu cột bắt buộc 'Mã hộ' (hoặc cột 'Quan hệ với chủ "
+        ("Tệp '{file}', trang '{sheet}', dòng tiêu đề {row}: thiếu cột bắt buộc 'Mã hộ' (hoặc cột 'Quan hệ với chủ "
         "hộ' để xác định hộ theo thứ tự). Dùng --map 'tên cột=trường' nếu cột có tên khác (ví dụ --map 'Số hộ "
-        "khẩu=ma_ho').",
-        "File '{file}', sheet '{sheet}', header row {row}: the required column 'Mã hộ' is missing (or a 'Quan hệ "
+        "khẩu=ma_ho')."),
+        ("File '{file}', sheet '{sheet}', header row {row}: the required column 'Mã hộ' is missing (or a 'Quan hệ "
         "với chủ hộ' column to tell the households by their order). Use --map 'column=field' if it is named "
-        "otherwise (e.g. --map 'Số hộ khẩu=ma_ho')."),
+        "otherwise (e.g. --map 'Số hộ khẩu=ma_ho').")),
     "import.duplicate_column": (
-        "Tệp '{file}', trang '{sheet}', dòng tiêu đề {row}: hai cột cùng là '{field}': cột {first} ('{first_header}') "
-        "và cột {second} ('{second_header}'). Hãy xóa hoặc đổi tên một cột.",
-        "File '{file}', sheet '{sheet}', header row {row}: two columns are both '{field}': column {first} "
-        "('{first_header}') and column {second} ('{second_header}'). Delete or rename one of them."),
+        ("Tệp '{file}', trang '{sheet}', dòng tiêu đề {row}: hai cột cùng là '{field}': cột {first} ('{first_header}') "
+        "và cột {second} ('{second_header}'). Hãy xóa hoặc đổi tên một cột."),
+        ("File '{file}', sheet '{sheet}', header row {row}: two columns are both '{field}': column {first} "
+        "('{first_header}') and column {second} ('{second_header}'). Delete or rename one of them.")),
     "import.map_unknown_field": (
         "Trường '{field}' không có (trong --map '{entry}'). Các trường: {fields}.",
         "There is no field '{field}' (in --map '{entry}'). The fields: {fields}."),
@@ -87,7 +89,7 @@ class Layout:
     template: bool = False                        # the declaration software's template (a row of column codes)
 
 
-class ColumnMap(dict):
+class ColumnMap(dict[str, Any]):
     """--map as header key -> field name; `written` keeps each column as the clerk wrote it, for messages."""
 
     def __init__(self) -> None:
@@ -219,7 +221,7 @@ def _stacked(top: list[str], below: list[str], mapping: dict[str, str], score: i
     if agree < 3 or agree < 4 * differ:  # titles over their own codes, not group titles over sub-columns
         return None
     width = max(len(top), len(below))
-    out = []
+    out: list[tuple[str, ...]] = []
     for i in range(width):
         title = top[i] if i < len(top) else ""
         code = below[i] if i < len(below) else ""
@@ -311,7 +313,7 @@ def _columns(table: Table, row: int, columns: list[Labels], mapping: dict[str, s
 def _is_name(labels: Labels) -> bool:
     """The name column of a name/code pair: a label says "Tên …", or none says "Mã …"."""
     keys = [search_key(t) for t in labels if t]
-    return any(k.startswith("ten") for k in keys) or not any(k.startswith("ma ") or k.startswith("ma_")
+    return any(k.startswith("ten") for k in keys) or not any(k.startswith(("ma ", "ma_"))
                                                             for k in keys)
 
 
@@ -340,21 +342,25 @@ def _unicode(cell: object, encoding: str) -> object:
     return legacy.to_unicode(cell, encoding) if encoding != "unicode" and isinstance(cell, str) else cell
 
 
+def _is_key(cell: object, key: str, encoding: str) -> bool:
+    return (isinstance(cell, str) and len(cell) <= limits.MAX_CELL_CHARS
+            and fields.header_key(_unicode(cell, encoding)) == key)
+
+
 def is_repeated_header(cells: list[object], layout: Layout) -> bool:
     """The header row(s) again (printed exports repeat it on every page), in the header's encoding."""
     for keys in layout.header_keys:
         named = [k for k in keys if k]
-        same = sum(1 for i, k in enumerate(keys) if k and i < len(cells) and isinstance(cells[i], str)
-                   and len(cells[i]) <= limits.MAX_CELL_CHARS
-                   and fields.header_key(_unicode(cells[i], layout.encoding)) == k)
+        same = sum(1 for i, k in enumerate(keys) if k and i < len(cells) and _is_key(cells[i], k, layout.encoding))
         if named and same >= max(2, (len(named) * 3 + 4) // 5):
             return True
     return False
 
 
-def header_scan(rows) -> list[tuple[int, list[object]]]:
+def header_scan(rows: Iterable[tuple[int, list[object]]]) -> list[tuple[int, list[object]]]:
     """Take the rows the header is searched in: up to MAX_HEADER_SCAN non-blank rows (blank ones kept)."""
-    taken, filled = [], 0
+    taken: list[tuple[int, list[object]]] = []
+    filled = 0
     for item in rows:
         taken.append(item)
         if any(c not in ("", None) for c in item[1]):

@@ -35,25 +35,25 @@ messages.register({
     "import.legacy_column": ("Cột viết bằng bảng mã {encoding}, đã chuyển sang Unicode (ví dụ thành '{converted}')",
                              "The column is in the {encoding} encoding, converted to Unicode (e.g. to '{converted}')"),
     "row.below_footer": (
-        "Dòng này nằm dưới phần ký tên (dòng {footer}) nhưng trông như một người: không nhập. Nếu đây là người trong "
-        "danh sách, hãy chuyển dòng lên trên phần ký tên",
-        "This row is below the signatures (row {footer}) but looks like a person: not imported. If it is one of the "
-        "list's persons, move it above the signatures"),
+        ("Dòng này nằm dưới phần ký tên (dòng {footer}) nhưng trông như một người: không nhập. Nếu đây là người trong "
+        "danh sách, hãy chuyển dòng lên trên phần ký tên"),
+        ("This row is below the signatures (row {footer}) but looks like a person: not imported. If it is one of the "
+        "list's persons, move it above the signatures")),
     "import.sheet_no_list": ("không có dòng tiêu đề danh sách người", "it has no person-list header"),
     "row.formula_error": ("Ô có công thức bị lỗi ({error}): giá trị không đọc được, hãy sửa công thức hoặc gõ giá trị",
-                          "The cell's formula gives an error ({error}): no value to read; fix the formula or type the "
-                          "value"),
+                          ("The cell's formula gives an error ({error}): no value to read; fix the formula or type the "
+                          "value")),
     "import.sheet_hidden": ("trang bị ẩn", "the sheet is hidden"),
     "import.sheet_empty": ("trang trống", "the sheet is empty"),
     "row.same_in_other_sheet": (
         "Người này đã có ở trang '{sheet}', dòng {row} (cùng mã hộ, họ tên và ngày sinh): nhập một lần",
-        "This person is already on the sheet '{sheet}', row {row} (same household code, name and birth): imported "
-        "once"),
+        ("This person is already on the sheet '{sheet}', row {row} (same household code, name and birth): imported "
+        "once")),
     "import.template_merged": (
-        "{count} người có ở cả trang '{participants}' và trang '{members}' (nối theo STT = ID Lao động): nhập "
-        "một lần",
-        "{count} persons are on both the sheet '{participants}' and the sheet '{members}' (linked by STT = ID Lao "
-        "động): imported once"),
+        ("{count} người có ở cả trang '{participants}' và trang '{members}' (nối theo STT = ID Lao động): nhập "
+        "một lần"),
+        ("{count} persons are on both the sheet '{participants}' and the sheet '{members}' (linked by STT = ID Lao "
+        "động): imported once")),
 })
 
 ENCODING_SAMPLE = 2000        # data rows read ahead to judge each text column's encoding and the fills

@@ -11,8 +11,10 @@ import posixpath
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 from xml.etree import ElementTree
 
 from app import messages
@@ -24,10 +26,10 @@ from app.io.sniff import not_spreadsheet
 
 messages.register({
     "import.zip_bomb": (
-        "Tệp '{file}' bất thường: phần '{member}' giải nén ra {size} MB từ {packed} KB (gấp {ratio} lần) — từ chối "
-        "để bảo vệ máy.",
-        "The file '{file}' is abnormal: its part '{member}' unpacks to {size} MB from {packed} KB ({ratio} times) "
-        "— refused to protect the computer."),
+        ("Tệp '{file}' bất thường: phần '{member}' giải nén ra {size} MB từ {packed} KB (gấp {ratio} lần) — từ chối "
+        "để bảo vệ máy."),
+        ("The file '{file}' is abnormal: its part '{member}' unpacks to {size} MB from {packed} KB ({ratio} times) "
+        "— refused to protect the computer.")),
     "import.too_large_unpacked": (
         "Tệp '{file}' khi giải nén quá lớn ({size} MB; tối đa {limit} MB).",
         "The file '{file}' is too large once unpacked ({size} MB; at most {limit} MB)."),
@@ -35,12 +37,12 @@ messages.register({
                                 "The file '{file}' is abnormal: it holds {count} parts (at most {limit})."),
     "import.zip_bad_member": (
         "Tệp '{file}' bất thường: có phần tên '{member}' (chỉ tệp bị sửa mới có tên như vậy) — từ chối.",
-        "The file '{file}' is abnormal: it holds a part named '{member}' (only a tampered file has such names) — "
-        "refused."),
+        ("The file '{file}' is abnormal: it holds a part named '{member}' (only a tampered file has such names) — "
+        "refused.")),
     "import.too_many_strings": (
         "Tệp '{file}' bất thường: bảng chữ dùng chung có {count} mục (tối đa {limit}) — từ chối để bảo vệ máy.",
-        "The file '{file}' is abnormal: its shared-strings table holds {count} entries (at most {limit}) — refused "
-        "to protect the computer."),
+        ("The file '{file}' is abnormal: its shared-strings table holds {count} entries (at most {limit}) — refused "
+        "to protect the computer.")),
     "import.part_too_large": (
         "Tệp '{file}' bất thường: phần '{member}' quá lớn ({size} MB; tối đa {limit} MB).",
         "The file '{file}' is abnormal: its part '{member}' is too large ({size} MB; at most {limit} MB)."),
@@ -91,10 +93,10 @@ class Xlsx:
             self.zip.close()
             raise
 
-    def __enter__(self) -> Xlsx:
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.zip.close()
 
     def close(self) -> None:
@@ -163,7 +165,7 @@ class Xlsx:
         return sheets
 
     # --- streaming ------------------------------------------------------------------------------------------------
-    def _stream(self, member: str):
+    def _stream(self, member: str) -> Iterator[bytes]:
         """Yield the member's bytes a chunk at a time; a damaged or lying member is refused as corrupt, and so is
         a document type declaration anywhere (OOXML never declares entities: the expansion tricks are refused)."""
         try:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from app import messages
 from app.errors import HgdError
 from app.ids import new_ids
-from app.operations import Changes, Operation, OpContext
+from app.operations import Changes, OpContext, Operation
 from app.store import write
 from app.store.models import Household, ImportIssue, Person
 

@@ -29,29 +29,29 @@ from app.store.models import Household, Person
 
 messages.register({
     "row.present": ("Đã có trong sổ: không nhập lại", "Already in the register: not imported again"),
-    "row.updated": ("Đã có trong sổ ({name}): cập nhật {fields}", "Already in the register ({name}): updated "
-                                                                  "{fields}"),
-    "row.bhxh_other_person": ("Mã số BHXH {code} đã thuộc về {other} trong sổ, khác người ở dòng này ({name}): "
-                              "một mã số là một người — dòng bị từ chối, cần xem lại",
-                              "Social-insurance code {code} already belongs to {other} in the register, not the "
-                              "person of this row ({name}): one code is one person — row refused, to review"),
-    "row.bhxh_twice": ("Mã số BHXH {code} đã dùng cho {other} ở dòng {row} của tệp, khác người ở dòng này ({name}): "
-                       "dòng bị từ chối, cần xem lại",
-                       "Social-insurance code {code} is used for {other} in row {row} of the file, not the person "
-                       "of this row ({name}): row refused, to review"),
-    "row.same_as_row": ("Trùng với dòng {row} của tệp: không nhập lại", "The same person as row {row} of the file: "
-                                                                        "not imported again"),
+    "row.updated": ("Đã có trong sổ ({name}): cập nhật {fields}", ("Already in the register ({name}): updated "
+                                                                  "{fields}")),
+    "row.bhxh_other_person": (("Mã số BHXH {code} đã thuộc về {other} trong sổ, khác người ở dòng này ({name}): "
+                              "một mã số là một người — dòng bị từ chối, cần xem lại"),
+                              ("Social-insurance code {code} already belongs to {other} in the register, not the "
+                              "person of this row ({name}): one code is one person — row refused, to review")),
+    "row.bhxh_twice": (("Mã số BHXH {code} đã dùng cho {other} ở dòng {row} của tệp, khác người ở dòng này ({name}): "
+                       "dòng bị từ chối, cần xem lại"),
+                       ("Social-insurance code {code} is used for {other} in row {row} of the file, not the person "
+                       "of this row ({name}): row refused, to review")),
+    "row.same_as_row": ("Trùng với dòng {row} của tệp: không nhập lại", ("The same person as row {row} of the file: "
+                                                                        "not imported again")),
     "row.cccd_other_person": ("Số CCCD {code} đã thuộc về {other} trong sổ: vẫn nhập, cần xem lại",
                               "ID number {code} already belongs to {other} in the register: imported, to review"),
     "row.other_household": ("Người này đã có trong sổ ở hộ {code}: giữ hộ cũ (chuyển hộ bằng biến động tách/nhập hộ)",
-                            "This person is already in the register in household {code}: kept there (moving "
-                            "households is a split or merge event)"),
+                            ("This person is already in the register in household {code}: kept there (moving "
+                            "households is a split or merge event)")),
     "household.no_head": ("Hộ {code} không có ai là chủ hộ", "Household {code} has nobody as its head"),
     "household.two_heads": ("Hộ {code} có hơn một chủ hộ: giữ người ở dòng {first} làm chủ hộ",
                             "Household {code} has more than one head: the person in row {first} is kept as head"),
     "household.head_kept": ("Hộ {code} đã có chủ hộ trong sổ: giữ chủ hộ cũ, người này được thêm làm thành viên",
-                            "Household {code} already has a head in the register: the head is kept, this person is "
-                            "added as a member"),
+                            ("Household {code} already has a head in the register: the head is kept, this person is "
+                            "added as a member")),
 })
 
 # Fields a matched row may update: what a file says about a person (not status, household or ids).
@@ -225,7 +225,7 @@ def plan_import(session: Session, commune_id: str, records: list[tuple[int, dict
             index.household_codes[hid] = code
             first_rows[hid] = (row, code)
             plan.reused.add(hid)
-            hid, head = hid, None
+            head = None
         else:
             household = new.get(code)
             if household is None:

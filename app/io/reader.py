@@ -113,7 +113,7 @@ def _native(path: Path) -> Iterator[None]:
     saved = sink = None
     try:
         sys.stderr.flush()
-        sink = tempfile.TemporaryFile()
+        sink = tempfile.TemporaryFile()  # noqa: SIM115 - closed in the finally below, after fd 2 is restored
         saved = os.dup(2)
         os.dup2(sink.fileno(), 2)
     except (OSError, ValueError, AttributeError):  # no usable fd 2 (a GUI on Windows): nothing to hide
@@ -124,9 +124,9 @@ def _native(path: Path) -> Iterator[None]:
         yield
     except (KeyboardInterrupt, SystemExit, GeneratorExit, HgdError):
         raise
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - any library error is an unreadable file
         raise HgdError("import.unreadable", file=path.name, reason=_reason(exc)) from None
-    except BaseException:  # a crash inside the library: the file is malformed
+    except BaseException:  # noqa: BLE001 - a crash inside the library: the file is malformed
         raise HgdError("import.corrupt", file=path.name) from None
     finally:
         if saved is not None:

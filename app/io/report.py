@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any, Self
 
 from app import messages
 
@@ -18,10 +19,10 @@ messages.register({
                      "Dry run, nothing written: would import {persons} persons, {households} new households{reused}."),
     "import.reused": (" (thêm người vào {count} hộ đã có)", " (members added to {count} existing households)"),
     "import.nothing": (
-        "Không nhập gì: {rows} dòng bị từ chối. Sửa các dòng dưới đây, hoặc dùng --skip-invalid để chỉ nhập các "
-        "dòng hợp lệ ({valid} người).",
-        "Nothing imported: {rows} rows refused. Fix the rows below, or use --skip-invalid to import only the valid "
-        "rows ({valid} persons)."),
+        ("Không nhập gì: {rows} dòng bị từ chối. Sửa các dòng dưới đây, hoặc dùng --skip-invalid để chỉ nhập các "
+        "dòng hợp lệ ({valid} người)."),
+        ("Nothing imported: {rows} rows refused. Fix the rows below, or use --skip-invalid to import only the valid "
+        "rows ({valid} persons).")),
     "import.skipped_invalid": ("Đã bỏ qua {rows} dòng không hợp lệ:", "Left out {rows} invalid rows:"),
     "import.would_skip_invalid": ("Sẽ bỏ qua {rows} dòng không hợp lệ:", "Would leave out {rows} invalid rows:"),
     "import.rejected_head": ("Các dòng bị từ chối:", "Rows refused:"),
@@ -47,7 +48,7 @@ class SheetRow(int):
     sheet: str
     order: int
 
-    def __new__(cls, row: int, sheet: str, order: int = 0) -> SheetRow:
+    def __new__(cls, row: int, sheet: str, order: int = 0) -> Self:
         self = super().__new__(cls, row)
         self.sheet, self.order = sheet, order
         return self
@@ -68,7 +69,7 @@ class SheetRow(int):
             return (self.order, int(self)) < (other.order, int(other))
         return int.__lt__(self, other)  # type: ignore[operator]
 
-    def __reduce__(self):  # copies and pickles keep the sheet
+    def __reduce__(self) -> tuple[type[SheetRow], tuple[int, Any, Any]]:  # copies and pickles keep the sheet
         return SheetRow, (int(self), self.sheet, self.order)
 
 

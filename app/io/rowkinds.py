@@ -13,6 +13,7 @@ Words are compared with their diacritics ("Trưởng ban" is a title, "Trương 
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from app.domain import legacy
@@ -81,7 +82,7 @@ def _is_total(text: str) -> bool:
     if pattern.fullmatch(key):
         return True
     m = _TOTAL_WITH_COUNT.fullmatch(text.strip())  # "Tổng cộng: 5 người, 2 hộ"
-    return bool(m) and _is_total(m.group(1)) and _is_count(m.group(2))
+    return m is not None and _is_total(m.group(1)) and _is_count(m.group(2))
 
 
 def footer_kind(cells: list[object], encoding: str = "unicode") -> str | None:
@@ -130,7 +131,7 @@ def is_numbering_row(cells: list[object]) -> bool:
         if t:
             tokens.append(t.strip("()"))
     numbers = [int(t) for t in tokens if t.isdigit()]
-    return len(tokens) >= 3 and all(a < b for a, b in zip(numbers, numbers[1:]))
+    return len(tokens) >= 3 and all(a < b for a, b in itertools.pairwise(numbers))
 
 
 def is_section_title(cells: list[object], encoding: str = "unicode") -> bool:

@@ -43,10 +43,10 @@ messages.register({
     "row.birth_both_sexes": ("Năm sinh ghi ở cả cột Nam và cột Nữ: không biết người này là nam hay nữ",
                              "The year of birth is written under both Nam and Nữ: the person's sex is unclear"),
     "row.excel_early_date": (
-        "Ngày '{value}' ở ô kiểu ngày của Excel: Excel đếm sai các ngày trước 01/03/1900 (nó coi 29/02/1900 là một "
-        "ngày có thật), nên ngày này có thể lệch một ngày — hãy kiểm tra lại",
-        "Date '{value}' in an Excel date cell: Excel counts the days before 01/03/1900 wrongly (it takes 29/02/1900 "
-        "for a real day), so this date may be one day off — check it"),
+        ("Ngày '{value}' ở ô kiểu ngày của Excel: Excel đếm sai các ngày trước 01/03/1900 (nó coi 29/02/1900 là một "
+        "ngày có thật), nên ngày này có thể lệch một ngày — hãy kiểm tra lại"),
+        ("Date '{value}' in an Excel date cell: Excel counts the days before 01/03/1900 wrongly (it takes 29/02/1900 "
+        "for a real day), so this date may be one day off — check it")),
     "row.sex_disagrees": ("Giới tính '{value}' khác với cột ghi năm sinh ({column})",
                           "Sex '{value}' differs from the column the year of birth is written under ({column})"),
 })

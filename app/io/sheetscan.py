@@ -20,28 +20,28 @@ messages.register({
         "Tệp '{file}', trang '{sheet}': quá nhiều dòng (có dữ liệu ở dòng {row}; tối đa {limit} dòng).",
         "File '{file}', sheet '{sheet}': too many rows (data in row {row}; at most {limit} rows)."),
     "import.too_far_column": (
-        "Tệp '{file}', trang '{sheet}': có dữ liệu ở ô {cell}, quá xa (tối đa {limit} cột, đến cột CZ); hãy xóa ô "
-        "đó rồi nhập lại.",
-        "File '{file}', sheet '{sheet}': there is data in cell {cell}, too far right (at most {limit} columns, up "
-        "to column CZ); delete that cell and import again."),
+        ("Tệp '{file}', trang '{sheet}': có dữ liệu ở ô {cell}, quá xa (tối đa {limit} cột, đến cột CZ); hãy xóa ô "
+        "đó rồi nhập lại."),
+        ("File '{file}', sheet '{sheet}': there is data in cell {cell}, too far right (at most {limit} columns, up "
+        "to column CZ); delete that cell and import again.")),
     "import.too_many_cells": (
-        "Tệp '{file}', trang '{sheet}': bảng trải trên {rows} dòng × {columns} cột (đến ô {cell}) — quá lớn "
-        "(tối đa {limit} ô); hãy xóa các ô thừa ở xa rồi nhập lại.",
-        "File '{file}', sheet '{sheet}': the table spans {rows} rows × {columns} columns (up to cell {cell}) — "
-        "too large (at most {limit} cells); delete the stray cells far away and import again."),
+        ("Tệp '{file}', trang '{sheet}': bảng trải trên {rows} dòng × {columns} cột (đến ô {cell}) — quá lớn "
+        "(tối đa {limit} ô); hãy xóa các ô thừa ở xa rồi nhập lại."),
+        ("File '{file}', sheet '{sheet}': the table spans {rows} rows × {columns} columns (up to cell {cell}) — "
+        "too large (at most {limit} cells); delete the stray cells far away and import again.")),
     "import.sparse_sheet": (
-        "Tệp '{file}', trang '{sheet}': có ô ở quá xa (ô {cell}): bảng trải trên {rows} dòng × {columns} cột mà chỉ "
-        "có {cells} ô được ghi; hãy xóa các ô thừa ở xa rồi nhập lại.",
-        "File '{file}', sheet '{sheet}': a cell lies too far away (cell {cell}): the table spans {rows} rows × "
-        "{columns} columns with only {cells} cells written; delete the stray cells far away and import again."),
+        ("Tệp '{file}', trang '{sheet}': có ô ở quá xa (ô {cell}): bảng trải trên {rows} dòng × {columns} cột mà chỉ "
+        "có {cells} ô được ghi; hãy xóa các ô thừa ở xa rồi nhập lại."),
+        ("File '{file}', sheet '{sheet}': a cell lies too far away (cell {cell}): the table spans {rows} rows × "
+        "{columns} columns with only {cells} cells written; delete the stray cells far away and import again.")),
     "import.too_many_merges": (
         "Tệp '{file}', trang '{sheet}': quá nhiều vùng ô gộp ({count}; tối đa {limit}).",
         "File '{file}', sheet '{sheet}': too many merged ranges ({count}; at most {limit})."),
     "import.formulas": (
-        "Tệp '{file}', trang '{sheet}', ô {cell}: có công thức nhưng chưa có giá trị đã tính (tệp do phần mềm khác "
-        "tạo ra). Hãy mở tệp bằng Excel, lưu lại rồi nhập lại.",
-        "File '{file}', sheet '{sheet}', cell {cell}: a formula without a computed value (the file was made by "
-        "another program). Open it in Excel, save it and import again."),
+        ("Tệp '{file}', trang '{sheet}', ô {cell}: có công thức nhưng chưa có giá trị đã tính (tệp do phần mềm khác "
+        "tạo ra). Hãy mở tệp bằng Excel, lưu lại rồi nhập lại."),
+        ("File '{file}', sheet '{sheet}', cell {cell}: a formula without a computed value (the file was made by "
+        "another program). Open it in Excel, save it and import again.")),
 })
 
 # Element names may carry a namespace prefix (<x:row>, <x:c>: the .NET Open XML SDK writes them so); the scan

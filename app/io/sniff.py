@@ -36,8 +36,8 @@ messages.register({
         "The file '{file}' is damaged or incomplete (perhaps an interrupted copy): get the original file again."),
     "import.encrypted": (
         "Tệp '{file}' được đặt mật khẩu (mã hóa): hãy mở bằng Excel, bỏ mật khẩu, lưu lại rồi nhập lại.",
-        "The file '{file}' is password-protected (encrypted): open it in Excel, remove the password, save and "
-        "import again."),
+        ("The file '{file}' is password-protected (encrypted): open it in Excel, remove the password, save and "
+        "import again.")),
 })
 
 EXCEL_EXTENSIONS = (".xlsx", ".xlsm", ".xls")
@@ -110,7 +110,7 @@ def check_file(path: Path) -> tuple[str, int]:
     for magic, vi, en in _KNOWN:
         if head.startswith(magic):
             raise not_spreadsheet(path, vi, en)
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         kind = "xlsx"
     elif head.startswith(OLE_MAGIC):
         kind = _ole_kind(path, size)

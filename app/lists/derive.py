@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.lists import rules_changes, rules_d02, rules_d03, rules_tk1
@@ -64,7 +65,7 @@ def derive(src: Source, events: Iterable[Event]) -> list[Row]:
     return rows
 
 
-def load_events(session: Session, query) -> list[Event]:  # a Select of Event
+def load_events(session: Session, query: Select[Any]) -> list[Event]:
     """The events of a query with their subjects loaded at once (the rules read every event's subjects)."""
     return list(session.scalars(query.options(selectinload(Event.subjects))))
 

@@ -43,8 +43,7 @@ def header(src: Source, form: str, variant: str | None, number: int) -> tuple[di
         return _clean(values), {"nguoi_ky": chairman}
     if form == CHANGES:
         office = c.get("bhxh_office") or ""
-        if office.startswith(BHXH_PREFIX):
-            office = office[len(BHXH_PREFIX):]
+        office = office.removeprefix(BHXH_PREFIX)
         values = {**unit, **_month(src), "ten_xa_hoa": people.unit_short(c.get("commune_name")).upper(),
                   "so": f"{number:02d}/DS-UBND", "co_quan_bhxh": office}
         return _clean(values), {"nguoi_lap": clerk, "chu_tich": chairman}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from app import messages
 from app.errors import HgdError
@@ -118,7 +118,7 @@ def annex_filled(decl: Tk1Declaration, form: TableForm) -> FilledList:
     if annex is None:
         raise ValueError("the declaration has no household annex")
     # Shallow: a PartialDate must stay one (asdict would turn it into a dict).
-    header: dict[str, object] = {f.name: getattr(annex, f.name) for f in fields(annex) if f.name != "members"}
+    header: dict[str, Any] = {f.name: getattr(annex, f.name) for f in fields(annex) if f.name != "members"}
     header["dia_danh"] = decl.dia_danh
     rows = [{f.name: getattr(m, f.name) for f in fields(m)} for m in annex.members]
     return FilledList(form, header, [SectionRows("rows", rows)], {"nguoi_ke_khai": decl.nguoi_ke_khai}, decl.on)

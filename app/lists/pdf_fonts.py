@@ -2,6 +2,8 @@
 with ReportLab once per process (resources/fonts/README.md)."""
 from __future__ import annotations
 
+from typing import Literal
+
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -21,7 +23,9 @@ def register() -> None:
         return
     for style, name in FACES.items():
         pdfmetrics.registerFont(TTFont(name, str(resource("fonts", f"LiberationSerif-{_FILES[style]}.ttf"))))
-    for bold, italic, style in ((0, 0, "normal"), (1, 0, "bold"), (0, 1, "italic"), (1, 1, "bold_italic")):
+    styles: tuple[tuple[Literal[0, 1], Literal[0, 1], str], ...] = (
+        (0, 0, "normal"), (1, 0, "bold"), (0, 1, "italic"), (1, 1, "bold_italic"))
+    for bold, italic, style in styles:
         addMapping(FAMILY, bold, italic, FACES[style])
     _registered = True
 

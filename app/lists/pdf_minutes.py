@@ -60,7 +60,7 @@ class QrCode(Flowable):
         return self.size, self.size
 
     def draw(self) -> None:
-        rows = list(self.qr.matrix_iter(scale=1, border=4))
+        rows = [list(row) for row in self.qr.matrix_iter(scale=1, border=4)]
         module = self.size / len(rows)
         self.canv.setFillColorRGB(0, 0, 0)
         for i, row in enumerate(rows):
@@ -108,7 +108,7 @@ def minutes_story(m: MinutesInput, form: MinutesForm, width: float) -> list[Flow
             story.append(paragraph("- " + values.fill(form.person_line, {"ten": name, "chuc_vu": position}), body,
                                    size))
     story += [Spacer(1, 8), paragraph(form.content_heading, body, size), Spacer(1, 4)]
-    head = [Paragraph(f"<b>{markup(title)}</b>", style(Line("", "bold", size - 1, "center"), size))
+    head: list[object] = [Paragraph(f"<b>{markup(title)}</b>", style(Line("", "bold", size - 1, "center"), size))
             for _, title, _ in form.table_columns]
     left, center, right = (style(Line("", "normal", size - 1, a), size) for a in ("left", "center", "right"))
     rows: list[list[object]] = [head]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -37,7 +38,7 @@ from app.lists.pdf_grid import Grid, GridTable
 from app.lists.xlsx_writer import WriteResult
 
 _SPACES = re.compile(" {2,}")
-_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+_ALIGN: dict[str, Literal[0, 1, 2]] = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 _PLAIN = TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                      ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
                      ("VALIGN", (0, 0), (-1, -1), "TOP")])
@@ -116,11 +117,11 @@ class _CountingCanvas(Canvas):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self._pages: list[dict] = []
+        self._pages: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # ReportLab's private page API, absent from the stubs
 
     def save(self) -> None:
         total = len(self._pages)
@@ -131,7 +132,7 @@ class _CountingCanvas(Canvas):
         super().save()
 
     def _number(self, number: int, total: int) -> None:
-        width, height = self._pagesize
+        width, height = self._pagesize  # type: ignore[attr-defined]  # as above
         if self.numbering == "foot_x_of_y":
             self.setFont(face("normal"), 9)
             self.drawCentredString(width / 2, 6 * mm, f"Trang {number}/{total}")
@@ -148,8 +149,13 @@ def build(path: Path, story: list[Flowable], page: Page, title: str) -> int:
                           bottomMargin=bottom, title=title, author="hgd", creator="hgd")
     frame = Frame(left, bottom, size[0] - left - right, size[1] - top - bottom, 0, 0, 0, 0, id="body")
     doc.addPageTemplates([PageTemplate("page", [frame])])
-    canvas = type("Numbered", (_CountingCanvas,), {"numbering": page.page_numbers})
-    doc.build(story, canvasmaker=canvas)
+    numbering = page.page_numbers
+
+    class Numbered(_CountingCanvas):
+        pass
+
+    Numbered.numbering = numbering
+    doc.build(story, canvasmaker=Numbered)
     return int(doc.page)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from app.domain import codes
 from app.domain.dates import PartialDate
 from app.domain.text import search_key
+from app.errors import HgdError
 
 SEX = {"M": "Nam", "F": "Nữ"}
 NATIONALITY = {"VN": "Việt Nam"}
@@ -24,7 +25,7 @@ def dmy(iso: str | None) -> str:
         return ""
     try:
         return PartialDate.from_iso(iso).display()
-    except Exception:  # a malformed stored date prints as stored
+    except (HgdError, ValueError):  # a malformed stored date prints as stored
         return iso
 
 

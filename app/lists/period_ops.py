@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from app import messages
@@ -28,10 +29,10 @@ messages.register({
     "period.exists": ("Kỳ {month} đã có (trạng thái: {status}).", "The period {month} already exists ({status})."),
     "period.future": ("Kỳ {month} chưa đến: chỉ mở được kỳ đến tháng hiện tại ({today}).",
                       "The period {month} has not come yet: periods open up to the current month ({today})."),
-    "period.before_locked": ("Không mở được kỳ {month}: kỳ {locked} sau nó đã khóa (biến động của tháng {month} "
-                             "chưa báo cáo sẽ vào kỳ mở tiếp theo).",
-                             "Cannot open {month}: the later period {locked} is locked (unreported events of "
-                             "{month} go to the next open period)."),
+    "period.before_locked": (("Không mở được kỳ {month}: kỳ {locked} sau nó đã khóa (biến động của tháng {month} "
+                             "chưa báo cáo sẽ vào kỳ mở tiếp theo)."),
+                             ("Cannot open {month}: the later period {locked} is locked (unreported events of "
+                             "{month} go to the next open period).")),
     "period.missing": ("Chưa mở kỳ {month}: hãy mở kỳ trước (hgd period open).",
                        "The period {month} is not open: open it first (hgd period open)."),
     "period.not_open": ("Kỳ {month} không còn mở (trạng thái: {status}).",
@@ -39,10 +40,10 @@ messages.register({
     "period.earlier_open": ("Hãy khóa kỳ {earlier} trước kỳ {month}.", "Lock the period {earlier} before {month}."),
     "period.not_over": ("Tháng {month} chưa kết thúc: khóa kỳ được từ ngày {from}.",
                         "The month {month} is not over: the period can be locked from {from}."),
-    "period.blocked": ("Không khóa được kỳ {month}: {count} điều cần xử lý trước khi gửi — {first}. Hãy sửa, hoặc "
-                       "khóa kèm lý do bỏ qua.",
-                       "Cannot lock {month}: {count} problems to settle before sending — {first}. Fix them, or "
-                       "lock with a reason to override."),
+    "period.blocked": (("Không khóa được kỳ {month}: {count} điều cần xử lý trước khi gửi — {first}. Hãy sửa, hoặc "
+                       "khóa kèm lý do bỏ qua."),
+                       ("Cannot lock {month}: {count} problems to settle before sending — {first}. Fix them, or "
+                       "lock with a reason to override.")),
     "period.override_empty": ("Lý do bỏ qua không được để trống.", "The reason to override must not be empty."),
 })
 
@@ -125,7 +126,7 @@ class LockPeriod(Operation):
         blockers = checks.blocking(rows, ctx.today)
         if blockers and reason is None:
             raise HgdError("period.blocked", month=shown(month), count=len(blockers), first=blockers[0].text())
-        write.update(ctx.session, Event.__table__, [(e.id, {"reported_period_id": None},
+        write.update(ctx.session, cast(Table, Event.__table__), [(e.id, {"reported_period_id": None},
                                                      {"reported_period_id": period.id}) for e in events],
                      now=ctx.action.at)
         if events:

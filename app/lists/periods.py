@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -111,12 +112,12 @@ def open_periods(session: Session, commune_id: str) -> list[Period]:
                                 .order_by(Period.month)))
 
 
-def _pending(commune_id: str) -> Select:
+def _pending(commune_id: str) -> Select[Any]:
     return select(Event).where(Event.commune_id == commune_id, Event.status == "recorded",
                                Event.reported_period_id.is_(None))
 
 
-def events_query(session: Session, period: Period) -> Select:
+def events_query(session: Session, period: Period) -> Select[Any]:
     """The events a period holds (module docstring), oldest first in the order they were recorded."""
     if period.status in CLOSED:
         q = select(Event).where(Event.reported_period_id == period.id, Event.status == "recorded")
@@ -184,7 +185,7 @@ def info(session: Session, commune_id: str, month: str, today: date) -> PeriodIn
         n = session.scalar(select(func.count()).select_from(events_query(session, transient).order_by(None)
                                                             .subquery())) or 0
         return PeriodInfo(month, "not_opened", deadline(month), today > deadline(month), n)
-    n = session.scalar(select(func.count()).select_from(events_query(session, period).order_by(None).subquery()))
+    n = session.scalar(select(func.count()).select_from(events_query(session, period).order_by(None).subquery())) or 0
     return PeriodInfo(month, period.status, deadline(month), period.status == OPEN and today > deadline(month),
                       n or 0, period.id, period.locked_at.isoformat(sep=" ", timespec="seconds")
                       if period.locked_at else None)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from app.domain import codes
@@ -119,7 +119,7 @@ def store(ctx: OpContext, period: Period, lists: list[FrozenList], details: dict
         fl.id = row.id
         lines += [{"id": next(ids), "list_id": row.id, "seq": n, "section": ln.section, "event_id": ln.event_id,
                    "person_id": ln.person_id, "data": ln.data} for n, ln in enumerate(fl.lines, 1)]
-    write.insert(ctx.session, ListLine.__table__, lines, now=ctx.action.at)
+    write.insert(ctx.session, cast(Table, ListLine.__table__), lines, now=ctx.action.at)
 
 
 def load(session: Session, period: Period) -> list[FrozenList]:

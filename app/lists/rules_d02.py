@@ -24,7 +24,7 @@ WORDS = {"position": "chức vụ", "salary_coefficient": "hệ số lương", "
          "allowance_other": "khoản bổ sung", "contract_kind": "loại hợp đồng", "job_class": "vị trí việc làm"}
 
 
-def decimal_text(value: float | int | None) -> str | None:
+def decimal_text(value: float | None) -> str | None:
     """A coefficient as exact decimal text ("2.34"), as the list's lines keep it."""
     if value is None:
         return None
@@ -57,7 +57,7 @@ def _changed(before: dict[str, Any], after: dict[str, Any]) -> str:
     for term, word in WORDS.items():
         old, new = before.get(term), after.get(term)
         if old != new:
-            shown = [decimal_text(v).replace(".", ",") if isinstance(v, float) else str(v or "—") for v in (old, new)]
+            shown = [(decimal_text(v) or "").replace(".", ",") if isinstance(v, float) else str(v or "—") for v in (old, new)]
             parts.append(f"{word} {shown[0]} → {shown[1]}")
     return ", ".join(parts)
 

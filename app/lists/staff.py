@@ -11,6 +11,7 @@ contributions_to as YYYY-MM (25)–(26); decision: the decision or contract, num
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -29,12 +30,12 @@ messages.register({
     "op.staff_start": ("Cán bộ bắt đầu làm việc: {name}", "Staff member starts: {name}"),
     "op.staff_change": ("Thay đổi lương, chức vụ: {name}", "Staff terms change: {name}"),
     "op.staff_end": ("Cán bộ thôi việc: {name}", "Staff member leaves: {name}"),
-    "staff.already": ("{name} đang là cán bộ của xã (từ {since}).", "{name} is already on the commune's staff "
-                                                                   "(since {since})."),
+    "staff.already": ("{name} đang là cán bộ của xã (từ {since}).", ("{name} is already on the commune's staff "
+                                                                   "(since {since}).")),
     "staff.none": ("{name} không có trong danh sách cán bộ đang làm việc của xã.",
                    "{name} is not on the commune's current staff."),
-    "staff.unknown_term": ("Không có mục '{term}'. Các mục: {terms}.", "There is no term '{term}'. The terms: "
-                                                                       "{terms}."),
+    "staff.unknown_term": ("Không có mục '{term}'. Các mục: {terms}.", ("There is no term '{term}'. The terms: "
+                                                                       "{terms}.")),
     "staff.bad_term": ("{term}: giá trị '{value}' không hợp lệ ({expected}).",
                        "{term}: the value '{value}' is invalid ({expected})."),
     "staff.position_required": ("Cần ghi chức vụ, chức danh (position).", "The position is required."),
@@ -80,7 +81,7 @@ def _number(term: str, value: Any) -> float | int:
         number = float(str(value).replace(",", ".")) if not isinstance(value, (int, float)) else value
     except ValueError:
         raise HgdError("staff.bad_term", term=term, value=value, expected="≥ 0") from None
-    if isinstance(number, bool) or number < 0 or number != number:
+    if isinstance(number, bool) or number < 0 or math.isnan(number):
         raise HgdError("staff.bad_term", term=term, value=value, expected="≥ 0")
     return int(number) if term == "salary_amount" else float(number)
 

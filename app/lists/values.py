@@ -9,6 +9,7 @@ from __future__ import annotations
 import string
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any, cast
 
 from app import messages
 from app.domain.dates import PartialDate, parse_date
@@ -38,7 +39,7 @@ def as_partial(value: object) -> PartialDate:
     return parsed
 
 
-def _decimal_text(value: Decimal | float | int) -> str:
+def _decimal_text(value: Decimal | float) -> str:
     d = value if isinstance(value, Decimal) else Decimal(str(value))
     text = format(d, "f")
     if "." in text:
@@ -70,13 +71,14 @@ def text(value: object, kind: str = "text", *, lower: bool = False) -> str:
     return out.lower() if lower else out
 
 
-def cell(value: object, kind: str = "text", *, lower: bool = False, column: str = "") -> tuple[object, str | None]:
+def cell(value: object, kind: str = "text", *, lower: bool = False, column: str = "") -> tuple[Any, str | None]:
     """(value, number format) for a spreadsheet cell: dates as dates, numbers as numbers, codes as text."""
     if value is None or value == "" or value is False:
         return None, None
     t = type(value)  # the common cases first: a long list spends most of its time here
     if t is str and kind == "text":
-        return (value.lower() if lower else value), None
+        s = cast(str, value)
+        return (s.lower() if lower else s), None
     if t is date and kind == "date":
         return value, "dd/mm/yyyy"
     if t is int and kind in ("int", "money"):

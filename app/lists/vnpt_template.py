@@ -198,7 +198,7 @@ def write(rows: list[VnptRow], path: str | Path) -> Path:
     """The template with one "Dữ Liệu" row per participant and its household members on "Phụ lục"."""
     path = Path(path)
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])  # the sheet a new workbook comes with
     data = [_data_values(i, r) for i, r in enumerate(rows, 1)]
     annex = [_member_values(i, r, m) for i, r in enumerate(rows, 1) for m in r.members]
     _sheet(wb, DATA, data)

@@ -54,7 +54,7 @@ def write_declarations(decls: list[Tk1Declaration], path: str | Path,
     form = form or forms.get("TK1-TS")  # type: ignore[assignment]
     assert isinstance(form, DeclarationForm)
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])  # the sheet a new workbook comes with
     builders = []
     for i, decl in enumerate(decls, 1):
         ws = wb.create_sheet(f"TK1 {i}")

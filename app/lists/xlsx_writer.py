@@ -195,14 +195,18 @@ def setup_page(ws: Worksheet, page: Page, title_rows: tuple[int, int] | None) ->
     if title_rows:
         ws.print_title_rows = f"{title_rows[0]}:{title_rows[1]}"
     if page.page_numbers == "foot_x_of_y":
-        ws.oddFooter.center.text = "Trang &P/&N"
-        ws.oddFooter.center.font = f"{FONT},Regular"
-        ws.oddFooter.center.size = 10
+        footer = ws.oddFooter
+        assert footer is not None  # a worksheet always has its header and footer items
+        footer.center.text = "Trang &P/&N"
+        footer.center.font = f"{FONT},Regular"
+        footer.center.size = 10
     elif page.page_numbers == "top_center_from_2":
         ws.HeaderFooter.differentFirst = True
-        ws.oddHeader.center.text = "&P"
-        ws.oddHeader.center.font = f"{FONT},Regular"
-        ws.oddHeader.center.size = 12
+        header = ws.oddHeader
+        assert header is not None
+        header.center.text = "&P"
+        header.center.font = f"{FONT},Regular"
+        header.center.size = 12
 
 
 class BodyStyles:
@@ -217,7 +221,7 @@ class BodyStyles:
         self._cache: dict[tuple[str, str, str | None], int] = {}
 
     def _id(self, style: str, align: str, number_format: str | None) -> int:
-        probe = Cell(self.ws)
+        probe = Cell(self.ws, row=1, column=1)  # never placed: it only registers a style
         probe.font = font(style, self.size)
         probe.border = BORDER
         probe.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
@@ -293,10 +297,17 @@ def render_table_form(sb: SheetBuilder, filled: FilledList) -> tuple[int, int]:
     return titles
 
 
+def first_sheet(wb: Workbook) -> Worksheet:
+    """A new workbook's only sheet."""
+    ws = wb.active
+    assert isinstance(ws, Worksheet)
+    return ws
+
+
 def save(wb: Workbook, path: Path, builders: list[SheetBuilder]) -> None:
     buffer = BytesIO()
     wb.save(buffer)
-    splices = [rows.splice(wb.worksheets.index(sb.ws)) for sb in builders for rows in sb.body]
+    splices = [rows.splice(wb.index(sb.ws)) for sb in builders for rows in sb.body]
     xlsx_body.apply(buffer, path, splices)
 
 
@@ -305,7 +316,7 @@ def write_list(filled: FilledList, path: str | Path) -> WriteResult:
     path = Path(path)
     form = filled.definition
     wb = Workbook()
-    ws = wb.active
+    ws = first_sheet(wb)
     ws.title = form.code[:31]
     sb = SheetBuilder(ws, [c.width for c in form.columns], form.page)
     titles = render_table_form(sb, filled)

@@ -21,12 +21,12 @@ from app.packages.verify import VerifiedManifest
 
 messages.register({
     "ack.other_office": ("Giấy xác nhận {name} không phải do cơ quan BHXH đã đăng ký ký ({detail}) — bị từ chối.",
-                         "The acknowledgement {name} is not signed by the registered social-insurance office "
-                         "({detail}) — refused."),
-    "ack.other_package": ("Giấy xác nhận {name} là cho một gói khác ({found}), không phải gói {expected} — bị từ "
-                          "chối.",
-                          "The acknowledgement {name} is for another package ({found}), not package {expected} — "
-                          "refused."),
+                         ("The acknowledgement {name} is not signed by the registered social-insurance office "
+                         "({detail}) — refused.")),
+    "ack.other_package": (("Giấy xác nhận {name} là cho một gói khác ({found}), không phải gói {expected} — bị từ "
+                          "chối."),
+                          ("The acknowledgement {name} is for another package ({found}), not package {expected} — "
+                          "refused.")),
     "ack.not_office": ("Chỉ cơ quan BHXH mới ký giấy xác nhận (khóa này là của {unit}).",
                        "Only a social-insurance office signs acknowledgements (this key is {unit}'s)."),
 })

@@ -27,8 +27,8 @@ messages.register({
     "payload.file_mismatch": ("Tệp '{member}' trong gói {name} không khớp với mã băm trong manifest — bị từ chối.",
                               "The file '{member}' in package {name} does not match the manifest's hash — refused."),
     "payload.data_mismatch": ("Dữ liệu trong gói {name} ghi {field} là '{found}', khác với manifest ('{expected}').",
-                              "The data in package {name} gives {field} as '{found}', unlike the manifest "
-                              "('{expected}')."),
+                              ("The data in package {name} gives {field} as '{found}', unlike the manifest "
+                              "('{expected}').")),
 })
 
 DATA_SCHEMA = "payload-data-v1.json"

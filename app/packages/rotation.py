@@ -19,10 +19,10 @@ from app.packages.trust import TrustedKey
 from app.packages.units import PublicKeys, SigningPublicKey, Unit
 
 messages.register({
-    "rotation.not_old_key": ("Thông báo đổi khóa {name} không được ký bằng khóa cũ đã đăng ký của đơn vị {unit} — "
-                             "bị từ chối.",
-                             "The key rotation notice {name} is not signed with the registered old key of unit "
-                             "{unit} — refused."),
+    "rotation.not_old_key": (("Thông báo đổi khóa {name} không được ký bằng khóa cũ đã đăng ký của đơn vị {unit} — "
+                             "bị từ chối."),
+                             ("The key rotation notice {name} is not signed with the registered old key of unit "
+                             "{unit} — refused.")),
     "rotation.inconsistent": ("Thông báo đổi khóa {name} không hợp lệ: {detail}.",
                               "The key rotation notice {name} is invalid: {detail}."),
 })

@@ -21,15 +21,15 @@ from app.packages.verify import VerifiedManifest
 messages.register({
     "sequence.reused": (
         "Xã {commune} đã gửi một gói số {seq} khác trước đây; gói này trùng số nhưng khác nội dung — bị từ chối.",
-        "Commune {commune} already sent a different package number {seq}; this one reuses the number with other "
-        "content — refused."),
+        ("Commune {commune} already sent a different package number {seq}; this one reuses the number with other "
+        "content — refused.")),
     "sequence.id_reused": ("Mã gói {package_id} đã được dùng cho một gói khác của xã {commune} — bị từ chối.",
-                           "Package id {package_id} was already used by another package of commune {commune} — "
-                           "refused."),
+                           ("Package id {package_id} was already used by another package of commune {commune} — "
+                           "refused.")),
     "sequence.older": (
         "Gói số {seq} của xã {commune} cũ hơn gói số {last} đã nhận — bị từ chối để không ghi đè dữ liệu mới hơn.",
-        "Package number {seq} of commune {commune} is older than number {last} already received — refused so as not "
-        "to overwrite newer data."),
+        ("Package number {seq} of commune {commune} is older than number {last} already received — refused so as not "
+        "to overwrite newer data.")),
 })
 
 MAX_LISTED_MISSING = 1000

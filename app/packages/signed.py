@@ -31,10 +31,10 @@ messages.register({
     "file.write_failed": ("Không ghi được tệp {name} vào thư mục {folder}: {detail}.",
                           "Cannot write the file {name} into {folder}: {detail}."),
     "signature.comment_mismatch": (
-        "Phần chú thích được ký của {name} không khớp với nội dung (mã xã, kỳ, số thứ tự, mã gói hoặc mã băm) — "
-        "bị từ chối.",
-        "The signed comment of {name} disagrees with its content (commune code, period, sequence, package id or "
-        "hash) — refused."),
+        ("Phần chú thích được ký của {name} không khớp với nội dung (mã xã, kỳ, số thứ tự, mã gói hoặc mã băm) — "
+        "bị từ chối."),
+        ("The signed comment of {name} disagrees with its content (commune code, period, sequence, package id or "
+        "hash) — refused.")),
 })
 
 

@@ -22,8 +22,8 @@ from app.packages.units import PublicKeys, SigningPublicKey
 messages.register({
     "signature.unknown_signer": (
         "{name} được ký bằng khóa {key_id}, không phải khóa đã đăng ký của đơn vị nào — không tin được nguồn gốc.",
-        "{name} is signed with key {key_id}, which is not a registered key of any unit — its origin cannot be "
-        "trusted."),
+        ("{name} is signed with key {key_id}, which is not a registered key of any unit — its origin cannot be "
+        "trusted.")),
     "signature.bad": ("Chữ ký của {name} không khớp: tệp đã bị thay đổi hoặc giả mạo.",
                       "The signature of {name} does not match: the file was altered or forged."),
     "signature.wrong_unit": ("{name} ghi là của đơn vị {claimed} nhưng được ký bằng khóa của đơn vị {signer}.",

@@ -26,10 +26,10 @@ from app.packages.manifest import (
 from app.packages.trust import TrustedKey
 
 messages.register({
-    "package.payload_mismatch": ("Dữ liệu mã hóa (payload.age) của gói {name} không khớp với mã băm đã ký — gói đã "
-                                 "bị thay đổi hoặc hỏng.",
-                                 "The encrypted data (payload.age) of package {name} does not match the signed hash "
-                                 "— the package was altered or damaged."),
+    "package.payload_mismatch": (("Dữ liệu mã hóa (payload.age) của gói {name} không khớp với mã băm đã ký — gói đã "
+                                 "bị thay đổi hoặc hỏng."),
+                                 ("The encrypted data (payload.age) of package {name} does not match the signed hash "
+                                 "— the package was altered or damaged.")),
 })
 
 

@@ -46,17 +46,17 @@ messages.register({
                       "The member '{member}' of {name} is too large ({size} bytes; at most {limit})."),
     "zip.total_too_large": ("Tệp {name} giải nén ra quá lớn ({size} byte; tối đa {limit}).",
                             "The file {name} unpacks to too much ({size} bytes; at most {limit})."),
-    "zip.bomb": ("Thành phần '{member}' của tệp {name} có tỷ lệ nén bất thường (gấp {ratio} lần): nghi là bom giải "
-                 "nén, bị từ chối để bảo vệ máy.",
-                 "The member '{member}' of {name} packs abnormally well ({ratio} times): a suspected decompression "
-                 "bomb, refused to protect the computer."),
+    "zip.bomb": (("Thành phần '{member}' của tệp {name} có tỷ lệ nén bất thường (gấp {ratio} lần): nghi là bom giải "
+                 "nén, bị từ chối để bảo vệ máy."),
+                 ("The member '{member}' of {name} packs abnormally well ({ratio} times): a suspected decompression "
+                 "bomb, refused to protect the computer.")),
     "zip.size_lie": ("Thành phần '{member}' của tệp {name} có kích thước thật khác kích thước khai báo — bị từ chối.",
                      "The member '{member}' of {name} is not the size it declares — refused."),
     "zip.crc": ("Thành phần '{member}' của tệp {name} bị hỏng (sai mã kiểm tra CRC).",
                 "The member '{member}' of {name} is damaged (wrong CRC check value)."),
     "zip.not_canonical": ("Cấu trúc tệp {name} đã bị thay đổi (không đúng dạng chuẩn của tệp hgd) — bị từ chối.",
-                          "The structure of {name} has been altered (not the canonical form of an hgd file) — "
-                          "refused."),
+                          ("The structure of {name} has been altered (not the canonical form of an hgd file) — "
+                          "refused.")),
 })
 
 STORED, DEFLATED = zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED

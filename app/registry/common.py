@@ -2,6 +2,7 @@
 an event with its subjects and its payload (app.domain.events) in the operation's transaction."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -16,8 +17,8 @@ from app.operations import OpContext
 from app.store.models import Event, EventSubject, Household, Person
 
 messages.register({
-    "registry.no_household": ("Không có hộ '{code}' trong sổ của xã.", "There is no household '{code}' in the "
-                                                                          "commune's register."),
+    "registry.no_household": ("Không có hộ '{code}' trong sổ của xã.", ("There is no household '{code}' in the "
+                                                                          "commune's register.")),
     "registry.household_closed": ("Hộ '{code}' không còn quản lý (tình trạng: {status}).",
                                   "Household '{code}' is no longer active (status: {status})."),
     "registry.no_person": ("Không có người '{person}' trong sổ (tìm theo mã số BHXH hoặc mã định danh).",
@@ -64,8 +65,9 @@ def event_date(value: date | str, today: date) -> date:
             parsed = None
         if parsed is None or parsed.as_date() is None:
             raise HgdError("registry.bad_date", value=value)
-        d = parsed.as_date()
-        assert d is not None
+        parsed_day = parsed.as_date()
+        assert parsed_day is not None
+        d = parsed_day
     if d > today:
         raise HgdError("registry.future_date", value=d.strftime("%d/%m/%Y"))
     return d
@@ -127,7 +129,7 @@ def as_reported(ctx: OpContext, p: Person, hh: Household | None = None) -> dict[
 
 
 def record_event(ctx: OpContext, kind: str, when: date, payload: dict[str, Any], *,
-                 persons: list[tuple[str, Person]] = (), households: list[tuple[str, Household]] = (),
+                 persons: Sequence[tuple[str, Person]] = (), households: Sequence[tuple[str, Household]] = (),
                  reported_persons: list[dict[str, Any]] | None = None) -> Event:
     """Write the dated event with its subjects and payload; note a locked month (the event goes to the next
     open period)."""

@@ -6,14 +6,14 @@ from typing import Any
 
 from sqlalchemy import select
 
+import app.commune  # noqa: F401  (registers commune.name_empty)
 from app import messages
 from app.domain.text import nfc
 from app.errors import HgdError
-from app.operations import Changes, Operation, OpContext
+from app.operations import Changes, OpContext, Operation
 from app.registry.common import set_fields
 from app.registry.parameters import DEFAULTS
 from app.store.models import Commune, Parameter, Setting
-import app.commune  # noqa: F401  (registers commune.name_empty)
 
 messages.register({
     "op.init": ("Tạo sổ: {name}", "Create the register: {name}"),

@@ -9,7 +9,7 @@ from app import messages
 from app.domain.card import compose_card
 from app.domain.person import EDITABLE, clean_fields
 from app.errors import HgdError
-from app.operations import Changes, Operation, OpContext
+from app.operations import Changes, OpContext, Operation
 from app.registry.common import as_reported, event_date, person, record_event, set_fields
 from app.registry.people import check_bhxh_free
 from app.store.models import Commune, Household
@@ -20,8 +20,8 @@ messages.register({
     "registry.nothing_to_correct": ("Không có gì thay đổi: các giá trị mới giống giá trị đang có.",
                                     "Nothing changes: the new values are the ones already stored."),
     "registry.same_group": ("{name} đã thuộc đối tượng {group}.", "{name} is already in group {group}."),
-    "registry.correct_fields": ("Chỉ điều chỉnh được các trường: {fields}.", "Only these fields can be corrected: "
-                                                                             "{fields}."),
+    "registry.correct_fields": ("Chỉ điều chỉnh được các trường: {fields}.", ("Only these fields can be corrected: "
+                                                                             "{fields}.")),
 })
 
 

@@ -44,7 +44,8 @@ def display(field: str, value: Any, lang: str | None = None) -> str:
         except (ValueError, HgdError):
             return value
     if field == "sex":
-        return SEX.get(value, (value, value))[en]
+        sex: str = SEX.get(value, (value, value))[en]
+        return sex
     if field == "relation":
         return codes.relation_name(value) or str(value)
     if field == "ethnicity_code":

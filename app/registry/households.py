@@ -7,7 +7,7 @@ from typing import Any
 from app import messages
 from app.domain.relations import relations_in_new_household
 from app.errors import HgdError
-from app.operations import Changes, Operation, OpContext
+from app.operations import Changes, OpContext, Operation
 from app.registry.common import active_members, as_reported, event_date, household, person, record_event
 from app.registry.heads import change_head, members_info
 from app.registry.people import add_household

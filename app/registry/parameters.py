@@ -11,15 +11,15 @@ from sqlalchemy.orm import Session
 
 from app import messages
 from app.errors import HgdError
-from app.operations import Changes, Operation, OpContext
+from app.operations import Changes, OpContext, Operation
 from app.registry.common import event_date
 from app.store.models import Parameter
 
 messages.register({
     "op.parameter": ("Đặt {name} = {value} từ {date}", "Set {name} = {value} from {date}"),
     "parameter.base_salary": ("Lương cơ sở", "Base salary"),
-    "parameter.unknown": ("Không có tham số '{key}'. Các tham số: {keys}.", "There is no parameter '{key}'. "
-                                                                            "The parameters: {keys}."),
+    "parameter.unknown": ("Không có tham số '{key}'. Các tham số: {keys}.", ("There is no parameter '{key}'. "
+                                                                            "The parameters: {keys}.")),
     "parameter.bad_value": ("Giá trị '{value}' của {key} không hợp lệ: cần một số nguyên dương.",
                             "'{value}' is not a valid {key}: a positive whole number is needed."),
 })

@@ -15,7 +15,7 @@ from app.domain import codes, te_card
 from app.domain.card import compose_card
 from app.domain.person import clean_fields
 from app.errors import HgdError
-from app.operations import Changes, Operation, OpContext
+from app.operations import Changes, OpContext, Operation
 from app.registry.common import (
     active_members,
     after_birth,
@@ -194,7 +194,8 @@ class RecordMoveIn(Operation):
             raise HgdError("registry.no_members")
         when = event_date(self.date, ctx.today)
         new = self.household is None
-        hh = add_household(ctx, self.new_household_code or "", self.address) if new else household(ctx, self.household)
+        hh = (add_household(ctx, self.new_household_code or "", self.address) if self.household is None
+              else household(ctx, self.household))
         people = [new_person(ctx, hh, dict(fields), person_id=self.person_ids[i] if i < len(self.person_ids) else None)
                   for i, fields in enumerate(self.persons)]
         if new:

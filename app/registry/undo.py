@@ -12,30 +12,33 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import messages
 from app.errors import HgdError
-from app.operations import Changes, Label, Operation, OpContext
+from app.operations import Changes, Label, OpContext, Operation
 from app.store import write
 from app.store.audit import TABLES
 from app.store.models import Action, AuditEntry, Event, Period
+
+if TYPE_CHECKING:
+    from app.register import UndoStatus
 
 messages.register({
     "undo.nothing": ("Không có thao tác nào để hoàn tác.", "There is nothing to undo."),
     "redo.nothing": ("Không có thao tác nào để làm lại.", "There is nothing to redo."),
     "undo.not_undoable": ("Thao tác '{label}' không hoàn tác được.", "'{label}' cannot be undone."),
     "undo.already": ("Thao tác '{label}' đã được hoàn tác rồi.", "'{label}' has already been undone."),
-    "undo.blocked": ("Không hoàn tác riêng được '{label}': thao tác sau đó '{later}' (số {seq}) đã thay đổi cùng "
-                     "dữ liệu. Hãy hoàn tác '{later}' trước.",
-                     "'{label}' cannot be undone alone: the later action '{later}' (no. {seq}) changed the same "
-                     "records. Undo '{later}' first."),
+    "undo.blocked": (("Không hoàn tác riêng được '{label}': thao tác sau đó '{later}' (số {seq}) đã thay đổi cùng "
+                     "dữ liệu. Hãy hoàn tác '{later}' trước."),
+                     ("'{label}' cannot be undone alone: the later action '{later}' (no. {seq}) changed the same "
+                     "records. Undo '{later}' first.")),
     "undo.locked": ("Không hoàn tác được '{label}': biến động của nó thuộc kỳ báo cáo {month} đã khóa.",
-                    "'{label}' cannot be undone: its events belong to the reporting period {month}, which is "
-                    "locked."),
+                    ("'{label}' cannot be undone: its events belong to the reporting period {month}, which is "
+                    "locked.")),
     "undo.changed": ("Không hoàn tác được '{label}': dữ liệu đã bị thay đổi theo cách khác kể từ đó ({field}).",
                      "'{label}' cannot be undone: the records changed some other way since ({field})."),
     "redo.changed": ("Không làm lại được '{label}': dữ liệu đã thay đổi kể từ khi hoàn tác ({field}).",
@@ -62,7 +65,7 @@ def _is_normal(act: Action) -> bool:
     return act.kind not in (UNDO, REDO)
 
 
-def status(session: Session) -> Any:
+def status(session: Session) -> UndoStatus:
     from app.register import UndoStatus
 
     undo = undo_candidate(session)

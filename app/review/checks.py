@@ -12,9 +12,9 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from app import messages
 from app.domain import codes

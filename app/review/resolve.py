@@ -17,7 +17,7 @@ from sqlalchemy import select
 from app import messages
 from app.domain.person import EDITABLE
 from app.errors import HgdError
-from app.operations import Changes, Operation, OpContext
+from app.operations import Changes, OpContext, Operation
 from app.registry.common import as_reported, household, person, record_event, set_fields
 from app.registry.corrections import CorrectPerson
 from app.review.matcher import KIND as DUPLICATE
@@ -34,8 +34,8 @@ messages.register({
                            "Both refer to one record: two different records are needed."),
     "review.merge_fields": ("Chỉ lấy được các trường: {fields}.", "Only these fields can be taken: {fields}."),
     "review.merge_head": ("{name} là chủ hộ {code}: hãy đổi chủ hộ trước khi gộp vào người ở hộ khác.",
-                          "{name} heads household {code}: change the head before merging into a person of another "
-                          "household."),
+                          ("{name} heads household {code}: change the head before merging into a person of another "
+                          "household.")),
     "review.already_distinct": ("Cặp {a} / {b} đã được xác nhận là hai người khác nhau.",
                                 "The pair {a} / {b} is already confirmed as two different persons."),
     "review.no_finding": ("Không có phát hiện '{finding}' đang mở.", "There is no open finding '{finding}'."),

@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from app import messages
 from app.ids import new_id
-from app.operations import Changes, Operation, OpContext
+from app.operations import Changes, OpContext, Operation
 from app.review.checks import CheckFinding, HouseholdRow, PersonRow, run_checks
 from app.review.matcher import KIND as DUPLICATE
 from app.review.matcher import Pair, find_pairs
@@ -126,9 +126,9 @@ def store(ctx: OpContext, found: Iterable[Found]) -> dict[str, int]:
         if fp not in seen and old.status == "open":
             updates.append((old.id, {"status": "open"}, {"status": "resolved"}))
             counts["closed"] += 1
-    write.insert(session, t, new_rows, now=now)
-    write.insert(session, FindingSubject.__table__, subjects, now=now)
-    write.update(session, t, updates, now=now)
+    write.insert(session, cast(Table, t), new_rows, now=now)
+    write.insert(session, cast(Table, FindingSubject.__table__), subjects, now=now)
+    write.update(session, cast(Table, t), updates, now=now)
     if new_rows:
         ctx.changes.touch("finding", *(r["id"] for r in new_rows), created=True)
     if updates:

@@ -7,6 +7,7 @@ that the first is about to change.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ def is_url(db: str | Path) -> bool:
     return "://" in str(db)
 
 
-def _sqlite_pragmas(write: bool):
+def _sqlite_pragmas(write: bool) -> Callable[[Any, Any], None]:
     def connect(dbapi_conn: Any, _record: Any) -> None:
         # Let SQLAlchemy, not pysqlite, decide when transactions begin, so BEGIN covers every statement.
         dbapi_conn.isolation_level = None

@@ -11,52 +11,52 @@ from app.errors import HgdError
 
 messages.register({
     "db.read_only.medium": ("Sổ '{path}' nằm trên ổ đĩa khóa ghi (ví dụ USB gạt khóa): mở để xem, không ghi được.",
-                            "The register '{path}' is on a write-protected disk (a locked USB stick, say): opened "
-                            "for viewing, nothing can be written."),
+                            ("The register '{path}' is on a write-protected disk (a locked USB stick, say): opened "
+                            "for viewing, nothing can be written.")),
     "db.read_only.file": ("Tệp sổ '{path}' (hoặc thư mục chứa nó) chỉ cho đọc: mở để xem, không ghi được.",
-                          "The register file '{path}' (or its folder) is read-only: opened for viewing, nothing "
-                          "can be written."),
-    "db.read_only.disk_full": ("Đĩa chứa sổ '{path}' đã đầy: mở để xem, không ghi được. Giải phóng chỗ trống để "
-                               "ghi tiếp.",
-                               "The disk holding the register '{path}' is full: opened for viewing, nothing can be "
-                               "written. Free some space to write again."),
-    "db.read_only_write": ("Sổ '{path}' đang mở ở chế độ chỉ đọc: không ghi được. Chép sổ sang ổ đĩa ghi được "
-                           "rồi mở lại.",
-                           "The register '{path}' is open read-only: nothing can be written. Copy it to a "
-                           "writable disk and open it again."),
-    "db.cannot_write.medium": ("Sổ '{path}' nằm trên ổ đĩa khóa ghi: không ghi được gì. Mở khóa ghi của ổ (hoặc "
-                               "chép sổ sang ổ đĩa ghi được) rồi làm lại.",
-                               "The register '{path}' is on a write-protected disk: nothing can be written. Unlock "
-                               "the disk (or copy the register to a writable disk) and try again."),
-    "db.cannot_write.file": ("Tệp sổ '{path}' (hoặc thư mục chứa nó) chỉ cho đọc: không ghi được gì. Cho phép ghi "
-                             "tệp (hoặc chép sổ sang thư mục ghi được) rồi làm lại.",
-                             "The register file '{path}' (or its folder) is read-only: nothing can be written. "
-                             "Make it writable (or copy the register to a writable folder) and try again."),
-    "db.foreign_empty": ("'{path}' là một cơ sở dữ liệu SQLite trống của chương trình khác: hgd không ghi vào đó. "
-                         "Hãy chọn tên tệp khác cho sổ.",
-                         "'{path}' is an empty SQLite database of another program: hgd does not write into it. "
-                         "Choose another file name for the register."),
+                          ("The register file '{path}' (or its folder) is read-only: opened for viewing, nothing "
+                          "can be written.")),
+    "db.read_only.disk_full": (("Đĩa chứa sổ '{path}' đã đầy: mở để xem, không ghi được. Giải phóng chỗ trống để "
+                               "ghi tiếp."),
+                               ("The disk holding the register '{path}' is full: opened for viewing, nothing can be "
+                               "written. Free some space to write again.")),
+    "db.read_only_write": (("Sổ '{path}' đang mở ở chế độ chỉ đọc: không ghi được. Chép sổ sang ổ đĩa ghi được "
+                           "rồi mở lại."),
+                           ("The register '{path}' is open read-only: nothing can be written. Copy it to a "
+                           "writable disk and open it again.")),
+    "db.cannot_write.medium": (("Sổ '{path}' nằm trên ổ đĩa khóa ghi: không ghi được gì. Mở khóa ghi của ổ (hoặc "
+                               "chép sổ sang ổ đĩa ghi được) rồi làm lại."),
+                               ("The register '{path}' is on a write-protected disk: nothing can be written. Unlock "
+                               "the disk (or copy the register to a writable disk) and try again.")),
+    "db.cannot_write.file": (("Tệp sổ '{path}' (hoặc thư mục chứa nó) chỉ cho đọc: không ghi được gì. Cho phép ghi "
+                             "tệp (hoặc chép sổ sang thư mục ghi được) rồi làm lại."),
+                             ("The register file '{path}' (or its folder) is read-only: nothing can be written. "
+                             "Make it writable (or copy the register to a writable folder) and try again.")),
+    "db.foreign_empty": (("'{path}' là một cơ sở dữ liệu SQLite trống của chương trình khác: hgd không ghi vào đó. "
+                         "Hãy chọn tên tệp khác cho sổ."),
+                         ("'{path}' is an empty SQLite database of another program: hgd does not write into it. "
+                         "Choose another file name for the register.")),
     "db.read_only_create": ("Không tạo được sổ tại '{path}': thư mục hoặc ổ đĩa chỉ cho đọc.",
                             "Cannot create a register at '{path}': the folder or the disk is read-only."),
     "db.damaged": ("Sổ '{path}' bị hỏng ({detail}). Không ghi gì vào sổ này. {advice}",
                    "The register '{path}' is damaged ({detail}). Nothing is written to it. {advice}"),
     "db.damaged.backup": ("Hãy giữ lại tệp hỏng, rồi mở bản sao lưu gần nhất: '{backup}'.",
                           "Keep the damaged file aside, then open the latest backup: '{backup}'."),
-    "db.damaged.no_backup": ("Hãy giữ lại tệp hỏng, rồi chép lại sổ từ bản sao lưu gần nhất (ổ USB, thư mục "
-                             "sao lưu) hoặc nhờ cán bộ kỹ thuật.",
-                             "Keep the damaged file aside, then restore the register from the latest backup (a USB "
-                             "stick, the backup folder) or ask for technical help."),
-    "db.disk_full": ("Đĩa đầy: không ghi được vào '{path}'. Dữ liệu đã có không bị thay đổi. Giải phóng chỗ "
-                     "trống rồi làm lại.",
-                     "The disk is full: nothing could be written to '{path}'. Stored data was not changed. "
-                     "Free some space and try again."),
-    "db.io_error": ("Ổ đĩa báo lỗi đọc/ghi với '{path}'. Thao tác đã bị hủy, dữ liệu đã có không bị thay đổi. "
-                    "Kiểm tra ổ đĩa (hoặc USB) rồi làm lại.",
-                    "The disk reported a read/write error on '{path}'. The operation was cancelled; stored data "
-                    "was not changed. Check the disk (or the USB stick) and try again."),
+    "db.damaged.no_backup": (("Hãy giữ lại tệp hỏng, rồi chép lại sổ từ bản sao lưu gần nhất (ổ USB, thư mục "
+                             "sao lưu) hoặc nhờ cán bộ kỹ thuật."),
+                             ("Keep the damaged file aside, then restore the register from the latest backup (a USB "
+                             "stick, the backup folder) or ask for technical help.")),
+    "db.disk_full": (("Đĩa đầy: không ghi được vào '{path}'. Dữ liệu đã có không bị thay đổi. Giải phóng chỗ "
+                     "trống rồi làm lại."),
+                     ("The disk is full: nothing could be written to '{path}'. Stored data was not changed. "
+                     "Free some space and try again.")),
+    "db.io_error": (("Ổ đĩa báo lỗi đọc/ghi với '{path}'. Thao tác đã bị hủy, dữ liệu đã có không bị thay đổi. "
+                    "Kiểm tra ổ đĩa (hoặc USB) rồi làm lại."),
+                    ("The disk reported a read/write error on '{path}'. The operation was cancelled; stored data "
+                    "was not changed. Check the disk (or the USB stick) and try again.")),
     "db.busy": ("Sổ '{path}' đang được một thao tác khác ghi; đã chờ mà chưa xong. Hãy thử lại sau ít phút.",
-                "The register '{path}' is being written by another operation; waited, but it did not finish. "
-                "Try again in a few minutes."),
+                ("The register '{path}' is being written by another operation; waited, but it did not finish. "
+                "Try again in a few minutes.")),
     "db.cannot_open": ("Không mở được '{path}' ({detail}).", "Cannot open '{path}' ({detail})."),
     "register.folder_missing": ("Thư mục '{path}' không tồn tại.", "The folder '{path}' does not exist."),
     "db.connect": ("Không kết nối được cơ sở dữ liệu '{path}': {detail}",

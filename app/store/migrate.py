@@ -24,10 +24,10 @@ if TYPE_CHECKING:
 HEAD = "0004"
 
 messages.register({
-    "db.newer": ("Cơ sở dữ liệu '{path}' được tạo bởi phiên bản hgd mới hơn (phiên bản lược đồ {rev}); "
-                 "hãy cập nhật chương trình trước khi mở.",
-                 "The database '{path}' was written by a newer hgd (schema revision {rev}); update the program "
-                 "before opening it."),
+    "db.newer": (("Cơ sở dữ liệu '{path}' được tạo bởi phiên bản hgd mới hơn (phiên bản lược đồ {rev}); "
+                 "hãy cập nhật chương trình trước khi mở."),
+                 ("The database '{path}' was written by a newer hgd (schema revision {rev}); update the program "
+                 "before opening it.")),
     "db.foreign": ("Tệp '{path}' không phải cơ sở dữ liệu của hgd (có bảng lạ, không có phiên bản lược đồ).",
                    "'{path}' is not an hgd database (it has other tables and no schema revision)."),
     "db.not_database": ("Tệp '{path}' không phải cơ sở dữ liệu SQLite hoặc đã bị hỏng.",
@@ -45,7 +45,7 @@ def alembic_config() -> Config:
     return cfg
 
 
-def _script():  # noqa: ANN202 - alembic's ScriptDirectory
+def _script():
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config())

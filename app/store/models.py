@@ -52,7 +52,7 @@ def _in(values: tuple[str, ...]) -> str:
     return "(" + ", ".join(f"'{v}'" for v in values) + ")"
 
 
-def Json() -> JSON:  # noqa: N802 - a column type, named like one
+def Json() -> JSON:
     """JSON whose Python None is SQL NULL (not the JSON text 'null'), on SQLite and PostgreSQL alike."""
     return JSON(none_as_null=True)
 

@@ -28,11 +28,11 @@ from app.store.errors import damaged, one_line
 messages.register({
     "db.not_file": ("'{path}' không phải một tệp thông thường (thư mục, thiết bị hay đường ống): không mở.",
                     "'{path}' is not a regular file (a folder, a device or a pipe): not opened."),
-    "db.wal_pending": ("Sổ '{path}' nằm trên ổ khóa ghi và còn thay đổi chưa gộp vào tệp (tệp '-wal' bên cạnh): "
-                       "chép cả thư mục sang ổ đĩa ghi được rồi mở lại.",
-                       "The register '{path}' is on a write-protected disk and has changes not yet folded into "
+    "db.wal_pending": (("Sổ '{path}' nằm trên ổ khóa ghi và còn thay đổi chưa gộp vào tệp (tệp '-wal' bên cạnh): "
+                       "chép cả thư mục sang ổ đĩa ghi được rồi mở lại."),
+                       ("The register '{path}' is on a write-protected disk and has changes not yet folded into "
                        "the file (the '-wal' file beside it): copy the whole folder to a writable disk and open "
-                       "it there."),
+                       "it there.")),
 })
 
 try:

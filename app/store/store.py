@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -33,11 +34,11 @@ from app.store.target import Target, resolve
 messages.register({
     "db.not_register": ("'{path}' chưa phải là sổ hộ gia đình của hgd. Tạo sổ bằng 'hgd init' hoặc 'hgd demo'.",
                         "'{path}' is not an hgd register. Create one with 'hgd init' or 'hgd demo'."),
-    "db.outdated": ("Sổ '{path}' dùng cấu trúc cũ (phiên bản {rev}); lệnh này chỉ đọc nên không nâng cấp. "
-                    "Chạy 'hgd upgrade --db {path}' (có sao lưu trước) rồi làm lại.",
-                    "The register '{path}' has an older structure (revision {rev}); this command only reads, so "
+    "db.outdated": (("Sổ '{path}' dùng cấu trúc cũ (phiên bản {rev}); lệnh này chỉ đọc nên không nâng cấp. "
+                    "Chạy 'hgd upgrade --db {path}' (có sao lưu trước) rồi làm lại."),
+                    ("The register '{path}' has an older structure (revision {rev}); this command only reads, so "
                     "it does not upgrade it. Run 'hgd upgrade --db {path}' (a backup is taken first), then "
-                    "try again."),
+                    "try again.")),
 })
 
 __all__ = ["Store", "check_regular", "sqlite_quick_check", "translate"]
@@ -225,7 +226,7 @@ class Store:
         except (OperationalError, DBAPIError, OSError) as exc:
             raise translate(exc, self.where, self.path) from exc
 
-    def execute_sql(self, sql: str) -> list[tuple]:
+    def execute_sql(self, sql: str) -> list[tuple[Any, ...]]:
         with self.engine.connect() as conn:
             return [tuple(r) for r in conn.execute(text(sql))]
 

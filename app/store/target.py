@@ -17,16 +17,16 @@ from app import messages
 from app.errors import HgdError
 
 messages.register({
-    "db.memory": ("'{path}' là cơ sở dữ liệu trong bộ nhớ: mọi thứ mất khi lệnh kết thúc. Hãy chỉ một tệp sổ, "
-                  "ví dụ --db xa.db.",
-                  "'{path}' is an in-memory database: everything is lost when the command ends. Name a register "
-                  "file, e.g. --db xa.db."),
+    "db.memory": (("'{path}' là cơ sở dữ liệu trong bộ nhớ: mọi thứ mất khi lệnh kết thúc. Hãy chỉ một tệp sổ, "
+                  "ví dụ --db xa.db."),
+                  ("'{path}' is an in-memory database: everything is lost when the command ends. Name a register "
+                  "file, e.g. --db xa.db.")),
     "db.url_form": ("Địa chỉ '{path}' có tham số mà hgd không dùng; hãy ghi đường dẫn tệp sổ, ví dụ --db xa.db.",
-                    "The address '{path}' has options hgd does not use; give the register file's path, e.g. "
-                    "--db xa.db."),
+                    ("The address '{path}' has options hgd does not use; give the register file's path, e.g. "
+                    "--db xa.db.")),
     "db.unsupported": ("'{path}' không phải tệp sổ SQLite hay địa chỉ PostgreSQL (postgresql+psycopg://…).",
-                       "'{path}' is neither a SQLite register file nor a PostgreSQL address "
-                       "(postgresql+psycopg://…)."),
+                       ("'{path}' is neither a SQLite register file nor a PostgreSQL address "
+                       "(postgresql+psycopg://…).")),
 })
 
 _PG_DRIVERS = ("postgresql", "postgres", "postgresql+psycopg", "postgresql+psycopg2", "postgresql+pg8000",

@@ -17,12 +17,13 @@ from datetime import datetime
 from itertools import chain
 from operator import itemgetter
 from sqlite3 import SQLITE_LIMIT_VARIABLE_NUMBER
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import JSON, Boolean, DateTime, Integer, Table, bindparam
 from sqlalchemy import insert as sa_insert
 from sqlalchemy import update as sa_update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from app.store import audit
 from app.store.clock import utcnow
@@ -45,7 +46,7 @@ def sqlite_datetime(value: datetime) -> str:
 
 
 def _action(session: Session) -> Action:
-    act = session.info.get("action")
+    act: Action | None = session.info.get("action")
     if act is None:
         raise RuntimeError("a write to the register outside an action (no audit context)")
     return act
@@ -55,7 +56,7 @@ def defaults(table: Table, now: datetime) -> dict[str, Any]:
     """Every column of `table` with its scalar default, or `now` for timestamps, or None."""
     out: dict[str, Any] = {}
     for col in table.columns:
-        if col.default is not None and col.default.is_scalar:
+        if isinstance(col.default, ScalarElementColumnDefault):  # what `default.is_scalar` tells
             out[col.key] = col.default.arg
         elif col.key in ("created_at", "updated_at", "at"):
             out[col.key] = now
@@ -134,7 +135,9 @@ def _update_raw(session: Session, table: Table, key: str, names: list[str], rows
 
     sql = f"UPDATE {table.name} SET {', '.join(f'{n} = ?' for n in names)} WHERE {key} = ?"
     params = ([stored(n, r[n]) for n in names] + [r["_id"]] for r in rows)
-    cursor = session.connection().connection.driver_connection.cursor()
+    dbapi = session.connection().connection.driver_connection
+    assert dbapi is not None  # a live connection has its driver's
+    cursor = dbapi.cursor()
     try:
         cursor.executemany(sql, params)
     finally:
@@ -143,7 +146,7 @@ def _update_raw(session: Session, table: Table, key: str, names: list[str], rows
 
 def _insert_entries(session: Session, entries: list[dict[str, Any]]) -> None:
     if entries:
-        insert(session, AuditEntry.__table__, entries, audited=False)
+        insert(session, cast(Table, AuditEntry.__table__), entries, audited=False)
 
 
 @contextmanager
@@ -183,7 +186,7 @@ def _insert_packed(session: Session, table: Table, rows: Sequence[dict[str, Any]
     flags = [c.key for c in table.columns if isinstance(c.type, Boolean)]
     row_tuple = itemgetter(*names)
 
-    def values(r: dict[str, Any]) -> Iterable[Any]:
+    def values(r: dict[str, Any]) -> list[Any]:
         full = {**fixed, **r}
         for key in stamped:
             if key in r and isinstance(full[key], datetime):
@@ -197,6 +200,7 @@ def _insert_packed(session: Session, table: Table, rows: Sequence[dict[str, Any]
         return [_NULL if v is None else v for v in row_tuple(full)]
 
     dbapi = session.connection().connection.driver_connection
+    assert dbapi is not None  # a live connection has its driver's
     per = max(1, min(ROWS_PER_STATEMENT, dbapi.getlimit(SQLITE_LIMIT_VARIABLE_NUMBER) // len(names)))
     head = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES "
     one = f"({', '.join('?' * len(names))})"

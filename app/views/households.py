@@ -301,6 +301,22 @@ def active_households(reg: Register, exclude: str | None = None) -> list[tuple[s
         return [(i, c, n or "") for i, c, n in s.execute(q) if i != exclude]
 
 
-__all__ = ["HouseholdFilter", "HouseholdRow", "HouseholdPage", "MemberRow", "HouseholdDetail", "PersonRecord",
-           "HouseholdIndex", "rows_for", "first_ids", "households_page", "hamlets", "groups_in_use", "household_detail", "person_record", "history",
-           "household_on", "active_households"]
+__all__ = [
+    "HouseholdDetail",
+    "HouseholdFilter",
+    "HouseholdIndex",
+    "HouseholdPage",
+    "HouseholdRow",
+    "MemberRow",
+    "PersonRecord",
+    "active_households",
+    "first_ids",
+    "groups_in_use",
+    "hamlets",
+    "history",
+    "household_detail",
+    "household_on",
+    "households_page",
+    "person_record",
+    "rows_for",
+]

@@ -31,22 +31,22 @@ messages.register({
     "import_view.ignore": ("(bỏ qua cột này)", "(leave this column out)"),
     # the file-level refusals whose core sentence names --map: the page has its own way to name a column
     "import_view.no_header": (
-        "Tệp '{file}', trang '{sheet}': không tìm thấy dòng tiêu đề (cần các cột {required}) trong {rows} dòng "
-        "đầu. Nếu các cột có tên khác, ghi tên từng cột và chọn trường ở ô \"Thêm\" bên trái, rồi đọc lại tệp.",
-        "File '{file}', sheet '{sheet}': no header row found (the columns {required} are needed) in the first "
+        ("Tệp '{file}', trang '{sheet}': không tìm thấy dòng tiêu đề (cần các cột {required}) trong {rows} dòng "
+        "đầu. Nếu các cột có tên khác, ghi tên từng cột và chọn trường ở ô \"Thêm\" bên trái, rồi đọc lại tệp."),
+        ("File '{file}', sheet '{sheet}': no header row found (the columns {required} are needed) in the first "
         "{rows} rows. If the columns are named otherwise, name each one and its field beside \"Add\" on the left, "
-        "then read the file again."),
+        "then read the file again.")),
     "import_view.missing_columns": (
-        "Tệp '{file}', trang '{sheet}', dòng tiêu đề {row}: thiếu cột bắt buộc {missing}. Nếu cột có tên khác, ghi "
-        "tên cột và chọn trường ở ô \"Thêm\" bên trái, rồi đọc lại tệp.",
-        "File '{file}', sheet '{sheet}', header row {row}: the required column {missing} is missing. If it is named "
-        "otherwise, name it and its field beside \"Add\" on the left, then read the file again."),
+        ("Tệp '{file}', trang '{sheet}', dòng tiêu đề {row}: thiếu cột bắt buộc {missing}. Nếu cột có tên khác, ghi "
+        "tên cột và chọn trường ở ô \"Thêm\" bên trái, rồi đọc lại tệp."),
+        ("File '{file}', sheet '{sheet}', header row {row}: the required column {missing} is missing. If it is named "
+        "otherwise, name it and its field beside \"Add\" on the left, then read the file again.")),
     "import_view.missing_household": (
-        "Tệp '{file}', trang '{sheet}', dòng tiêu đề {row}: thiếu cột bắt buộc 'Mã hộ' (hoặc cột 'Quan hệ với chủ "
-        "hộ' để xác định hộ theo thứ tự). Nếu cột có tên khác, ghi tên cột và chọn trường ở ô \"Thêm\" bên trái.",
-        "File '{file}', sheet '{sheet}', header row {row}: the required column 'Mã hộ' is missing (or a 'Quan hệ "
+        ("Tệp '{file}', trang '{sheet}', dòng tiêu đề {row}: thiếu cột bắt buộc 'Mã hộ' (hoặc cột 'Quan hệ với chủ "
+        "hộ' để xác định hộ theo thứ tự). Nếu cột có tên khác, ghi tên cột và chọn trường ở ô \"Thêm\" bên trái."),
+        ("File '{file}', sheet '{sheet}', header row {row}: the required column 'Mã hộ' is missing (or a 'Quan hệ "
         "với chủ hộ' column to tell the households by their order). If it is named otherwise, name it and its "
-        "field beside \"Add\" on the left."),
+        "field beside \"Add\" on the left.")),
 })
 
 _OWN_WORDS = {"import.no_header": "import_view.no_header", "import.missing_columns": "import_view.missing_columns",

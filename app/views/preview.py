@@ -48,7 +48,7 @@ def preview_lines(preview: Preview, lang: str | None = None, known: dict[str, st
             key = "preview.new_person" if line.entity == "person" else "preview.new_household"
             out.append(messages.render(key, lang, name=new.get("full_name", ""), code=new.get("code", "")))
             continue
-        label = field_label(line.field, lang) if f"field.{line.field}" in messages.keys() else line.field
+        label = field_label(line.field, lang) if messages.known(f"field.{line.field}") else line.field
         out.append(messages.render("preview.change", lang, who=_who(line.entity, line.entity_id, names, lang),
                                    field=label, old=display(line.field, line.old, lang),
                                    new=display(line.field, line.new, lang)))

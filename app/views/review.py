@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from app import messages
-from app.review.matcher import KIND as DUPLICATE
 from app.registry.history import display
+from app.review.matcher import KIND as DUPLICATE
 from app.review.reasons import Reason, render_reasons
 from app.store.models import Finding, FindingSubject, Household, Person
 
@@ -92,7 +92,7 @@ class FindingView:
 
 def kind_title(kind: str, lang: str | None = None) -> str:
     key = f"review.kind.{kind.removeprefix('review.')}"
-    return messages.render(key, lang) if key in messages.keys() else kind
+    return messages.render(key, lang) if messages.known(key) else kind
 
 
 def counts(reg: Register) -> list[KindCount]:

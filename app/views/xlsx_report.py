@@ -15,7 +15,7 @@ def write_report(path: str | Path, summary_title: str, summary: Iterable[str], t
                  text_columns: Sequence[int] = ()) -> Path:
     path = Path(path)
     wb = Workbook()
-    first = wb.active
+    first = wb.worksheets[0]
     first.title = summary_title
     for line in summary:
         first.append([line])

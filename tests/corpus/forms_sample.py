@@ -84,7 +84,7 @@ def d03_cn(seed: int = 2) -> FilledList:
     """D03-TS for near-poor households (state supports 70 %), with money columns and a salary-change row (I.2)."""
     rng = random.Random(seed)
     rows = [{**person(rng), "noi_kcb": "Trạm Y tế xã Dân Lý", "ngay_bien_lai": date(2026, 11, 20),
-             "so_bien_lai": f"{i + 1:07d}", "nsdp": 63180, "ho_tro_khac": Decimal("10000"),
+             "so_bien_lai": f"{i + 1:07d}", "nsdp": 63180, "ho_tro_khac": Decimal(10000),
              "tu_thang": date(2026, 12, 1), "so_thang": 12} for i in range(3)]
     salary = [{**person(rng), "tien_luong_huu": 4500000, "tu_thang": date(2026, 12, 1), "so_thang": 6}]
     return FilledList(

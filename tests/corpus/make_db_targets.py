@@ -92,7 +92,7 @@ def _bind_read_only(env: Env) -> Path:
     mount = env.folder.parent / (env.folder.name + "-ro")
     mount.mkdir()
     _run("mount", "--bind", str(env.folder), str(mount))
-    env.stack.callback(lambda: (subprocess.run(["umount", "-l", str(mount)], capture_output=True),
+    env.stack.callback(lambda: (subprocess.run(["umount", "-l", str(mount)], check=False, capture_output=True),
                                 mount.rmdir() if not os.path.ismount(mount) else None))
     _run("mount", "-o", "remount,bind,ro", str(mount))
     return mount
@@ -102,7 +102,7 @@ def _tmpfs(env: Env, size_kb: int) -> Path:
     mount = env.folder / "disk"
     mount.mkdir()
     _run("mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(mount))
-    env.stack.callback(lambda: subprocess.run(["umount", "-l", str(mount)], capture_output=True))
+    env.stack.callback(lambda: subprocess.run(["umount", "-l", str(mount)], check=False, capture_output=True))
     return mount
 
 
@@ -120,7 +120,7 @@ def _fill(folder: Path) -> None:
 
 def _immutable(env: Env, path: Path) -> None:
     _run("chattr", "+i", str(path))
-    env.stack.callback(lambda: subprocess.run(["chattr", "-i", str(path)], capture_output=True))
+    env.stack.callback(lambda: subprocess.run(["chattr", "-i", str(path)], check=False, capture_output=True))
 
 
 def _persons_leaf(path: Path) -> int:
@@ -136,6 +136,19 @@ def _persons_leaf(path: Path) -> int:
         if data[start] in (0x0D, 0x0A):
             return page
         page = int.from_bytes(data[start + 8:start + 12], "big")
+
+
+def _damage_header(env: Env) -> str:
+    target = env.copy(env.register)
+    with target.open("r+b") as f:
+        f.write(b"SQLite format 3\x00" + b"\xee" * 84)
+    return str(target)
+
+
+def _read_only_file(env: Env) -> str:
+    target = env.copy(env.register)
+    _immutable(env, target)
+    return str(target)
 
 
 def _damage_page(env: Env) -> str:
@@ -212,7 +225,7 @@ def _hot_journal(env: Env) -> str:
             "c.execute(\"UPDATE communes SET name = name || ' (half-written)'\"); "
             "c.execute('CREATE TABLE corpus_big (x)'); "
             "[c.execute('INSERT INTO corpus_big VALUES (randomblob(4000))') for _ in range(200)]; os._exit(9)")
-    subprocess.run([sys.executable, "-c", code], capture_output=True)
+    subprocess.run([sys.executable, "-c", code], check=False, capture_output=True)
     assert Path(f"{target}-journal").exists()
     return str(target)
 
@@ -358,8 +371,7 @@ CASES: list[Case] = [
     Case("stale_index", _stale_index, {"stats": "ok", "show": "ok", "dry_run": "ok", "import": "db.damaged",
                                        "history": "registry.no_household",
                                        "init": "register.exists", "demo": "register.exists"}),
-    Case("damaged_header_page", lambda env: (lambda t: (t.open("r+b").write(b"SQLite format 3\x00" + b"\xee" * 84),
-                                                        str(t))[1])(env.copy(env.register)),
+    Case("damaged_header_page", _damage_header,
          _refuse("db.not_database", init="db.not_database")),
     # --- registers in odd states ---------------------------------------------------------------------------------
     Case("register", lambda env: str(env.copy(env.register)), GOOD),
@@ -392,7 +404,7 @@ CASES: list[Case] = [
     Case("url_other_server", lambda env: "mysql://user:secret@localhost/hgd", _refuse("db.unsupported")),
     Case("url_garbage", lambda env: "://", _refuse("db.unsupported")),
     # --- read-only and full disks (root: mounts, attributes) -----------------------------------------------------
-    Case("read_only_file", lambda env: (lambda t: (_immutable(env, t), str(t))[1])(env.copy(env.register)),
+    Case("read_only_file", _read_only_file,
          {**GOOD, "import": "db.cannot_write.file", "event": "db.cannot_write.file",
           "undo": "db.cannot_write.file"}, root=True),
     Case("read_only_folder", _readonly_register,

@@ -17,16 +17,16 @@ from openpyxl.styles import Alignment, Font
 
 # Two households as a commune keeps them: the head first, then the members.
 FAMILY = [
-    dict(name="Nguyễn Văn Hùng", year=1975, born="15/03/1975", sex="Nam", relation="Chủ hộ", household="2601000101",
-         bhxh="2601234567", ethnic="Kinh", address="Thôn Đông"),
-    dict(name="Trần Thị Mai", year=1978, born="1978", sex="Nữ", relation="Vợ", household="2601000101",
-         bhxh="2601234568", ethnic="Kinh", address="Thôn Đông"),
-    dict(name="Nguyễn Thị Lan", year=2010, born="02/2010", sex="Nữ", relation="Con", household="2601000101",
-         bhxh="2601234569", ethnic="Kinh", address="Thôn Đông"),
-    dict(name="Hà Văn Tâm", year=1960, born="1960", sex="Nam", relation="Chủ hộ", household="2601000102",
-         bhxh="2601234570", ethnic="Mường", address="Thôn Tây"),
-    dict(name="Bùi Thị Nga", year=1962, born="1962", sex="Nữ", relation="Vợ", household="2601000102",
-         bhxh="2601234571", ethnic="Mường", address="Thôn Tây"),
+    {"name": "Nguyễn Văn Hùng", "year": 1975, "born": "15/03/1975", "sex": "Nam", "relation": "Chủ hộ", "household": "2601000101",
+         "bhxh": "2601234567", "ethnic": "Kinh", "address": "Thôn Đông"},
+    {"name": "Trần Thị Mai", "year": 1978, "born": "1978", "sex": "Nữ", "relation": "Vợ", "household": "2601000101",
+         "bhxh": "2601234568", "ethnic": "Kinh", "address": "Thôn Đông"},
+    {"name": "Nguyễn Thị Lan", "year": 2010, "born": "02/2010", "sex": "Nữ", "relation": "Con", "household": "2601000101",
+         "bhxh": "2601234569", "ethnic": "Kinh", "address": "Thôn Đông"},
+    {"name": "Hà Văn Tâm", "year": 1960, "born": "1960", "sex": "Nam", "relation": "Chủ hộ", "household": "2601000102",
+         "bhxh": "2601234570", "ethnic": "Mường", "address": "Thôn Tây"},
+    {"name": "Bùi Thị Nga", "year": 1962, "born": "1962", "sex": "Nữ", "relation": "Vợ", "household": "2601000102",
+         "bhxh": "2601234571", "ethnic": "Mường", "address": "Thôn Tây"},
 ]
 # name -> (birth date as stored, sex); households as lists of names, head first.
 EXPECTED = {p["name"]: ({"15/03/1975": "1975-03-15", "02/2010": "2010-02"}.get(p["born"], p["born"]),
@@ -174,8 +174,8 @@ PLACE = ("Thanh Hóa", "38", "Triệu Sơn", "391", "Xã Dân Lý", "15703")
 
 
 def _template_sheet(ws, columns: list[tuple[str, str]], rows: list[dict]) -> None:
-    ws.append(["Ghi chú: không sửa dòng mã cột (dòng 3); giới tính ghi 1 là Nam, 0 là Nữ; ngày sinh dd/mm/yyyy, "
-               "mm/yyyy hoặc yyyy"])
+    ws.append([("Ghi chú: không sửa dòng mã cột (dòng 3); giới tính ghi 1 là Nam, 0 là Nữ; ngày sinh dd/mm/yyyy, "
+               "mm/yyyy hoặc yyyy")])
     ws.append([title for _code, title in columns])
     ws.append([code for code, _title in columns])
     for values in rows:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-import office97  # noqa: E402
+import office97
 
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 HEADER = ["Họ và tên", "Ngày sinh", "Mã hộ", "Quan hệ với chủ hộ"]

@@ -18,7 +18,7 @@ from pathlib import Path
 import openpyxl
 
 sys.path.insert(0, str(Path(__file__).parent))
-import office97  # noqa: E402
+import office97
 
 GOOD_HEADER = ["Họ và tên", "Ngày sinh", "Mã hộ", "Mã số BHXH"]
 GOOD_ROW = ["Nguyễn Văn An", "15/03/1975", "HGD001", "0123456789"]
@@ -181,7 +181,7 @@ def build(out: Path) -> list[Case]:
     add("entities.xlsx", None, "bị hỏng")
     add("csv_nul.csv", ";".join(GOOD_HEADER).encode() + b"\nNguyen Van An;1975;H1;0123456789\nLe\x00Van;1980;H1;\n",
         "dòng 3", "NUL")
-    lines = [",".join(GOOD_HEADER)] + ["Nguyen Van An,1975,H%d,0123456789" % (i // 4) for i in range(1_000_000)]
+    lines = [",".join(GOOD_HEADER)] + [f"Nguyen Van An,1975,H{i // 4},0123456789" for i in range(1_000_000)]
     add("csv_million_rows.csv", ("\n".join(lines) + "\n").encode(), "quá nhiều dòng", big=True)
     add("utf16_no_bom.csv", ",".join(GOOD_HEADER).encode("utf-16-le"), "NUL")
     add("encrypted.xlsx", office97.encrypted_xlsx(), "mật khẩu")

@@ -33,29 +33,29 @@ from app import cli
 from app.domain.legacy import unicode_to_tcvn3, unicode_to_vni
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
-import office97  # noqa: E402
-from make_sheets import _cp1258_form  # noqa: E402
+import office97
+from make_sheets import _cp1258_form
 
 # --- the people of every file ---------------------------------------------------------------------------------------
 
 # Two households of Xã Dân Lý as a commune file holds them: an ALL-CAPS name, a year-only and a month/year date,
 # BHXH codes that lost their leading zeros (9 and 8 digits left), a minority (Mường), tone placement "Hoà"/"Thuý".
 PEOPLE = [
-    dict(bhxh="0112345678", name="NGUYỄN VĂN HÙNG", born=(1975,), sex="Nam", ethnic="Kinh", cccd="038075001234",
-         place="Xã Dân Lý, Huyện Triệu Sơn, Tỉnh Thanh Hóa", household="HGD01", relation="Chủ hộ", group="GD",
-         card="GD4380112345678", card_to="31/12/2026", address="Thôn 1"),
-    dict(bhxh="0012345679", name="Lê Thị Hoà", born=(1978, 3, 5), sex="Nữ", ethnic="Kinh", cccd="038178004321",
-         place="Xã Dân Lý, Tỉnh Thanh Hóa", household="HGD01", relation="Vợ", group="GD", card="",
-         card_to="31/12/2026", address="Thôn 1"),
-    dict(bhxh="0098765432", name="Nguyễn Thị Thuý", born=(2021, 3), sex="Nữ", ethnic="Kinh", cccd="",
-         place="Xã Dân Lý, Tỉnh Thanh Hóa", household="HGD01", relation="Con", group="TE", card="TE1380098765432",
-         card_to="31/03/2027", address="Thôn 1"),
-    dict(bhxh="3801234567", name="Hà Văn Đức", born=(1960, 1, 2), sex="Nam", ethnic="Mường", cccd="038060001122",
-         place="Xã Dân Lý, Huyện Triệu Sơn, Tỉnh Thanh Hóa", household="HGD02", relation="Chủ hộ", group="HN",
-         card="HN2383801234567", card_to="31/12/2026", address="Thôn 2"),
-    dict(bhxh="3801234568", name="Hà Thị Mến", born=(1962,), sex="Nữ", ethnic="Mường", cccd="038162001133",
-         place="Xã Dân Lý, Tỉnh Thanh Hóa", household="HGD02", relation="Vợ", group="HN", card="HN2383801234568",
-         card_to="31/12/2026", address="Thôn 2"),
+    {"bhxh": "0112345678", "name": "NGUYỄN VĂN HÙNG", "born": (1975,), "sex": "Nam", "ethnic": "Kinh", "cccd": "038075001234",
+         "place": "Xã Dân Lý, Huyện Triệu Sơn, Tỉnh Thanh Hóa", "household": "HGD01", "relation": "Chủ hộ", "group": "GD",
+         "card": "GD4380112345678", "card_to": "31/12/2026", "address": "Thôn 1"},
+    {"bhxh": "0012345679", "name": "Lê Thị Hoà", "born": (1978, 3, 5), "sex": "Nữ", "ethnic": "Kinh", "cccd": "038178004321",
+         "place": "Xã Dân Lý, Tỉnh Thanh Hóa", "household": "HGD01", "relation": "Vợ", "group": "GD", "card": "",
+         "card_to": "31/12/2026", "address": "Thôn 1"},
+    {"bhxh": "0098765432", "name": "Nguyễn Thị Thuý", "born": (2021, 3), "sex": "Nữ", "ethnic": "Kinh", "cccd": "",
+         "place": "Xã Dân Lý, Tỉnh Thanh Hóa", "household": "HGD01", "relation": "Con", "group": "TE", "card": "TE1380098765432",
+         "card_to": "31/03/2027", "address": "Thôn 1"},
+    {"bhxh": "3801234567", "name": "Hà Văn Đức", "born": (1960, 1, 2), "sex": "Nam", "ethnic": "Mường", "cccd": "038060001122",
+         "place": "Xã Dân Lý, Huyện Triệu Sơn, Tỉnh Thanh Hóa", "household": "HGD02", "relation": "Chủ hộ", "group": "HN",
+         "card": "HN2383801234567", "card_to": "31/12/2026", "address": "Thôn 2"},
+    {"bhxh": "3801234568", "name": "Hà Thị Mến", "born": (1962,), "sex": "Nữ", "ethnic": "Mường", "cccd": "038162001133",
+         "place": "Xã Dân Lý, Tỉnh Thanh Hóa", "household": "HGD02", "relation": "Vợ", "group": "HN", "card": "HN2383801234568",
+         "card_to": "31/12/2026", "address": "Thôn 2"},
 ]
 # What the register must hold: BHXH code -> (full name NFC, search key, birth date, sex, household code, is head).
 EXPECTED = {
@@ -272,19 +272,19 @@ def test_the_installed_program_imports_a_windows_csv_with_bom_nfd_capitals_and_l
 
 
 @pytest.mark.parametrize("form", [
-    dict(),
-    dict(nfd=True),
-    dict(newline="\n"),
-    dict(newline="\r"),
-    dict(delimiter=";"),
-    dict(delimiter=";", encoding="utf-8-sig", nfd=True),
-    dict(delimiter="\t"),
-    dict(encoding="utf-16"),
-    dict(encoding="utf-16-be", prefix=b"\xfe\xff"),
-    dict(encoding="utf-16", delimiter="\t"),
-    dict(encoding="cp1258"),
-    dict(encoding="cp1258", delimiter=";"),
-    dict(delimiter=";", prefix=b"sep=;\r\n"),
+    {},
+    {"nfd": True},
+    {"newline": "\n"},
+    {"newline": "\r"},
+    {"delimiter": ";"},
+    {"delimiter": ";", "encoding": "utf-8-sig", "nfd": True},
+    {"delimiter": "\t"},
+    {"encoding": "utf-16"},
+    {"encoding": "utf-16-be", "prefix": b"\xfe\xff"},
+    {"encoding": "utf-16", "delimiter": "\t"},
+    {"encoding": "cp1258"},
+    {"encoding": "cp1258", "delimiter": ";"},
+    {"delimiter": ";", "prefix": b"sep=;\r\n"},
 ], ids=lambda f: "-".join(f"{k}={v!r}" for k, v in f.items()) or "utf8-comma-crlf")
 def test_the_canonical_csv_lands_whatever_its_bytes(run, db, tmp_path, form):
     path = write_delimited(tmp_path / "persons.csv", csv_rows(), **form)

@@ -12,10 +12,10 @@ from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
-import forked  # noqa: E402
-from make_db_targets import big_csv  # noqa: E402
+from make_db_targets import big_csv
 
-from app.register import Register  # noqa: E402
+import forked
+from app.register import Register
 
 PERSONS = 600
 COMMUNE = {"commune_name": "Xã Dân Lý", "commune_code": "15703"}

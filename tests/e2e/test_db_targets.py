@@ -17,8 +17,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
-import forked  # noqa: E402
-import make_db_targets as corpus  # noqa: E402
+import make_db_targets as corpus
+
+import forked
 
 ROOT = os.geteuid() == 0
 FULL = bool(os.environ.get("HGD_CORPUS_FULL"))

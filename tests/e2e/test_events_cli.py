@@ -73,8 +73,8 @@ def test_death_by_bhxh_code_and_history_on_a_date(hgd, db):
      "SELECT status, status_detail FROM persons WHERE bhxh_code = '3800000010'", [("moved_out", "TP Hồ Chí Minh")]),
     (["split", "--household", "H1", "--member", "3800000004", "--new-head", "3800000003", "--new-code", "H3",
       "--spouse", "3800000004"],
-     "SELECT h.code, p.relation FROM persons p JOIN households h ON h.id = p.household_id "
-     "WHERE p.bhxh_code IN ('3800000003', '3800000004') ORDER BY p.bhxh_code", [("H3", "chu_ho"), ("H3", "vo")]),
+     ("SELECT h.code, p.relation FROM persons p JOIN households h ON h.id = p.household_id "
+     "WHERE p.bhxh_code IN ('3800000003', '3800000004') ORDER BY p.bhxh_code"), [("H3", "chu_ho"), ("H3", "vo")]),
     (["merge", "--from", "H2", "--into", "H1", "--relation", "3800000010=Khác"],
      "SELECT status FROM households WHERE code = 'H2'", [("merged_into",)]),
     (["correct", "--person", "3800000004", "--set", "full_name=Phạm Thị Hòa", "--set", "birth_date=05/05/1982"],
@@ -82,8 +82,8 @@ def test_death_by_bhxh_code_and_history_on_a_date(hgd, db):
     (["group", "--person", "3800000010", "--group", "BT"],
      "SELECT group_code, card_number FROM persons WHERE bhxh_code = '3800000010'", [("BT", "BT2383800000010")]),
     (["head", "--household", "H1", "--new-head", "3800000003", "--spouse", "3800000004"],
-     "SELECT relation FROM persons WHERE bhxh_code IN ('3800000001', '3800000002', '3800000003', '3800000004') "
-     "ORDER BY bhxh_code", [("bo",), ("me",), ("chu_ho",), ("vo",)]),
+     ("SELECT relation FROM persons WHERE bhxh_code IN ('3800000001', '3800000002', '3800000003', '3800000004') "
+     "ORDER BY bhxh_code"), [("bo",), ("me",), ("chu_ho",), ("vo",)]),
 ])
 def test_each_event_command_changes_the_register_and_undo_restores_it(hgd, db, args, check_sql, expected):
     before = q(db, check_sql)

@@ -15,7 +15,7 @@ from app.io import import_persons
 from app.register import Register
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
-import make_sheets  # noqa: E402
+import make_sheets
 
 TODAY = date(2025, 12, 1)
 COLUMNS = ("full_name", "name_key", "birth_date", "birth_year", "sex", "ethnicity_code", "birth_place",

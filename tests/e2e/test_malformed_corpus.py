@@ -17,7 +17,7 @@ from app.io import import_persons
 from app.register import Register
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
-import make_malformed  # noqa: E402
+import make_malformed
 
 BIG = ("zip_bomb.xlsx", "zip_bomb_lying_sizes.xlsx", "million_rows.xlsx", "far_row.xlsx", "far_row_prefixed.xlsx",
        "far_column.xlsx", "csv_million_rows.csv")
@@ -91,7 +91,7 @@ with Register.open(sys.argv[1]) as reg:
 
 @pytest.mark.parametrize("name", BIG)
 def test_big_hostile_files_are_refused_in_bounded_memory(name, corpus, db):
-    out = subprocess.run([sys.executable, "-c", _MEASURE, str(db), str(corpus[name].path)], capture_output=True,
+    out = subprocess.run([sys.executable, "-c", _MEASURE, str(db), str(corpus[name].path)], check=False, capture_output=True,
                          text=True, timeout=120)
     result = json.loads(out.stdout)
     assert result["refused"] and result["seconds"] < 5

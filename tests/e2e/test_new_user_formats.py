@@ -12,7 +12,7 @@ import pytest
 from app import cli
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
-import make_formats as corpus  # noqa: E402
+import make_formats as corpus
 
 
 @pytest.fixture
@@ -154,7 +154,7 @@ def test_a_csv_named_xls(run, db, tmp_path):
 def test_cr_cr_lf_line_ends_do_not_double_the_row_numbers(run, db, tmp_path):
     report = imported(run, db, corpus.cr_cr_lf(tmp_path / "crcrlf.csv"))
     assert report["persons_added"] == 5 and report["rows_read"] == 5
-    code, out, _err = run("import", "--db", db, corpus.cr_cr_lf(tmp_path / "sai.csv", bad_row=4), "--json",
+    _code, out, _err = run("import", "--db", db, corpus.cr_cr_lf(tmp_path / "sai.csv", bad_row=4), "--json",
                           "--dry-run")
     assert [(r["row"], r["value"]) for r in json.loads(out)["rejected"]] == [(4, "31/02/1978")]
 

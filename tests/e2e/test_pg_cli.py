@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
-import forked  # noqa: E402
+import forked
 
 CSV = ("Họ và tên,Ngày sinh,Mã hộ,Mã số BHXH,Quan hệ\n"
        "Nguyễn Văn An,15/03/1975,HPG1,3800000101,Chủ hộ\nNguyễn Thị Bình,02/02/1978,HPG1,3800000102,Vợ\n")

@@ -6,15 +6,15 @@ from datetime import date, timedelta
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
-from app.register import Register  # noqa: E402
-from tests.conftest import Do  # noqa: E402
-from app.store.models import Event, Household, Person  # noqa: E402
-from app.domain.text import search_key  # noqa: E402
-from ui.app import setup_app  # noqa: E402
+from app.domain.text import search_key
+from app.register import Register
+from app.store.models import Event, Household, Person
+from tests.conftest import Do
+from ui.app import setup_app
 
 
 @pytest.fixture(autouse=True)

@@ -21,15 +21,15 @@ class Answers:
         self.dir = ""
         self.asked: list[str] = []
 
-    def open_file(self, parent, title, start, filters) -> str:  # noqa: ANN001
+    def open_file(self, parent, title, start, filters) -> str:
         self.asked.append(title)
         return self.file
 
-    def save_file(self, parent, title, start, filters) -> str:  # noqa: ANN001
+    def save_file(self, parent, title, start, filters) -> str:
         self.asked.append(title)
         return self.save
 
-    def folder(self, parent, title, start) -> str:  # noqa: ANN001
+    def folder(self, parent, title, start) -> str:
         self.asked.append(title)
         return self.dir
 

@@ -13,7 +13,7 @@ from tests.ui.pages_world import Answers, demo_file, world  # noqa: F401 (fixtur
 from ui.pages.periods import PeriodsPage
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
-from card_list import write_card_list  # noqa: E402
+from card_list import write_card_list
 
 
 @pytest.fixture

@@ -48,7 +48,7 @@ def test_the_age_pyramid_draws_men_left_and_women_right_by_band(hgd_app, qtbot, 
     rows = pyramid.rows()
     assert [band for band, _, _ in rows][:2] == ["80+", "75-79"] and rows[-1][0] == "0-4"  # the oldest on top
     assert {band: (m, f) for band, m, f in rows if m or f} == {b: (v["M"], v["F"]) for b, v in expected.items()}
-    assert dict((b, (m, f)) for b, m, f in rows)["0-4"] == (1, 0)
+    assert {b: (m, f) for b, m, f in rows}["0-4"] == (1, 0)
     assert not pyramid.grab().isNull()
 
 

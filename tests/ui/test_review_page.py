@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from app.registry import AddHousehold
 from app.register import Register
+from app.registry import AddHousehold
 from tests.conftest import COMMUNE
 from ui.context import AppContext, SyncRunner
 from ui.pages.review import ReviewPage
@@ -91,13 +91,13 @@ def test_merge_by_key_with_a_field_taken_then_undo(page, qtbot):
     QTest.keyClick(page, Qt.Key.Key_M)
     assert len(page.pairs) == 1
     assert [p.status for p in _persons(page) if p.fingerprint == s_fp] == ["resolved"]
-    s_kept = [p for p in _persons(page) if p.a["id"] == kept["id"] or p.b["id"] == kept["id"]][0]
+    s_kept = next(p for p in _persons(page) if p.a["id"] == kept["id"] or p.b["id"] == kept["id"])
     merged = s_kept.b if s_kept.b["id"] == other["id"] else s_kept.a
     now_kept = s_kept.a if s_kept.a["id"] == kept["id"] else s_kept.b
     assert merged["status"] == "merged" and now_kept["full_name"] == other["full_name"] != kept["full_name"]
     page.ctx.runner.undo()
     assert len(page.pairs) == 2
-    back = [p for p in _persons(page) if p.fingerprint == s_fp][0]
+    back = next(p for p in _persons(page) if p.fingerprint == s_fp)
     assert (back.a if back.a["id"] == kept["id"] else back.b)["full_name"] == kept["full_name"]
 
 

@@ -99,8 +99,8 @@ def test_core_messages_follow_the_gui_language(hgd_app):
 def test_switching_language_retranslates_a_page_live(hgd_app, qtbot):
     """A page's title follows the language without a restart."""
     from ui.app import setup_app
-    from ui.pages.overview import OverviewPage
     from ui.context import AppContext, SyncRunner
+    from ui.pages.overview import OverviewPage
 
     page = OverviewPage(AppContext(":memory:", SyncRunner(":memory:")))
     qtbot.addWidget(page)

@@ -18,7 +18,7 @@ from app.store.models import Person
 from tests.unit.lists_world import GRANDCHILD, HEAD, HOUSEHOLD, SON, WIFE, family, on, rows
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
-from card_list import card_holders, write_card_list  # noqa: E402
+from card_list import card_holders, write_card_list
 
 TODAY = date(2026, 10, 20)
 

@@ -5,9 +5,23 @@ import pytest
 
 from app.domain import codes
 from app.domain.codes import (
-    benefit_level, cccd_province_codes, commune_lists, ethnic_code, ethnic_groups, ethnic_name, group, parse_sex,
-    participant_groups, province_by_name, provinces_2025, provinces_by_name, provinces_pre2025, relation_code,
-    relation_name, relations, successor_province,
+    benefit_level,
+    cccd_province_codes,
+    commune_lists,
+    ethnic_code,
+    ethnic_groups,
+    ethnic_name,
+    group,
+    parse_sex,
+    participant_groups,
+    province_by_name,
+    provinces_2025,
+    provinces_by_name,
+    provinces_pre2025,
+    relation_code,
+    relation_name,
+    relations,
+    successor_province,
 )
 from app.errors import HgdError
 

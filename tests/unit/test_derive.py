@@ -80,7 +80,7 @@ def test_a_newborn_without_a_code_gets_a_tk1_part_i_with_the_household_annex(any
     assert tk1[0]["nguoi_ke_khai"] == "Lê Thị Hoa"
     annex = tk1[0]["annex"]
     assert annex["ho_ten_chu_ho"] == "Nguyễn Văn Hùng" and annex["ma_so_ho"] == HOUSEHOLD
-    assert [m["ho_ten"] for m in annex["members"]][0] == "Nguyễn Văn Hùng"
+    assert next(m["ho_ten"] for m in annex["members"]) == "Nguyễn Văn Hùng"
     assert "Nguyễn Văn An" in [m["ho_ten"] for m in annex["members"]] and len(annex["members"]) == 6
     born = rows(reg, OCT, CHANGES, None, "sinh")
     assert [(r["ho_ten"], r["ma_so_ho"], r["quan_he"], r["sau"], r["ghi_chu"]) for r in born] == [

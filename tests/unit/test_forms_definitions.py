@@ -14,7 +14,7 @@ from app.lists.filled import FilledList, SectionRows
 from app.lists.forms.base import Column, Line, Part, header_cells
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
-import forms_sample as sample  # noqa: E402
+import forms_sample as sample
 
 
 def test_every_form_kind_is_registered_with_its_version():

@@ -12,7 +12,7 @@ from app.errors import HgdError
 from app.lists import vnpt_template as v
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
-import forms_sample as sample  # noqa: E402
+import forms_sample as sample
 
 
 def _rows(ws, sheet):

@@ -14,7 +14,7 @@ from app.lists import xlsx_tk1, xlsx_writer
 from app.lists.filled import SectionRows
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
-import forms_sample as sample  # noqa: E402
+import forms_sample as sample
 
 
 def _sheet(filled, tmp_path, name="f.xlsx"):

@@ -17,9 +17,9 @@ from app.store import write
 from app.store.models import AuditEntry, Household, Person
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
-from make_sheets import xlsx  # noqa: E402
+from make_sheets import xlsx
 
-from tests.conftest import COMMUNE  # noqa: E402
+from tests.conftest import COMMUNE
 
 TODAY = date(2025, 12, 1)
 HEADER = ["Họ và tên", "Ngày sinh", "Mã hộ", "Quan hệ với chủ hộ", "Mã số BHXH"]

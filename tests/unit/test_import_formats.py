@@ -15,9 +15,9 @@ from app.io import import_persons
 from app.store.models import Person
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
-import office97  # noqa: E402
-from make_malformed import prefixed  # noqa: E402
-from make_sheets import text_file, xlsx  # noqa: E402
+import office97
+from make_malformed import prefixed
+from make_sheets import text_file, xlsx
 
 TODAY = date(2025, 12, 1)
 HEADER = ["Họ và tên", "Ngày sinh", "Mã hộ", "Quan hệ với chủ hộ", "Thôn"]

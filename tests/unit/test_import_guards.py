@@ -18,8 +18,8 @@ from app.io.fills import generated_code
 from app.io.report import RowIssue, SheetRow
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
-import office97  # noqa: E402
-from make_sheets import _cp1258_form  # noqa: E402
+import office97
+from make_sheets import _cp1258_form
 
 # --- the sheet's extent, from its XML ----------------------------------------------------------------------------
 

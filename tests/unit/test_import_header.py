@@ -6,7 +6,12 @@ import pytest
 from app.errors import HgdError
 from app.io import fields
 from app.io.header import (
-    find_layout, footer_kind, is_numbering_row, is_repeated_header, is_section_title, parse_mapping,
+    find_layout,
+    footer_kind,
+    is_numbering_row,
+    is_repeated_header,
+    is_section_title,
+    parse_mapping,
 )
 from app.io.reader import Table
 

@@ -7,8 +7,8 @@ from app.io.report import ImportReport, RowIssue, number
 
 
 def report(**kw):
-    base = dict(path="/x/danh_sach.xlsx", sheet="DS", header_row=4, persons_valid=2345, persons_added=2345,
-                households_added=612, committed=True)
+    base = {"path": "/x/danh_sach.xlsx", "sheet": "DS", "header_row": 4, "persons_valid": 2345, "persons_added": 2345,
+                "households_added": 612, "committed": True}
     return ImportReport(**{**base, **kw})
 
 

@@ -12,7 +12,7 @@ from app.io import import_persons
 from app.store.models import Action, AuditEntry, Household, Person
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
-from make_sheets import xlsx  # noqa: E402
+from make_sheets import xlsx
 
 TODAY = date(2025, 12, 1)
 HEADER = ["Họ và tên", "Ngày sinh", "Mã hộ", "Quan hệ với chủ hộ", "Mã số BHXH"]

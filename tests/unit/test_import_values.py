@@ -13,7 +13,7 @@ from app.io import import_persons
 from app.store.models import Person
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
-from make_sheets import text_file, xlsx  # noqa: E402
+from make_sheets import text_file, xlsx
 
 TODAY = date(2025, 12, 1)
 HEADER = ["Họ và tên", "Ngày sinh", "Mã hộ", "Quan hệ với chủ hộ"]
@@ -184,6 +184,6 @@ def test_places_addresses_phones_and_facilities(register, tmp_path):
 
 def test_csv_text_cells_are_read_like_xlsx_cells(register, tmp_path):
     header = HEADER + ["Mã số BHXH", "Số CCCD"]
-    report, persons = run(register, tmp_path, header, [["Lê An", "1975", "H1", "Chủ hộ", "123456789",
+    _report, persons = run(register, tmp_path, header, [["Lê An", "1975", "H1", "Chủ hộ", "123456789",
                                                         "36075012345"]], csv=True)
     assert persons["Lê An"].bhxh_code == "0123456789" and persons["Lê An"].id_number == "036075012345"

@@ -5,7 +5,12 @@ import pytest
 
 from app.domain import syllables
 from app.domain.legacy import (
-    detect_encoding, tcvn3_to_unicode, to_unicode, unicode_to_tcvn3, unicode_to_vni, vni_to_unicode,
+    detect_encoding,
+    tcvn3_to_unicode,
+    to_unicode,
+    unicode_to_tcvn3,
+    unicode_to_vni,
+    vni_to_unicode,
 )
 
 SHY = "\u00ad"  # TCVN3 "ư" is the soft-hyphen byte 0xAD

@@ -189,7 +189,7 @@ def test_an_empty_register_or_empty_names_give_no_pairs():
 
 
 def _score(background: list[tuple], a: tuple, b: tuple, extra: list[tuple]) -> float:
-    import app.review.matcher as matcher
+    from app.review import matcher
 
     saved = matcher.POSSIBLE_BITS
     matcher.POSSIBLE_BITS = -40.0  # see the pair whatever its score

@@ -20,7 +20,7 @@ from app.store.errors import translate
 from app.store.target import resolve
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
-import forked  # noqa: E402
+import forked
 
 COMMUNE = {"commune_name": "Xã Dân Lý", "commune_code": "15703"}
 ROOT = os.geteuid() == 0
@@ -71,7 +71,7 @@ def test_init_builds_beside_and_leaves_only_the_register(tmp_path):
 def test_a_failed_creation_leaves_nothing_and_a_zero_byte_file_as_it_was(tmp_path, monkeypatch):
     from app.registry import commune
 
-    def boom(self, ctx):  # noqa: ANN001, ANN202
+    def boom(self, ctx):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(commune.CreateCommune, "apply", boom)
@@ -203,7 +203,7 @@ def test_sidecars_are_left_while_this_process_has_the_register_open(register, tm
     assert Path(f"{db}-shm").exists()
 
 
-def sqlite_text(sql: str):  # noqa: ANN201
+def sqlite_text(sql: str):
     from sqlalchemy import text
 
     return text(sql)
@@ -251,9 +251,8 @@ def test_damage_the_quick_check_misses_is_found_before_an_import(tmp_path):
     csv = tmp_path / "p.csv"
     csv.write_text(corpus.CSV, encoding="utf-8")
     data = db.read_bytes()
-    with Register.open(db) as reg:  # the quick check at open passes
-        with pytest.raises(HgdError) as err:
-            import_persons(reg, csv)
+    with Register.open(db) as reg, pytest.raises(HgdError) as err:  # the quick check at open passes
+        import_persons(reg, csv)
     assert err.value.key == "db.damaged" and db.read_bytes() == data
 
 

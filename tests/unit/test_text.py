@@ -5,7 +5,13 @@ import pytest
 
 from app.domain import syllables
 from app.domain.text import (
-    has_vietnamese_marks, is_all_caps, nfc, search_key, split_name, title_case_vi, tone_key,
+    has_vietnamese_marks,
+    is_all_caps,
+    nfc,
+    search_key,
+    split_name,
+    title_case_vi,
+    tone_key,
 )
 
 

@@ -16,7 +16,7 @@ from app.views import imports, periods, settings
 from tests import demo_copy
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
-from card_list import write_card_list  # noqa: E402
+from card_list import write_card_list
 
 
 @pytest.fixture(scope="module")

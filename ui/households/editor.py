@@ -30,7 +30,7 @@ def _shown(field: str, value: Any) -> str:
         from app.domain.dates import PartialDate
         try:
             return PartialDate.from_iso(str(value)).display()
-        except Exception:
+        except (HgdError, ValueError):
             return str(value)
     return str(value)
 
@@ -104,7 +104,7 @@ class MemberEditor(OperationDialog):
             for text, data in items:
                 box.addItem(text, data)
             found = box.findData(value)
-            box.setCurrentIndex(found if found >= 0 else 0)
+            box.setCurrentIndex(max(found, 0))
             box.currentIndexChanged.connect(lambda _i, f=field: self.check(f))
             box.currentIndexChanged.connect(self.invalidate)
             return box
@@ -128,7 +128,7 @@ class MemberEditor(OperationDialog):
             return
         lines = [self.tr("The import could not store these values; please fix them:")]
         for i in issues:
-            reason = messages.render(i["reason_key"], **i["params"]) if i["reason_key"] in messages.keys() \
+            reason = messages.render(i["reason_key"], **i["params"]) if messages.known(i["reason_key"]) \
                 else i["reason_key"]
             lines.append(f"• {i['column']}: “{i['value']}” — {reason}")
         self.issues.setText("\n".join(lines))

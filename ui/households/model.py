@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.domain import codes
+from app.errors import HgdError
 from app.register import Register
 from app.registry.common import status_name as core_status_name
 from app.views.households import PAGE, HouseholdFilter, HouseholdIndex, HouseholdRow, MemberRow, rows_for
@@ -215,5 +216,5 @@ def _display_date(iso: str | None) -> str:
     from app.domain.dates import PartialDate
     try:
         return PartialDate.from_iso(iso).display()
-    except Exception:
+    except (HgdError, ValueError):
         return iso

@@ -19,7 +19,6 @@ from ui.pages.table_model import Column, RowsModel
 from ui.pages.widgets import FileDialogs, MessageLine, table_view
 
 
-
 class CardsPanel(QWidget):
     def __init__(self, ctx: AppContext, dialogs: FileDialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QItemSelection, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain import codes
 from app.operations import Changes
@@ -168,7 +180,7 @@ class HouseholdsPage(Page):
         for text, data in items:
             box.addItem(text, data)
         found = box.findData(current)
-        box.setCurrentIndex(found if found >= 0 else 0)
+        box.setCurrentIndex(max(found, 0))
         box.blockSignals(False)
 
     def _fill_filters(self, hamlets: list[str], groups: list[str], hamlet: Any, group: Any) -> None:

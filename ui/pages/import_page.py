@@ -34,8 +34,6 @@ from ui.pages.table_model import Column, RowsModel
 from ui.pages.widgets import FileDialogs, MessageLine, heading, table_view
 
 
-
-
 def _kind(kind: str) -> str:
     names = {"rejected": QCoreApplication.translate("ImportPage", "Refused"),
              "warning": QCoreApplication.translate("ImportPage", "Warning"),

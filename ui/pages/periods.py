@@ -44,7 +44,7 @@ TOUCHES = ("period", "event", "person", "household", "produced_list", "staff")
 
 
 
-def _day(d) -> str:  # noqa: ANN001 - a date
+def _day(d) -> str:
     return d.strftime("%d/%m/%Y")
 
 

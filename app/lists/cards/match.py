@@ -192,7 +192,7 @@ def _same(field: str, mine: Any, theirs: Any) -> bool:
         return tone_key(mine) == tone_key(theirs)
     if field == "card_number":
         return str(mine or "").upper() == str(theirs or "").upper()
-    return mine == theirs
+    return bool(mine == theirs)
 
 
 def _differences(person: dict[str, Any], row: CardRow) -> list[dict[str, Any]]:

@@ -10,9 +10,11 @@ code; other rows (section titles, "I.1 Người tham gia", sub-totals) are passe
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from app.domain import legacy
 from app.errors import HgdError
@@ -63,7 +65,7 @@ class CardList:
     warnings: list[RowIssue] = field(default_factory=list)
 
 
-def _encodings(layout: hdr.Layout, ahead: list) -> dict[str, str]:
+def _encodings(layout: hdr.Layout, ahead: list[Any]) -> dict[str, str]:
     found = {}
     for name, column in layout.columns.items():
         if name not in TEXT_FIELDS:
@@ -107,7 +109,7 @@ def read_card_list(path: str | Path, *, mapping: dict[str, str] | None = None,
     raise first_error or HgdError("import.no_sheet", file=path.name)
 
 
-def _read(layout: hdr.Layout, reader: RowReader, rows, out: CardList) -> None:
+def _read(layout: hdr.Layout, reader: RowReader, rows: Iterable[Any], out: CardList) -> None:
     cols = layout.columns
     name_col, birth_col = cols["ho_ten"].index, cols["ngay_sinh"].index
     code_col = cols["ma_so_bhxh"].index if "ma_so_bhxh" in cols else None
@@ -127,7 +129,8 @@ def _read(layout: hdr.Layout, reader: RowReader, rows, out: CardList) -> None:
         out.rejected += bad
         out.warnings += warn
         if person is not None:
-            out.rows.append(CardRow(n, **{f: person.get(f) for f in FIELDS}))
+            found: dict[str, Any] = {f: person.get(f) for f in FIELDS}
+            out.rows.append(CardRow(n, **found))
 
 
 def _at(cells: list[object], i: int | None) -> object:

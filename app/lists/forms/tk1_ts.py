@@ -104,8 +104,8 @@ TK1_TS_490 = DeclarationForm(
     ),
     parts=(
         ("part_i", "I. Áp dụng đối với người tham gia tra cứu không thấy mã số BHXH do cơ quan BHXH cấp", PART_I),
-        ("part_ii", "II. Áp dụng đối với người tham gia đã có mã số BHXH đề nghị đăng ký, điều chỉnh thông tin ghi "
-                    "trên sổ BHXH, thẻ BHYT", PART_II),
+        ("part_ii", ("II. Áp dụng đối với người tham gia đã có mã số BHXH đề nghị đăng ký, điều chỉnh thông tin ghi "
+                    "trên sổ BHXH, thẻ BHYT"), PART_II),
     ),
     signatures=(
         Signature(("XÁC NHẬN CỦA ĐƠN VỊ",), "", "xac_nhan"),

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[3]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from app.packages import (  # noqa: E402
+from app.packages import (
     BuiltPackage,
     ManifestFields,
     PublicKeys,
@@ -42,11 +42,11 @@ from app.packages import (  # noqa: E402
     Unit,
     UnlockedKeys,
     build_package,
-    limits,  # noqa: E402
+    limits,
     make_ack,
 )
-from app.packages.jsonstrict import dumps  # noqa: E402
-from app.packages.manifest import trusted_comment  # noqa: E402
+from app.packages.jsonstrict import dumps
+from app.packages.manifest import trusted_comment
 
 VN = timezone(timedelta(hours=7))
 CREATED = datetime(2025, 8, 3, 9, 30, tzinfo=VN)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "corpus" / "packages"))
-import make_bad_packages as corpus  # noqa: E402
+import make_bad_packages as corpus
 
 
 @pytest.fixture(scope="session")

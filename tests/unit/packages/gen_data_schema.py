@@ -1,7 +1,11 @@
-import json, sys
+import json
+import sys
+from pathlib import Path
+
 sys.path.insert(0, '.')
-from sqlalchemy import Boolean, DateTime, Float, Integer, String, Text, JSON
-from app.exchange.data import SENT, COMMUNE_T, HOUSEHOLD_T, PERSON_T, PERIOD_T, EVENT_T, SUBJECT_T
+from sqlalchemy import JSON, Boolean, DateTime, Float, Integer, String, Text
+
+from app.exchange.data import COMMUNE_T, EVENT_T, HOUSEHOLD_T, PERIOD_T, PERSON_T, SENT, SUBJECT_T
 
 TABLES = {"commune_record": COMMUNE_T, "households": HOUSEHOLD_T, "persons": PERSON_T, "period_record": PERIOD_T,
           "events": EVENT_T, "subjects": SUBJECT_T}
@@ -33,7 +37,8 @@ def record(key, extra=None):
         props.update(extra)
     return {"type": "object", "additionalProperties": False, "required": ["id"], "properties": props}
 
-schema = json.load(open('resources/schemas/payload-data-v1.json'))
+SCHEMA = Path('resources/schemas/payload-data-v1.json')
+schema = json.loads(SCHEMA.read_text(encoding='utf-8'))
 schema["description"] = ("The period's data as the commune sends it: the commune, its whole register as it stands "
     "(every household and person, whatever their status), the period and the events it reports with their "
     "subjects. Records keep their UUIDs; an absent field is null. Generated from app/exchange/data.py SENT and the "
@@ -55,5 +60,4 @@ for key in ("commune_record", "households", "persons", "period_record"):
 defs["subjects"] = record("subjects")
 defs["events"] = record("events", {"subjects": {"type": "array", "maxItems": 10000,
                                                  "items": {"$ref": "#/definitions/subjects"}}})
-json.dump(schema, open('resources/schemas/payload-data-v1.json', 'w'), indent=2, ensure_ascii=False)
-open('resources/schemas/payload-data-v1.json', 'a').write("\n")
+SCHEMA.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + '\n', encoding='utf-8')
