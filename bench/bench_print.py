@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.common import OUT, machine, median_of, run_measured  # noqa: E402
+from bench.common import OUT, machine, median_of, run_measured
 
 MAKE = """
 import sys
