@@ -18,6 +18,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QCoreApplication,
     QMarginsF,
@@ -35,6 +36,7 @@ from PySide6.QtGui import (
     QImage,
     QKeySequence,
     QPageLayout,
+    QPageRanges,
     QPageSize,
     QPainter,
     QPaintEvent,
@@ -140,16 +142,17 @@ def prepare_printer(printer: QPrinter, pages: PdfPages, title: str) -> None:
     printer.setDocName(title)
     printer.setFullPage(True)
     printer.setPageLayout(page_layout(pages, 0))
-    printer.setFromTo(0, 0)
+    printer.setPageRanges(QPageRanges())
     printer.setPrintRange(QPrinter.PrintRange.AllPages)
 
 
-def chosen_pages(printer: QPrinter, count: int) -> list[int]:
-    """The pages the print dialog chose (0-based): all, or the range From–To."""
-    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-        first = max(1, printer.fromPage())
-        last = min(count, printer.toPage() or count)
-        return list(range(first - 1, last))
+def chosen_pages(printer: QPrinter, count: int, current: int = 0) -> list[int]:
+    """The pages the print dialog chose (0-based): all, the current page, or the ranges typed ("1-3,7")."""
+    if printer.printRange() == QPrinter.PrintRange.CurrentPage:
+        return [current]
+    ranges = printer.pageRanges()
+    if printer.printRange() == QPrinter.PrintRange.PageRange and not ranges.isEmpty():
+        return [n - 1 for r in ranges.toRangeList() for n in range(r.from_, r.to + 1) if 1 <= n <= count]
     return list(range(count))
 
 
@@ -203,6 +206,83 @@ def _paint_page(painter: QPainter, printer: QPrinter, pages: PdfPages, i: int) -
         painter.drawImage(target, image)
 
 
+# Qt's own print dialog (Linux: Qt's widgets; Windows and macOS show the system's, in the system's language): its
+# words in the contexts Qt looks them up in, so lupdate puts them in hgd_vi_print.ts (the wheels carry no qtbase_vi).
+QT_PRINT_DIALOG_WORDS = (
+    QT_TRANSLATE_NOOP("QPrintDialog", "Print"),
+    QT_TRANSLATE_NOOP("QPrintDialog", "&Print"),
+    QT_TRANSLATE_NOOP("QPrintDialog", "&Options >>"),
+    QT_TRANSLATE_NOOP("QPrintDialog", "&Options <<"),
+    QT_TRANSLATE_NOOP("QPrintDialog", "Print to File (PDF)"),
+    QT_TRANSLATE_NOOP("QPrintDialog", "Local file"),
+    QT_TRANSLATE_NOOP("QPrintDialog", "Write PDF file"),
+    QT_TRANSLATE_NOOP("QPrintDialog", "Print To File ..."),
+    QT_TRANSLATE_NOOP("QPrintDialog", "All Pages"),
+    QT_TRANSLATE_NOOP("QPrintDialog", "Odd Pages"),
+    QT_TRANSLATE_NOOP("QPrintDialog", "Even Pages"),
+    QT_TRANSLATE_NOOP("QPrintDialog", "Invalid Pages Definition"),
+    QT_TRANSLATE_NOOP("QPrintDialog", "%1 does not follow the correct syntax. Please use ',' to separate ranges and "
+                                      "pages, '-' to define ranges and make sure ranges do not intersect with each "
+                                      "other."),
+    QT_TRANSLATE_NOOP("QPrintDialog", "%1 is a directory.\nPlease choose a different file name."),
+    QT_TRANSLATE_NOOP("QPrintDialog", "File %1 is not writable.\nPlease choose a different file name."),
+    QT_TRANSLATE_NOOP("QPrintDialog", "%1 already exists.\nDo you want to overwrite it?"),
+    QT_TRANSLATE_NOOP("QPrintDialog", "The 'From' value cannot be greater than the 'To' value."),
+    QT_TRANSLATE_NOOP("QPrintWidget", "Printer"),
+    QT_TRANSLATE_NOOP("QPrintWidget", "&Name:"),
+    QT_TRANSLATE_NOOP("QPrintWidget", "P&roperties"),
+    QT_TRANSLATE_NOOP("QPrintWidget", "Location:"),
+    QT_TRANSLATE_NOOP("QPrintWidget", "Preview"),
+    QT_TRANSLATE_NOOP("QPrintWidget", "Type:"),
+    QT_TRANSLATE_NOOP("QPrintWidget", "Output &file:"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Copies"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Print range"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Print all"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Pages from"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "to"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Current Page"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Selection"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Output Settings"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Copies:"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Collate"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Reverse"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Options"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Color Mode"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Color"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Grayscale"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Page Set:"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Page &Set:"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Pages"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Specify pages or ranges separated by commas. Ranges are specified by "
+                                              "two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, "
+                                              "7 and 9."),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Double Sided Printing"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Off"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Long side binding"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Short side binding"),
+    QT_TRANSLATE_NOOP("QPrintPropertiesDialog", "Printer Properties"),
+    QT_TRANSLATE_NOOP("QPrintPropertiesDialog", "Job Options"),
+    QT_TRANSLATE_NOOP("QPrintPropertiesWidget", "Page"),
+    QT_TRANSLATE_NOOP("QPrintPropertiesWidget", "Advanced"),
+    QT_TRANSLATE_NOOP("QPageSetupWidget", "Paper"),
+    QT_TRANSLATE_NOOP("QPageSetupWidget", "Page size:"),
+    QT_TRANSLATE_NOOP("QPageSetupWidget", "Width:"),
+    QT_TRANSLATE_NOOP("QPageSetupWidget", "Height:"),
+    QT_TRANSLATE_NOOP("QPageSetupWidget", "Paper source:"),
+    QT_TRANSLATE_NOOP("QPageSetupWidget", "Orientation"),
+    QT_TRANSLATE_NOOP("QPageSetupWidget", "Portrait"),
+    QT_TRANSLATE_NOOP("QPageSetupWidget", "Landscape"),
+    QT_TRANSLATE_NOOP("QPageSetupWidget", "Reverse landscape"),
+    QT_TRANSLATE_NOOP("QPageSetupWidget", "Reverse portrait"),
+    QT_TRANSLATE_NOOP("QPageSetupWidget", "Margins"),
+    QT_TRANSLATE_NOOP("QPageSetupWidget", "Page Layout"),
+    QT_TRANSLATE_NOOP("QPageSetupWidget", "Page order:"),
+    QT_TRANSLATE_NOOP("QPageSetupWidget", "Pages per sheet:"),
+    QT_TRANSLATE_NOOP("QPageSetupWidget", "Custom"),
+    QT_TRANSLATE_NOOP("QPageSize", "Custom"),
+)
+
+
 # --- the preview ------------------------------------------------------------------------------------------------
 
 
@@ -214,7 +294,7 @@ class ThumbnailModel(QAbstractListModel):
         self.pages = pages
         self.cache: OrderedDict[int, QIcon] = OrderedDict()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.pages)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -532,6 +612,7 @@ class PreviewDialog(QDialog):
         dialog.setMinMax(1, len(self.pages))
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintCurrentPage, True)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def print_dialog(self) -> None:
@@ -543,7 +624,7 @@ class PreviewDialog(QDialog):
     def print_to(self, printer: QPrinter) -> int:
         """Print the chosen pages on `printer` with a progress dialog (Cancel stops); a failure is said, not
         raised. Returns the pages printed."""
-        which = chosen_pages(printer, len(self.pages))
+        which = chosen_pages(printer, len(self.pages), self.current_page())
         progress = QProgressDialog(self.tr("Printing…"), self.tr("Cancel"), 0, len(which), self)
         progress.setWindowTitle(self.tr("Print — %1").replace("%1", self.doc_title))
         progress.setWindowModality(Qt.WindowModality.WindowModal)

@@ -246,7 +246,12 @@ def shown(monkeypatch) -> list[tuple[str, int, str]]:
     return seen
 
 
-def test_the_periods_page_previews_a_list(page, shown, lists):
+def test_the_periods_page_previews_a_list(page, shown, lists, monkeypatch):
+    import ui.pages.periods as periods_page
+
+    written = []
+    real = periods_page.list_pdf
+    monkeypatch.setattr(periods_page, "list_pdf", lambda *a: written.append(a[2]) or real(*a))
     page.select_month(LOCKED)
     assert page.preview_button.isEnabled() and page.preview_button.text() == "Xem trước và in…"
     page.list_view.selectRow(0)
@@ -255,7 +260,7 @@ def test_the_periods_page_previews_a_list(page, shown, lists):
     assert title == page.lists.rows[0].title and name.endswith("_D03-TS_TE.pdf")
     assert pages == lists["D03-TS_TE"][1]
     page.preview_button.click()    # a locked month's file is reused
-    assert len(shown) == 2
+    assert len(shown) == 2 and len(written) == 1
     row = next(i for i, r in enumerate(page.lists.rows) if r.form == "TK1-TS")
     page.list_view.doubleClicked.emit(page.lists.index(row, 0))
     assert shown[-1][0] == page.lists.rows[row].title and shown[-1][1] == lists["TK1-TS"][1]
@@ -276,6 +281,10 @@ def test_a_draft_month_is_previewed_from_its_events(page, shown):
     page.list_view.selectRow(0)
     page.preview_button.click()
     assert shown and shown[0][0] == page.lists.rows[0].title and shown[0][1] >= 1
+    written = page._print_folder() / "2026-11" / shown[0][2]
+    written.write_bytes(b"stale")    # a draft is written anew each time: the month's events may have changed
+    page.preview_button.click()
+    assert len(shown) == 2 and written.read_bytes().startswith(b"%PDF")
 
 
 def test_the_written_file_is_reused(page, shown, tmp_path):
@@ -338,3 +347,27 @@ def test_the_handover_minutes_of_an_exported_month_are_previewed(exported, hgd_a
         assert "BIÊN BẢN" in text.upper()
     finally:
         w.close()
+
+
+def test_the_pages_chosen_in_the_print_dialog(hgd_app):
+    from PySide6.QtGui import QPageRanges
+
+    printer = QPrinter()
+    assert printing.chosen_pages(printer, 5) == [0, 1, 2, 3, 4]
+    ranges = QPageRanges()
+    ranges.addPage(1)
+    ranges.addRange(3, 4)
+    ranges.addRange(9, 12)   # past the last page: left out
+    printer.setPageRanges(ranges)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    assert printing.chosen_pages(printer, 10) == [0, 2, 3, 8, 9]
+    printer.setPrintRange(QPrinter.PrintRange.CurrentPage)
+    assert printing.chosen_pages(printer, 10, current=6) == [6]
+
+
+def test_qts_print_dialog_speaks_vietnamese(hgd_app):
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QPrintWidget", "Printer") == "Máy in"
+    assert QCoreApplication.translate("QPrintSettingsOutput", "Print range") == "Phạm vi in"
+    assert QCoreApplication.translate("QPrintDialog", "&Print") == "&In"
