@@ -53,15 +53,13 @@ def register_stats(session: Session, today: date | None = None, commune_id: str 
     persons_by_status = _by(session, Person.status, mine, Person.status != "void")
     active_count = persons_by_status.get("active", 0)
 
-    sizes = Counter(
-        n for (n,) in session.execute(
-            select(func.count(Person.id))
-            .select_from(Household)
-            .join(Person, (Person.household_id == Household.id) & active, isouter=True)
-            .where(Household.status == "active", our_households)
-            .group_by(Household.id)
-        )
-    )
+    # Members counted per household first, then matched to the active households: a join with the members' filter
+    # in its ON clause lets SQLite walk the commune's index for every household (minutes at 30,000 persons).
+    members = dict(session.execute(
+        select(Person.household_id, func.count()).where(active, Person.household_id.is_not(None))
+        .group_by(Person.household_id)).tuples().all())
+    sizes = Counter(members.get(hid, 0) for hid in session.scalars(
+        select(Household.id).where(Household.status == "active", our_households)))
     active_households = sum(sizes.values())
     members_in_households = sum(size * n for size, n in sizes.items())
 

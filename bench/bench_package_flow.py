@@ -14,6 +14,7 @@ import os
 import resource
 import shutil
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -75,8 +76,29 @@ def office_trusting(dbs: list[Path], where: Path) -> Path:
     return o
 
 
+def measured(args: list[str]) -> tuple[float, float, float, subprocess.CompletedProcess]:
+    """Wall seconds, CPU seconds (user + system) and peak MiB of one `hgd` command."""
+    cpu = children_cpu()
+    secs, mib, done = run_measured(args)
+    return secs, children_cpu() - cpu, mib, done
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def data_json_size(package: str) -> int | None:
+    """data.json's size unpacked, as the manifest gives it."""
+    import zipfile
+
+    with zipfile.ZipFile(package) as z:
+        files = json.loads(z.read("manifest.json")).get("files", [])
+    return next((f["size"] for f in files if f["name"] == "data.json"), None)
 
 
 def one_commune(persons: int, runs: int) -> dict:
@@ -86,42 +108,50 @@ def one_commune(persons: int, runs: int) -> dict:
 
     c = commune(persons, 1)
     out: dict = {"persons": persons, "export_cli": [], "import_cli": [], "export_inproc": [], "import_inproc": [],
-                 "peak_cli_mib": {}}
+                 "export_cli_cpu": [], "import_cli_cpu": [], "export_inproc_cpu": [], "import_inproc_cpu": [],
+                 "peak_cli_mib": {}, "load_average": [os.getloadavg()[0]]}
     with tempfile.TemporaryDirectory(prefix="bench-pkg-") as t:
         tmp = Path(t)
         o_template = office_trusting([c], tmp)
         for i in range(runs):
             db = tmp / f"c{i}.db"
             shutil.copy(c, db)
-            secs, mib, done = run_measured(hgd("package", "export", "--db", db, "--period", MONTH, "--out",
-                                               tmp / f"out{i}", "--passphrase-file", CACHE / "c.pass", "--json"))
+            secs, cpu, mib, done = measured(hgd("package", "export", "--db", db, "--period", MONTH, "--out",
+                                                tmp / f"out{i}", "--passphrase-file", CACHE / "c.pass", "--json"))
             out["export_cli"].append(secs)
+            out["export_cli_cpu"].append(cpu)
             out["peak_cli_mib"]["export"] = max(mib, out["peak_cli_mib"].get("export", 0))
             package = json.loads(done.stdout)["path"]
             out["size_bytes"] = os.path.getsize(package)
             o = tmp / f"o{i}.db"
             shutil.copy(o_template, o)
-            secs, mib, _ = run_measured(hgd("package", "import", "--db", o, package, "--passphrase-file",
-                                            CACHE / "o.pass", "--ack-out", tmp / f"acks{i}", "--json"))
+            secs, cpu, mib, _ = measured(hgd("package", "import", "--db", o, package, "--passphrase-file",
+                                             CACHE / "o.pass", "--ack-out", tmp / f"acks{i}", "--json"))
             out["import_cli"].append(secs)
+            out["import_cli_cpu"].append(cpu)
             out["peak_cli_mib"]["import"] = max(mib, out["peak_cli_mib"].get("import", 0))
             print(json.dumps({k: v for k, v in out.items() if k.endswith("cli") or k.startswith("peak")}), flush=True)
         for i in range(runs):
             db = tmp / f"d{i}.db"
             shutil.copy(c, db)
             with Register.open(db) as reg:
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 (tmp / f"in{i}").mkdir()
                 value = reg.apply(ExportPackage(MONTH, str(tmp / f"in{i}"), C_PASS)).value
                 out["export_inproc"].append(time.perf_counter() - started)
+                out["export_inproc_cpu"].append(time.process_time() - cpu)
             o = tmp / f"p{i}.db"
             shutil.copy(o_template, o)
             with Register.open(o) as reg:
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 import_package(reg, value["path"], O_PASS, tmp / f"inacks{i}")
                 out["import_inproc"].append(time.perf_counter() - started)
+                out["import_inproc_cpu"].append(time.process_time() - cpu)
+        out["data_json_bytes"] = data_json_size(value["path"])
+    out["load_average"].append(os.getloadavg()[0])
     for key in ("export_cli", "import_cli", "export_inproc", "import_inproc"):
         out[key + "_median_s"] = median_of(out.pop(key))
+        out[key + "_cpu_median_s"] = median_of(out.pop(key + "_cpu"))
     return out
 
 

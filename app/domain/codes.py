@@ -8,6 +8,7 @@ that could mean two codes gives None, so that the importer asks instead of guess
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -332,7 +333,7 @@ _FEMALE = {"nu", "f", "female", "gai", "gioi tinh nu"}
 _UNKNOWN = {"khong ro", "chua ro", "chua xac dinh", "khong xac dinh", "khac", "?"}
 
 
-def parse_sex(value: object, *, numeric: dict[str, str | None] | None = None) -> str | None:
+def parse_sex(value: object, *, numeric: Mapping[str, str | None] | None = None) -> str | None:
     """"Nam"/"M" -> "M", "Nữ"/"Nu"/"F" -> "F", empty or "chưa xác định" -> None.
 
     Numbers are ambiguous (1 is male in BHXH exports where 2 is female, but 1 is female in the CCCD's 0/1): they

@@ -9,7 +9,7 @@ another commune is refused.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -55,15 +55,17 @@ SENT: dict[str, tuple[str, ...]] = {
 LATE = {"households": ("head_person_id", "related_household_id"), "persons": ("merged_into_id",)}
 
 
-def _json_value(value: Any) -> Any:
-    return value.isoformat(sep=" ") if isinstance(value, datetime) else value
-
-
 def _rows(session: Session, table: Table, names: tuple[str, ...], *where: Any) -> list[dict[str, Any]]:
+    """The records as data.json holds them: absent (null) fields left out, times as text."""
     cols = [table.c[n] for n in names]
+    stamped = [i for i, c in enumerate(cols) if isinstance(c.type, DateTime)]
     out = []
     for row in session.execute(select(*cols).where(*where).order_by(table.c.id)):
-        out.append({k: _json_value(v) for k, v in zip(names, row, strict=True) if v is not None})
+        values = list(row)
+        for i in stamped:
+            if values[i] is not None:
+                values[i] = values[i].isoformat(sep=" ")
+        out.append({k: v for k, v in zip(names, values) if v is not None})
     return out
 
 
@@ -101,21 +103,28 @@ def counts(data: dict[str, Any]) -> dict[str, int]:
 
 # --- the office's side -----------------------------------------------------------------------------------------------
 
-def _typed(table: Table, row: dict[str, Any], names: Iterable[str]) -> dict[str, Any]:
-    """A data.json record as the table's columns hold it (absent → None, text times → datetime)."""
-    out = {}
-    for n in names:
-        v = row.get(n)
-        col = table.c[n]
-        if v is not None:
-            if isinstance(col.type, DateTime):
-                v = datetime.fromisoformat(v)
-            elif isinstance(col.type, Float) and not isinstance(col.type, Integer):
-                v = float(v)
-            elif isinstance(col.type, Boolean):
-                v = bool(v)
-        out[n] = v
-    return out
+def _converter(col: Any) -> Callable[[Any], Any] | None:
+    if isinstance(col.type, DateTime):
+        return datetime.fromisoformat
+    if isinstance(col.type, Float) and not isinstance(col.type, Integer):
+        return float
+    if isinstance(col.type, Boolean):
+        return bool
+    return None
+
+
+def _typing(table: Table, names: Iterable[str]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """A data.json record → the table's columns as they hold it (absent → None, text times → datetime)."""
+    names = tuple(names)
+    converted = [(n, f) for n in names if (f := _converter(table.c[n])) is not None]
+
+    def typed(row: dict[str, Any]) -> dict[str, Any]:
+        out = {n: row.get(n) for n in names}
+        for n, f in converted:
+            if out[n] is not None:
+                out[n] = f(out[n])
+        return out
+    return typed
 
 
 def _existing(session: Session, table: Table, names: tuple[str, ...], ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -137,7 +146,7 @@ def _upsert(ctx: OpContext, table: Table, key: str, records: list[dict[str, Any]
     (inserted, updated, late changes to make once everything is in)."""
     names = SENT[key]
     ordered = ("id", *(n for n in names if n != "id"))
-    rows = [_typed(table, r, names) for r in records]
+    rows = list(map(_typing(table, names), records))
     held = _existing(ctx.session, table, ordered, [r["id"] for r in rows])
     late_cols = LATE.get(key, ())
     inserts, updates, late = [], [], []
@@ -190,7 +199,8 @@ def merge(ctx: OpContext, data: dict[str, Any]) -> dict[str, int]:
     result["events_added"], result["events_updated"] = added, changed
     known = {e["id"] for e in events}
     held_subjects = {r[0] for r in session.execute(select(EventSubject.id).where(EventSubject.event_id.in_(known)))}
-    subjects = [{"event_id": e["id"], **_typed(SUBJECT_T, s, SENT["subjects"])}
+    typed = _typing(SUBJECT_T, SENT["subjects"])
+    subjects = [{"event_id": e["id"], **typed(s)}
                 for e in events for s in e["subjects"] if s["id"] not in held_subjects]
     write.insert(session, SUBJECT_T, subjects, audited=False)
     for entity in ("person", "household", "event", "commune", "period"):

@@ -22,6 +22,7 @@ from app.io import listread
 from app.io.operation import ImportChangesNothing, ImportFile, ImportRefused
 from app.io.planner import Plan, plan_import
 from app.io.report import ImportReport, RowIssue
+from app.io.rows import PersonRow
 from app.progress import Cancel, Progress, check
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class ReadFile:
     record (or its rejection); nothing about the register yet."""
 
     report: ImportReport
-    records: list[tuple[int, dict]]
+    records: list[tuple[int, PersonRow]]
     row_warnings: list[RowIssue]
 
 

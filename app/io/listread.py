@@ -15,7 +15,7 @@ are returned, in file order.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -26,10 +26,10 @@ from app.io import fills as fill
 from app.io import header as hdr
 from app.io.cells import cell_text, column_letter, is_plain
 from app.io.csvtext import BrokenRow
-from app.io.reader import Table, open_tables
+from app.io.reader import Cell, Table, open_tables
 from app.io.report import ImportReport, RowIssue, SheetRow
 from app.io.rowkinds import footer_kind, is_numbering_row, is_section_title
-from app.io.rows import TEXT_FIELDS, RowReader
+from app.io.rows import TEXT_FIELDS, PersonRow, RowReader
 
 messages.register({
     "import.legacy_column": ("Cột viết bằng bảng mã {encoding}, đã chuyển sang Unicode (ví dụ thành '{converted}')",
@@ -68,8 +68,8 @@ _TOTALS_START = frozenset(w[:4] for w in ("tổng", "cộng", "tong", "cong", le
 
 
 def read_persons(path: Path, wanted: hdr.ColumnMap, *, today: date, report: ImportReport,
-                 progress: Progress | None = None) -> tuple[list[tuple[int, dict]], list[RowIssue]]:
-    accepted: list[tuple[int, dict]] = []
+                 progress: Progress | None = None) -> tuple[list[tuple[int, PersonRow]], list[RowIssue]]:
+    accepted: list[tuple[int, PersonRow]] = []
     warnings: list[RowIssue] = []
     first_error: HgdError | None = None
     taken: set[str] = set()
@@ -120,10 +120,11 @@ def read_persons(path: Path, wanted: hdr.ColumnMap, *, today: date, report: Impo
     return accepted, warnings
 
 
-def _once_across_sheets(accepted: list[tuple[int, dict]], warnings: list[RowIssue]) -> list[tuple[int, dict]]:
+def _once_across_sheets(accepted: list[tuple[int, PersonRow]],
+                        warnings: list[RowIssue]) -> list[tuple[int, PersonRow]]:
     """A person listed on two sheets (a sheet copied as a backup, a list split with an overlap): the same household
     code, name and birth date is kept once, the later row reported."""
-    first: dict[tuple, int] = {}
+    first: dict[tuple[object, object, object], int] = {}
     out = []
     for n, person in accepted:
         key = (person["_household"], person["name_key"], person.get("birth_date"))
@@ -137,7 +138,8 @@ def _once_across_sheets(accepted: list[tuple[int, dict]], warnings: list[RowIssu
     return out
 
 
-def _column_encodings(layout: hdr.Layout, ahead: list, report: ImportReport, head_row: int) -> dict[str, str]:
+def _column_encodings(layout: hdr.Layout, ahead: list[tuple[int, list[Cell]]], report: ImportReport,
+                      head_row: int) -> dict[str, str]:
     """Each text column's legacy encoding, judged on the first data rows; a converted column is reported once,
     with an example of the original text. A column whose words read as syllables more than one way (VNI "Thoân" as
     TCVN3 "Thoõn", TCVN3 "Xãm" as Unicode, Unicode "Xã Dân" as TCVN3 "Xó Dõn") follows the rest of the sheet when
@@ -148,9 +150,9 @@ def _column_encodings(layout: hdr.Layout, ahead: list, report: ImportReport, hea
     for name, column in layout.columns.items():
         if name not in TEXT_FIELDS:
             continue
-        samples[name] = [cells[column.index] for _, cells in ahead
-                         if column.index < len(cells) and isinstance(cells[column.index], str)
-                         and is_plain(cells[column.index])]
+        samples[name] = [cell for _, cells in ahead
+                         if column.index < len(cells) and isinstance(cell := cells[column.index], str)
+                         and is_plain(cell)]
         found[name] = legacy.scores(samples[name])
         judged[name] = legacy.choose(found[name])
     sheet = layout.encoding if layout.encoding != "unicode" else _dominant(judged, found)
@@ -208,13 +210,13 @@ class _Shape:
                                              "ma_so_bhxh") if f in cols]
         self.codes = [cols[f].index for f in ("ma_so_bhxh", "so_cccd", "so_cmnd") if f in cols]
 
-    def birth(self, cells: list, width: int) -> object:
+    def birth(self, cells: list[Cell], width: int) -> object:
         for i in self.births:
             if i < width and not _empty(cells[i]):
                 return cells[i]
         return ""
 
-    def looks_like_person(self, cells: list) -> bool:
+    def looks_like_person(self, cells: list[Cell]) -> bool:
         """A name and something only a person row has: a date of birth, an identity number, a household code."""
         width = len(cells)
         name = cells[self.name] if self.name < width else ""
@@ -231,9 +233,10 @@ class _Shape:
         return bool(household) and " " not in household and any(ch.isdigit() for ch in household)
 
 
-def _read_rows(table: Table, layout: hdr.Layout, reader: RowReader, fills: fill.Fills, rows,
-               report: ImportReport, progress: Progress | None) -> tuple[list[tuple[int, dict]], list[RowIssue]]:
-    accepted: list[tuple[int, dict]] = []
+def _read_rows(table: Table, layout: hdr.Layout, reader: RowReader, fills: fill.Fills,
+               rows: Iterator[tuple[int, list[Cell]]], report: ImportReport,
+               progress: Progress | None) -> tuple[list[tuple[int, PersonRow]], list[RowIssue]]:
+    accepted: list[tuple[int, PersonRow]] = []
     warnings: list[RowIssue] = []
     shape = _Shape(layout)
     name_col, household_col = shape.name, shape.household
@@ -241,9 +244,9 @@ def _read_rows(table: Table, layout: hdr.Layout, reader: RowReader, fills: fill.
     total = max(table.total_rows, 1)
     text_encoding = layout.encoding if layout.encoding != "unicode" else reader.encodings.get("ho_ten", "unicode")
     footer: int | None = None
-    origins: dict = {}
+    origins: dict[int, Cell] = {}   # column -> the value of the merged range it lies in
     active = fills.active
-    errors = {}  # row -> [(column index, "#REF!")] of the columns read
+    errors: dict[int, list[tuple[hdr.Column, str]]] = {}  # row -> [(column, "#REF!")] of the columns read
     mapped = {c.index + table.first_column: c for c in layout.columns.values()}
     for (row, col), value in table.errors.items():
         if col in mapped:
@@ -312,8 +315,8 @@ def layout_header(layout: hdr.Layout, index: int) -> str:
 
 # --- the declaration software's template: participants and their households' members ---------------------------
 
-def _resolve_links(accepted: list[tuple[int, dict]], links: list[tuple[str, fill.Fills, bool, int]],
-                   warnings: list[RowIssue]) -> list[tuple[int, dict]]:
+def _resolve_links(accepted: list[tuple[int, PersonRow]], links: list[tuple[str, fill.Fills, bool, int]],
+                   warnings: list[RowIssue]) -> list[tuple[int, PersonRow]]:
     """Households of rows linked by number (STT = ID Lao động): the code written anywhere in the group, else one
     made from the group's first person; a participant also listed among the members is kept once."""
     codes: dict[str, str] = {}
@@ -335,7 +338,7 @@ def _resolve_links(accepted: list[tuple[int, dict]], links: list[tuple[str, fill
         for _n, person in accepted:
             person.pop("_link", None)
         return accepted
-    members: dict[tuple[str, str], list[dict]] = {}
+    members: dict[tuple[str, str], list[PersonRow]] = {}
     for n, person in accepted:
         if getattr(n, "sheet", None) in member_sheets:
             members.setdefault((person["_household"], person["name_key"]), []).append(person)
@@ -360,7 +363,7 @@ def _resolve_links(accepted: list[tuple[int, dict]], links: list[tuple[str, fill
     return out
 
 
-def _same_person(person: dict, candidates: list[dict]) -> dict | None:
+def _same_person(person: PersonRow, candidates: list[PersonRow]) -> PersonRow | None:
     for other in candidates:
         if person.get("bhxh_code") and other.get("bhxh_code"):
             if person["bhxh_code"] == other["bhxh_code"]:

@@ -8,7 +8,9 @@ voids what it created and restores what it updated.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
+
+from sqlalchemy import Table
 
 from app import messages
 from app.errors import HgdError
@@ -21,6 +23,11 @@ if TYPE_CHECKING:
     from app.io.importer import ReadFile
     from app.io.planner import Plan
     from app.io.report import ImportReport
+
+# Declarative models type `__table__` as a FromClause; these three are Tables, as the writers need.
+_HOUSEHOLDS = cast(Table, Household.__table__)
+_PERSONS = cast(Table, Person.__table__)
+_ISSUES = cast(Table, ImportIssue.__table__)
 
 messages.register({
     "op.import": ("Nhập tệp {file}", "Import {file}"),
@@ -94,16 +101,16 @@ def _write(ctx: OpContext, plan: Plan, report: ImportReport) -> None:
     session, now = ctx.session, ctx.action.at
     total = len(plan.households) + len(plan.persons) + len(plan.updates) + 1
     ctx.progress(0, total, "write")
-    write.insert(session, Household.__table__, plan.households, now=now)
+    write.insert(session, _HOUSEHOLDS, plan.households, now=now)
     for start in range(0, len(plan.persons), 20_000):
         ctx.check_cancel()
-        write.insert(session, Person.__table__, plan.persons[start:start + 20_000], now=now)
+        write.insert(session, _PERSONS, plan.persons[start:start + 20_000], now=now)
         ctx.progress(len(plan.households) + start, total, "write")
-    write.update(session, Person.__table__, plan.updates, now=now)
+    write.update(session, _PERSONS, plan.updates, now=now)
     revived = [(hid, old, {"status": "active", "head_person_id": None}) for hid, old in plan.revived]
-    write.update(session, Household.__table__, revived, now=now)
+    write.update(session, _HOUSEHOLDS, revived, now=now)
     heads = [(hid, {"head_person_id": None}, {"head_person_id": pid}) for hid, pid in plan.heads.items()]
-    write.update(session, Household.__table__, heads, now=now)
+    write.update(session, _HOUSEHOLDS, heads, now=now)
     _issues(ctx, plan, report)
     ctx.progress(total, total, "write")
     for entity, rows in (("household", plan.households), ("person", plan.persons)):
@@ -129,4 +136,4 @@ def _issues(ctx: OpContext, plan: Plan, report: ImportReport) -> None:
                          "column": i.column, "value": i.value[:1000],
                          "reason_key": i.reason_key, "params": i.to_dict()["params"] or None,
                          "severity": "dropped" if i.dropped and severity == "warning" else severity})
-    write.insert(ctx.session, ImportIssue.__table__, rows, now=ctx.action.at, audited=False)
+    write.insert(ctx.session, _ISSUES, rows, now=ctx.action.at, audited=False)

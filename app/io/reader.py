@@ -13,7 +13,9 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import cast
 
 import python_calamine
 
@@ -34,6 +36,7 @@ messages.register({
 })
 
 Cell = object  # str | float | int | bool | date | datetime | time | timedelta; "" for an empty cell
+Native = int | float | str | bool | time | date | datetime | timedelta   # a cell as python-calamine gives it
 Merge = tuple[tuple[int, int], tuple[int, int]]   # ((first row, first column), (last row, last column)), 0-based
 
 
@@ -154,7 +157,8 @@ def _reason(exc: BaseException) -> str:
     return messages.render(key, detail=detail)
 
 
-def _xlsx_tables(path: Path, xlsx: ooxml.Xlsx, book, sheets: list[ooxml.Sheet]) -> Iterator[Table]:
+def _xlsx_tables(path: Path, xlsx: ooxml.Xlsx, book: python_calamine.CalamineWorkbook,
+                 sheets: list[ooxml.Sheet]) -> Iterator[Table]:
     for sheet in sheets:
         if not sheet.visible:
             yield Table(path.name, "xlsx", sheet.name, iter(()), 0, visible=False)
@@ -167,7 +171,8 @@ def _xlsx_tables(path: Path, xlsx: ooxml.Xlsx, book, sheets: list[ooxml.Sheet]) 
         yield table
 
 
-def _xls_tables(path: Path, book, sheets: list) -> Iterator[Table]:
+def _xls_tables(path: Path, book: python_calamine.CalamineWorkbook,
+                sheets: list[python_calamine.SheetMetadata]) -> Iterator[Table]:
     for m in sheets:
         if m.visible != python_calamine.SheetVisibleEnum.Visible:
             yield Table(path.name, "xls", m.name, iter(()), 0, visible=False)
@@ -175,7 +180,7 @@ def _xls_tables(path: Path, book, sheets: list) -> Iterator[Table]:
             yield _sheet_table(path, "xls", book, m.name)
 
 
-def _sheet_table(path: Path, kind: str, book, name: str) -> Table:
+def _sheet_table(path: Path, kind: str, book: python_calamine.CalamineWorkbook, name: str) -> Table:
     with _native(path):
         sheet = book.get_sheet_by_name(name)
     if sheet.height > limits.MAX_SHEET_ROWS:  # the scans refused it already; kept as the last word
@@ -190,7 +195,7 @@ def _sheet_table(path: Path, kind: str, book, name: str) -> Table:
                  first_column=start[1], merged=list(merged))
 
 
-def _calamine_rows(path: Path, sheet) -> Iterator[list[Cell]]:
+def _calamine_rows(path: Path, sheet: python_calamine.CalamineSheet) -> Iterator[list[Native]]:
     # Rows from the sheet's row 1; columns from its first used column. The cells are in memory already: converting
     # them does not parse anything, so the rows are not read under _native.
     try:
@@ -199,5 +204,8 @@ def _calamine_rows(path: Path, sheet) -> Iterator[list[Cell]]:
         raise HgdError("import.unreadable", file=path.name, reason=_reason(exc)) from None
 
 
-def _numbered(rows: Iterator[list[Cell]]) -> Iterator[tuple[int, list[Cell]]]:
-    return enumerate(rows, 1)
+def _numbered(rows: Iterator[list[str]] | Iterator[list[Native]]) -> Iterator[tuple[int, list[Cell]]]:
+    # Each row's list is handed on as it is (no copy per row). The import reads its cells; app.io.fills only puts in
+    # one text, or a value from another cell of the same file: what that producer's list holds. Lists are
+    # invariant, hence the cast.
+    return enumerate(cast(Iterator[list[Cell]], rows), 1)

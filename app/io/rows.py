@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from operator import itemgetter
+from typing import Any
 
 from app import messages
 from app.domain import bhxh, card, cccd, codes, dates, legacy
@@ -22,6 +23,7 @@ from app.errors import HgdError
 from app.io import limits
 from app.io.cells import MARK_RUN, Memo, cell_text, check_cell, clean, column_letter, shown
 from app.io.header import Layout
+from app.io.reader import Cell
 from app.io.report import RowIssue
 
 messages.register({
@@ -60,6 +62,11 @@ _BIRTH_BY_SEX = (("ngay_sinh_nam", "M"), ("ngay_sinh_nu", "F"))
 _DATE_CELLS = (date, datetime)
 _PLACE_PARTS = ("noi_ks_xa", "noi_ks_huyen", "noi_ks_tinh")
 _CARD_DATES = (("han_the_tu", "card_valid_from"), ("han_the_den", "card_valid_to"))
+
+# A person as read from a row: Person columns plus the reader's own keys ("_household", the code as written). Its
+# keys vary with the file's columns, and the import adds and merges keys by name: a plain dict, as the planner's.
+PersonRow = dict[str, Any]
+Values = dict[str, Cell]   # a row's non-empty cells by field
 
 
 def _capital_initials(name: str) -> str:
@@ -115,7 +122,7 @@ class RowReader:
         self.bad: list[RowIssue] = []
         self.warn: list[RowIssue] = []
 
-    def _values(self, cells: list) -> dict[str, object]:
+    def _values(self, cells: list[Cell]) -> Values:
         """The row's non-empty cells by field, converted from a legacy encoding where the column is in one. Spaces
         around a value are left to the readers (each domain parser strips), which saves a pass per cell."""
         if len(cells) < self.width:
@@ -131,7 +138,7 @@ class RowReader:
                     out[name] = _capital_initials(out[name])
         return out
 
-    def _check(self, out: dict[str, object]) -> None:
+    def _check(self, out: Values) -> None:
         texts = [v for v in out.values() if v.__class__ is str]
         joined = "\n".join(texts)  # one pass for the whole row; a run of marks never crosses the newline
         if len(joined) <= limits.MAX_CELL_CHARS and (joined.isascii() or not MARK_RUN.search(joined)):
@@ -139,23 +146,23 @@ class RowReader:
         for k, v in out.items():
             if v.__class__ is str and (len(v) > limits.MAX_CELL_CHARS or (not v.isascii() and MARK_RUN.search(v))):
                 column = self.columns[k]
-                check_cell(v, file=self.file, sheet=self.sheet, row=self.row,  # type: ignore[arg-type]
+                check_cell(v, file=self.file, sheet=self.sheet, row=self.row,
                            column=f"{column_letter(column.index + self.first_column)} ('{column.header}')")
 
-    def _issue(self, target: list, name: str, value: object, key: str, params: dict | None = None,
-               dropped: bool = False) -> None:
+    def _issue(self, target: list[RowIssue], name: str, value: object, key: str,
+               params: dict[str, object] | None = None, dropped: bool = False) -> None:
         if params:
             params = {k: shown(v) if isinstance(v, str) else v for k, v in params.items()}
         target.append(RowIssue(self.row, self.header.get(name, ""), shown(cell_text(value)), key, params or {},
                                dropped))
 
     # --- one row ----------------------------------------------------------------------------------------------------
-    def read(self, row: int, cells: list) -> tuple[dict | None, list[RowIssue], list[RowIssue]]:
+    def read(self, row: int, cells: list[Cell]) -> tuple[PersonRow | None, list[RowIssue], list[RowIssue]]:
         """(person, or None when rejected; rejections; warnings)."""
         self.row, self.bad, self.warn = row, [], []
         bad, warn = self.bad, self.warn
         v = self._values(cells)
-        person: dict = {"status": "active"}  # its id is given when the planner decides it is a new person
+        person: PersonRow = {"status": "active"}  # its id is given when the planner decides it is a new person
         name = clean(v["ho_ten"]) if "ho_ten" in v else ""
         if not name:
             self._issue(bad, "ho_ten", "", "row.no_name")
@@ -180,7 +187,7 @@ class RowReader:
             self._issue(warn, column, "", "row.no_birth_date")
         else:
             person["birth_date"], person["birth_year"], birth = parsed
-            if raw.__class__ in _DATE_CELLS and raw.year == 1900 and raw.month < 3:  # type: ignore[union-attr]
+            if raw.__class__ in _DATE_CELLS and raw.year == 1900 and raw.month < 3:
                 self._issue(warn, column, raw, "row.excel_early_date", {"value": cell_text(raw)})
 
         raw = v.get("ma_so_bhxh")
@@ -209,7 +216,7 @@ class RowReader:
         self._places(v, person)
         return (None if bad else person), bad, warn
 
-    def _birth_by_sex(self, v: dict) -> tuple[object, str, str | None]:
+    def _birth_by_sex(self, v: Values) -> tuple[object, str, str | None]:
         """The year written under "Nam" or under "Nữ" (a "Năm sinh" header over the two): (value, column, sex)."""
         found = [(f, s) for f, s in self.birth_by_sex if f in v]
         if len(found) > 1:
@@ -220,9 +227,10 @@ class RowReader:
         field, sex = found[0]
         return v[field], field, sex
 
-    def _sex(self, v: dict) -> str | None:
+    def _sex(self, v: Values) -> str | None:
         raw = v.get("gioi_tinh")
         if raw is not None:
+            value: str | None  # what codes.parse_sex returns (the memo holds any lookup's results)
             value, err = self.sex[raw]
             if err:
                 self._issue(self.warn, "gioi_tinh", raw, err[0], err[1])
@@ -243,7 +251,7 @@ class RowReader:
             found = "M" if self.marks[0][0] == "nu" else "F"
         return found
 
-    def _identity(self, raw: object, person: dict, birth: dates.PartialDate | None, field: str) -> None:
+    def _identity(self, raw: object, person: PersonRow, birth: dates.PartialDate | None, field: str) -> None:
         try:
             number, kind = cccd.normalise_id_number(raw)
         except HgdError as exc:
@@ -256,7 +264,7 @@ class RowReader:
         for f in cccd.check_cccd(number, sex=person.get("sex"), birth=birth):
             self._issue(self.warn, field, raw, f.code, f.params)
 
-    def _codes(self, v: dict, person: dict) -> None:
+    def _codes(self, v: Values, person: PersonRow) -> None:
         for field, code_field, column, memo, key in self.code_fields:
             raw = v.get(field)
             if raw is None:  # the name cell empty: its code column, when the file has one beside it
@@ -275,7 +283,7 @@ class RowReader:
             if self.group[text][0] is None:
                 self._issue(self.warn, "ma_doi_tuong", raw, "row.group_unknown", {"value": text})
 
-    def _card(self, v: dict, person: dict) -> None:
+    def _card(self, v: Values, person: PersonRow) -> None:
         raw = v.get("so_the_bhyt")
         if raw is not None:
             try:
@@ -309,7 +317,7 @@ class RowReader:
         value, err = self.card_date[raw]
         return None if err or value is None else value[2]
 
-    def _places(self, v: dict, person: dict) -> None:
+    def _places(self, v: Values, person: PersonRow) -> None:
         raw = v.get("noi_dk_khai_sinh")
         if raw is None and self.place_parts:  # the place in three columns: commune, district, province
             parts = [clean(v[f]) for f in self.place_parts if f in v]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment
 
-from app.lists import forms, values
+from app.lists import forms, values, xlsx_styles
 from app.lists.filled import Tk1Declaration
 from app.lists.forms.base import DeclarationForm, Line
 from app.lists.layout import annex_filled, declaration_values
@@ -35,11 +36,14 @@ def _declaration(sb: SheetBuilder, decl: Tk1Declaration, form: DeclarationForm) 
                 raw = getattr(part, item.key, None) if part is not None and item.key else None
                 value, number_format = values.cell(raw, item.kind, column=item.number)
                 cell = sb.ws.cell(row=sb.row, column=7, value=value)
-                cell.font = font("bold", size)
-                cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
-                if number_format:
-                    cell.number_format = number_format
-                sb.ws.merge_cells(start_row=sb.row, start_column=7, end_row=sb.row, end_column=12)
+
+                def apply(c: Cell, number_format: str | None = number_format) -> None:
+                    c.font = font("bold", size)
+                    c.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
+                    if number_format:
+                        c.number_format = number_format
+                xlsx_styles.restyle(cell, ("tk1 value", size, number_format), apply)
+                xlsx_styles.merge(sb.ws, sb.row, 7, sb.row, 12)
                 sb.row += 1
     sb.gap()
     sb.signatures(form.signatures, vals, {"nguoi_ke_khai": decl.nguoi_ke_khai}, share=0.5)

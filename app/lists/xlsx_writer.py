@@ -18,7 +18,7 @@ from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.lists import values, xlsx_body
+from app.lists import values, xlsx_body, xlsx_styles
 from app.lists.filled import FilledList
 from app.lists.forms.base import DATE_LINE, Column, Line, Page, Signature, TableForm, header_cells, motto_lines
 from app.lists.layout import BodyRow, body_rows, header_values
@@ -77,13 +77,16 @@ class SheetBuilder:
         """Text in columns first..last (0-based, merged when more than one) of `row`."""
         size = line.size or self.page.font_size
         cell = self.ws.cell(row=row, column=first + 1, value=text)
-        cell.font = font(line.style, size, line.underline)
-        cell.alignment = Alignment(horizontal=line.align, vertical="center", wrap_text=True)
+
+        def apply(c: Cell) -> None:
+            c.font = font(line.style, size, line.underline)
+            c.alignment = Alignment(horizontal=line.align, vertical="center", wrap_text=True)
+        xlsx_styles.restyle(cell, ("put", line.style, size, line.underline, line.align), apply)
         if border:
             for j in range(first, last + 1):
                 self.ws.cell(row=row, column=j + 1).border = BORDER
         if last > first:
-            self.ws.merge_cells(start_row=row, start_column=first + 1, end_row=row, end_column=last + 1)
+            xlsx_styles.merge(self.ws, row, first + 1, row, last + 1)
         width = sum(self.widths[first:last + 1])
         height = _estimate_lines(text, width, size) * size * 1.35 + 2
         current = self.ws.row_dimensions[row].height or 0
@@ -124,8 +127,7 @@ class SheetBuilder:
             cell.font = font("bold", size)
             cell.alignment = Alignment(horizontal=style.align, vertical="center", wrap_text=True)
             if hc.rowspan > 1 or hc.colspan > 1:
-                self.ws.merge_cells(start_row=r, start_column=hc.col + 1, end_row=r + hc.rowspan - 1,
-                                    end_column=hc.col + hc.colspan)
+                xlsx_styles.merge(self.ws, r, hc.col + 1, r + hc.rowspan - 1, hc.col + hc.colspan)
             width = sum(self.widths[hc.col:hc.col + hc.colspan])
             need = _estimate_lines(hc.text, width, size) * size * 1.3 + 4
             have = sum(heights[hc.row:hc.row + hc.rowspan])

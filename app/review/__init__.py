@@ -15,7 +15,7 @@ from typing import Any
 _WHERE = {
     "CheckFinding": "checks", "HouseholdRow": "checks", "PersonRow": "checks", "run_checks": "checks",
     "MATCH_BITS": "matcher", "POSSIBLE_BITS": "matcher", "Pair": "matcher", "find_pairs": "matcher",
-    "fingerprint": "matcher", "Reason": "reasons", "render_reasons": "reasons", "ROW_FIELDS": "records",
+    "fingerprint": "identity", "Reason": "reasons", "render_reasons": "reasons", "ROW_FIELDS": "records",
     "MatchRecord": "records", "RecordTable": "records",
 }
 __all__ = ["MATCH_BITS", "POSSIBLE_BITS", "ROW_FIELDS", "CheckFinding", "HouseholdRow", "MatchRecord", "Pair",

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from app.review.normalise import Features
 
@@ -68,7 +69,7 @@ KEYS: tuple[Key, ...] = (
 
 
 def pairs_for_key(keys: np.ndarray, order: np.ndarray, *, partial: np.ndarray | None, cap: int,
-                  window: int) -> np.ndarray:
+                  window: int) -> npt.NDArray[np.int64]:
     """Pairs (as i * n + j, i < j) of persons sharing a key. `order` ranks persons inside a block (by full name) for
     the window of blocks over `cap`. With `partial`, only the pairs of a flagged person with the others of its block
     (a block of a common name and year holds thousands of full dates that need not meet each other here)."""
@@ -101,7 +102,8 @@ def pairs_for_key(keys: np.ndarray, order: np.ndarray, *, partial: np.ndarray | 
     keep = right != left
     a, b = srt[left[keep]], srt[right[keep]]
     lo_, hi_ = np.minimum(a, b), np.maximum(a, b)
-    return lo_.astype(np.int64) * n + hi_
+    pairs: npt.NDArray[np.int64] = lo_.astype(np.int64) * n + hi_
+    return pairs
 
 
 def candidate_pairs(f: Features, *, cap: int = 400, window: int = 40,

@@ -13,32 +13,57 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 
+from app.review.levels import (
+    CODE_MISSING,
+    CODE_OTHER,
+    CODE_SAME,
+    DATE_MISSING,
+    DATE_MONTH,
+    DATE_OTHER,
+    DATE_OTHER_YEAR,
+    DATE_SAME,
+    DATE_SWAPPED,
+    DATE_YEAR,
+    GIVEN_DIFFERS,
+    MIDDLE_CHANGED,
+    MIDDLE_DROPPED,
+    NAME_MARKS,
+    NAME_NO_MARKS,
+    NAME_OTHER,
+    NAME_SAME,
+    PLACE_MISSING,
+    PLACE_NO_COMMUNE,
+    PLACE_OTHER_COMMUNE,
+    PLACE_OTHER_PROVINCE,
+    PLACE_SAME,
+    PLACE_SAME_TEXT,
+    SEX_MISSING,
+    SEX_OTHER,
+    SEX_SAME,
+    TYPO1,
+    TYPO2,
+)
 from app.review.normalise import Features, counts
 
 DUPLICATE_RATE = 0.02   # prior: about 2 persons in 100 recorded twice (Nam Định: 40,000 of ~1.8 million)
 
 # Name levels, best first. ADJ: log2(m / c), c being the level's chance for two persons of the same name frequency.
-NAME_SAME, NAME_NO_MARKS, NAME_MARKS, MIDDLE_DROPPED, MIDDLE_CHANGED, TYPO1, TYPO2, GIVEN_DIFFERS, NAME_OTHER = \
-    range(9)
 NAME_ADJ = np.array([0.0, -0.5, -1.5, -1.0, -4.5, -2.0, -4.0, -9.0, -9.0])
 # Date levels
-DATE_SAME, DATE_SWAPPED, DATE_MONTH, DATE_YEAR, DATE_MISSING, DATE_OTHER, DATE_OTHER_YEAR = range(7)
 DATE_ADJ = np.array([-0.2, -4.0, -0.7, -0.7, 0.0, -6.0, -10.0])
 # A date known only to the year (or month) is usual for the old, rare for the young: its u is measured per birth year
 # (the share of partial dates that year); its m adds PARTIAL_SLIP, the chance that a second record was typed sloppily.
 PARTIAL_SLIP = 0.02
 # Sex levels
-SEX_SAME, SEX_MISSING, SEX_OTHER = range(3)
 SEX_W = np.array([0.3, 0.0, -1.5])  # small when the names agree: they already tell the sex (Văn, Thị)
 SEX_OTHER_NAMES_DIFFER = -4.0        # two names that differ and two sexes: two persons
 # Birthplace levels
-PLACE_SAME, PLACE_SAME_TEXT, PLACE_NO_COMMUNE, PLACE_MISSING, PLACE_OTHER_COMMUNE, PLACE_OTHER_PROVINCE = range(6)
 PLACE_ADJ = np.array([-0.2, -0.5, -2.0, 0.0, -12.0, -14.0])  # another place: not the same person (§3)
 # Codes
-CODE_SAME, CODE_MISSING, CODE_OTHER = range(3)
 CMND_OTHER_W = -5.0
 BHXH_OTHER_W = -1.0    # a second BHXH code is what a duplicate usually has (one person, two codes: letter 001)
 # One of the two alone in its household: often a member split off by mistake or a person listed twice (DOMAIN §3).
@@ -116,14 +141,17 @@ class Scored:
         return Scored(*(getattr(self, k)[keep] for k in self.__dataclass_fields__))
 
 
-def _tf(count_a: np.ndarray, count_b: np.ndarray, n: int) -> np.ndarray:
+def _tf(count_a: np.ndarray, count_b: np.ndarray, n: int) -> npt.NDArray[np.float64]:
     """-log2 of the chance that another person shares the value (the more common side: the prudent one)."""
-    return np.log2(n / np.maximum(np.maximum(count_a, count_b), 1))
+    bits: npt.NDArray[np.float64] = np.log2(n / np.maximum(np.maximum(count_a, count_b), 1))
+    return bits
 
 
-def _common_both(ca: np.ndarray, cb: np.ndarray, ratio: float = COMMON_RATIO, least: int = 2) -> np.ndarray:
+def _common_both(ca: np.ndarray, cb: np.ndarray, ratio: float = COMMON_RATIO,
+                 least: int = 2) -> npt.NDArray[np.bool_]:
     lo, hi = np.minimum(ca, cb), np.maximum(ca, cb)
-    return (lo >= least) & (lo >= ratio * hi)
+    both: npt.NDArray[np.bool_] = (lo >= least) & (lo >= ratio * hi)
+    return both
 
 
 def name_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

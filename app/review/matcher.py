@@ -10,8 +10,7 @@ A pair is returned as "match" from MATCH_BITS and as "possible" from POSSIBLE_BI
 from __future__ import annotations
 
 import gc
-import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -19,11 +18,12 @@ import numpy as np
 
 from app import messages
 from app.errors import HgdError
-from app.review import compare
+from app.review import compare, levels
 from app.review.blocking import candidate_pairs
+from app.review.identity import fingerprint
 from app.review.normalise import Features, build_features
 from app.review.places import divided_parts
-from app.review.reasons import Reason, pair_reasons, render_reasons
+from app.review.reasons import PairSide, Reason, pair_reasons, render_reasons
 from app.review.records import MatchRecord, RecordTable, as_table
 
 messages.register({
@@ -37,7 +37,6 @@ messages.register({
 
 MATCH_BITS = 4.0       # probability ≥ 0.94
 POSSIBLE_BITS = -2.5   # probability ≥ 0.15: worth a clerk's look (chosen on seeds 1, 2, 6–9 of bench/review_synth.py)
-KIND = "duplicate"
 RIVAL_BITS = -6.0      # pairs from here up count as rivals of a weak pair (_discount_ambiguous)
 _CHUNK = 1_000_000     # pairs compared at once: bounds the memory of the arrays of one step
 
@@ -56,7 +55,8 @@ class Pair:
 
     @property
     def probability(self) -> float:
-        return 1.0 / (1.0 + 2.0 ** -self.score)
+        odds: float = 2.0 ** -self.score   # a float power of a positive float: a float
+        return 1.0 / (1.0 + odds)
 
     @property
     def fingerprint(self) -> str:
@@ -64,14 +64,6 @@ class Pair:
 
     def explain(self, lang: str | None = None) -> str:
         return render_reasons(self.reasons, lang)
-
-
-def fingerprint(pair: Pair | tuple[str, str], kind: str = KIND) -> str:
-    """A stable identity for a finding about two persons, whatever their order: the database keeps findings and
-    resolutions ("confirmed distinct") under it."""
-    a, b = (pair.a_id, pair.b_id) if isinstance(pair, Pair) else pair
-    lo, hi = sorted((str(a), str(b)))
-    return hashlib.sha256(f"{kind}:{lo}:{hi}".encode()).hexdigest()[:32]
 
 
 def _distinct_set(known: Iterable[object]) -> set[str]:
@@ -87,7 +79,7 @@ def _distinct_set(known: Iterable[object]) -> set[str]:
     return out
 
 
-def find_pairs(records: RecordTable | Iterable[MatchRecord] | Iterable[tuple], *,
+def find_pairs(records: RecordTable | Iterable[MatchRecord] | Iterable[Sequence[object]], *,
                known_distinct: Iterable[object] = frozenset(),
                progress: Callable[[int, int, str], object] | None = None,
                cancel: Cancel | None = None) -> list[Pair]:
@@ -145,7 +137,7 @@ def _discount_ambiguous(s: compare.Scored, n: int) -> compare.Scored:
     """A record known only by its year (or month) that fits several namesakes is at most one of them: each such pair
     loses log2(k), k the most candidates either side has. (One person recorded twice has one other record; a
     year-only record of a common name chains namesakes together — Splink's weak spot, issue 14.)"""
-    weak = ((s.date == compare.DATE_YEAR) | (s.date == compare.DATE_MONTH) | (s.name == compare.MIDDLE_CHANGED)) \
+    weak = ((s.date == levels.DATE_YEAR) | (s.date == levels.DATE_MONTH) | (s.name == levels.MIDDLE_CHANGED)) \
         & (s.weight >= RIVAL_BITS)
     if not weak.any():
         return s
@@ -168,8 +160,8 @@ def _to_pairs(t: RecordTable, f: Features, stats: compare.Stats, s: compare.Scor
         if fp in distinct:
             continue
         levels = {k: int(getattr(s, k)[i]) for k in ("name", "date", "sex", "place", "cccd", "bhxh", "alone")}
-        rec = [{"full_name": t.full_name[x] or "", "birth_place": t.birth_place[x],
-                "place_style": int(f.place_style[x])} for x in (a, b)]
+        rec = [PairSide(full_name=t.full_name[x] or "", birth_place=t.birth_place[x],
+                        place_style=int(f.place_style[x])) for x in (a, b)]
         count = int(max(stats.name_s[a], stats.name_s[b]))
         w = round(float(s.weight[i]), 2)
         out.append(Pair(str(t.id[a]), str(t.id[b]), w, "match" if w >= MATCH_BITS else "possible",

@@ -6,6 +6,7 @@ over persons only looks them up. Every text is compared through `app.domain.text
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,7 +17,7 @@ from app.review.places import UNKNOWN, parse_place
 from app.review.records import RecordTable
 
 
-class Vocab(dict):
+class Vocab(dict[str, int]):
     """Strings -> dense int codes (0, 1, 2 …) in order of first sight; `strings` lists them by code."""
 
     def __init__(self) -> None:
@@ -87,8 +88,14 @@ class Features:
 
 _STYLE = {"old": 1, "new": 2, "partial": 3, "unread": 4}
 
+# A name's codes, in the order of build_features's name columns: name_t, name_s, fam_s, mid_s, giv_s, fam_t, mid_t,
+# giv_t, famgiv, initials (vocabulary codes), marked, nwords.
+_NameCodes = tuple[int, int, int, int, int, int, int, int, int, int, bool, int]
+_Words = dict[str, tuple[list[str], list[str]]]   # a word -> (its tone keys, its search keys)
+_PlaceCodes = tuple[int, int, int, int, int, int]  # province, commune, old commune, key, style, district
 
-def _words(name: str, cache: dict[str, tuple[list[str], list[str]]]) -> tuple[list[str], list[str]]:
+
+def _words(name: str, cache: _Words) -> tuple[list[str], list[str]]:
     """(tone keys, search keys) of a name's words; words repeat far more than names, so each is keyed once."""
     toned: list[str] = []
     bare: list[str] = []
@@ -102,7 +109,7 @@ def _words(name: str, cache: dict[str, tuple[list[str], list[str]]]) -> tuple[li
     return toned, bare
 
 
-def _name_info(raw: object, v: dict[str, Vocab], cache: dict) -> tuple:
+def _name_info(raw: object, v: dict[str, Vocab], cache: _Words) -> _NameCodes:
     name = nfc(str(raw) if raw is not None else "")
     words_t, words_s = _words(name, cache) if name else ([], [])
     if not words_t:
@@ -134,7 +141,7 @@ def _date_info(raw: object) -> tuple[int, int, int]:
     return y, m, (d if m else 0)
 
 
-def _place_info(raw: object, province_code: object, v: dict[str, Vocab]) -> tuple[int, int, int, int, int, int]:
+def _place_info(raw: object, province_code: object, v: dict[str, Vocab]) -> _PlaceCodes:
     text = nfc(str(raw)) if raw is not None else ""
     place = parse_place(text) if text else None
     province = place.province if place else UNKNOWN
@@ -153,7 +160,7 @@ def _digits(raw: object, size: int) -> int:
     return int(text) if len(text) == size and text.isascii() and text.isdigit() else 0
 
 
-def _numbers(col: list, size: int) -> np.ndarray:
+def _numbers(col: Sequence[object], size: int) -> np.ndarray:
     """Codes of `size` digits as integers (0 when absent or malformed); the stored form first, fast."""
     return np.array([int(x) if type(x) is str and len(x) == size and x.isdigit() and x.isascii()
                      else _digits(x, size) if x else 0 for x in col], dtype=np.int64)
@@ -163,9 +170,9 @@ def build_features(t: RecordTable) -> Features:
     n = len(t)
     v: dict[str, Vocab] = {k: Vocab() for k in ("name_t", "name_s", "fam_s", "mid_s", "giv_s", "fam_t", "mid_t",
                                                  "giv_t", "famgiv", "initials", "place", "household", "relation")}
-    names: dict[object, tuple] = {}
-    words: dict[str, tuple[list[str], list[str]]] = {}
-    name_rows = []
+    names: dict[object, _NameCodes] = {}
+    words: _Words = {}
+    name_rows: list[_NameCodes] = []
     for raw in t.full_name:
         info = names.get(raw)
         if info is None:
@@ -177,14 +184,14 @@ def build_features(t: RecordTable) -> Features:
     date_rows = [dates.get(d) or dates.setdefault(d, _date_info(d)) for d in t.birth_date]
     date_cols = np.array(date_rows, dtype=np.int32).reshape(n, 3).T if n else np.zeros((3, 0), np.int32)
 
-    places: dict[tuple, tuple] = {}
-    place_rows = []
-    for raw, prov in zip(t.birth_place, t.birth_province_code):
-        k = (raw, prov)
-        info = places.get(k)
-        if info is None:
-            info = places[k] = _place_info(raw, prov, v)
-        place_rows.append(info)
+    places: dict[tuple[str | None, str | None], _PlaceCodes] = {}
+    place_rows: list[_PlaceCodes] = []
+    for place, prov in zip(t.birth_place, t.birth_province_code):
+        k = (place, prov)
+        found = places.get(k)
+        if found is None:
+            found = places[k] = _place_info(place, prov, v)
+        place_rows.append(found)
     place_cols = np.array(place_rows, dtype=np.int64).reshape(n, 6).T if n else np.zeros((6, 0), np.int64)
 
     sex = np.array([1 if s == "M" else 2 if s == "F" else 0 for s in t.sex], dtype=np.int8)

@@ -79,9 +79,9 @@ class _Units:
             self.parts.add((int(old), int(new)))
         self.old_provinces_of: dict[str, list[str]] = {}
         for old in codes.provinces_pre2025():
-            new = codes.successor_province(old)
-            if new:
-                self.old_provinces_of.setdefault(new, []).append(old)
+            province = codes.successor_province(old)
+            if province:
+                self.old_provinces_of.setdefault(province, []).append(old)
 
 
 @cache

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from app import messages
-from app.review import compare as c
+from app.review import levels as c
 
 messages.register({
     "review.reason.same_name": ("cùng họ tên", "same full name"),
@@ -125,7 +126,15 @@ def place_reasons(level: int, text_a: str | None, text_b: str | None, style_a: i
     return [Reason("place_differs")]
 
 
-def pair_reasons(levels: dict[str, int], rec_a: dict, rec_b: dict, name_count: int) -> list[Reason]:
+class PairSide(TypedDict):
+    """What the reasons show of one side of a pair."""
+
+    full_name: str
+    birth_place: str | None
+    place_style: int    # as normalise.Features.place_style: 0 missing, 1 old, 2 new, 3 partial, 4 unread
+
+
+def pair_reasons(levels: dict[str, int], rec_a: PairSide, rec_b: PairSide, name_count: int) -> list[Reason]:
     """levels: the pair's comparison levels (name, date, sex, place, cccd, bhxh, alone); rec_a/rec_b: full_name,
     birth_place and place_style of each side."""
     out = name_reasons(levels["name"], rec_a["full_name"], rec_b["full_name"], name_count)

@@ -6,9 +6,10 @@ field, filled straight from SQL rows without building an object per person (2 mi
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from itertools import islice
+from typing import cast
 
 # The order of a row tuple, as the lead's query selects them:
 # SELECT id, household_id, full_name, birth_date, sex, birth_place, birth_province_code, id_number, bhxh_code,
@@ -43,6 +44,18 @@ class RecordTable:
     `from_records`; `len(table)` persons."""
 
     __slots__ = ROW_FIELDS
+    # One list per field of MatchRecord, set by name in __init__ (the values as the rows hold them).
+    id: list[str]
+    household_id: list[str | None]
+    full_name: list[str]
+    birth_date: list[str | None]
+    sex: list[str | None]
+    birth_place: list[str | None]
+    birth_province_code: list[str | None]
+    id_number: list[str | None]
+    bhxh_code: list[str | None]
+    relation: list[str | None]
+    commune_code: list[str | None]
 
     def __init__(self, columns: Mapping[str, Sequence[object]]) -> None:
         n = len(columns["id"])
@@ -66,11 +79,13 @@ class RecordTable:
         if first is None:
             return cls({"id": []})
         if isinstance(first, Mapping):
-            rest = [first, *it]
-            return cls({name: [r.get(name) for r in rest] for name in ROW_FIELDS})  # type: ignore[union-attr]
+            # All rows are of one kind: the first tells which (here, and for the tuples below).
+            rest = cast(list[Mapping[str, object]], [first, *it])
+            return cls({name: [r.get(name) for r in rest] for name in ROW_FIELDS})
         width = len(first)
         cols: list[list[object]] = [[] for _ in range(width)]
         shared: list[dict[object, object] | None] = [None if ROW_FIELDS[i] in _UNIQUE else {} for i in range(width)]
+        tuples = cast(Iterator[Sequence[object]], it)
         block: list[Sequence[object]] = [first]
         collecting = gc.isenabled()
         gc.disable()  # millions of values kept for good: the collector would walk them again and again
@@ -79,11 +94,11 @@ class RecordTable:
                 for i, values in enumerate(zip(*block)):
                     seen = shared[i]
                     cols[i].extend(values if seen is None else [seen.setdefault(v, v) for v in values])
-                block = list(islice(it, chunk))
+                block = list(islice(tuples, chunk))
         finally:
             if collecting:
                 gc.enable()
-        return cls({name: cols[i] if i < width else None for i, name in enumerate(ROW_FIELDS)})
+        return cls({name: cols[i] for i, name in enumerate(ROW_FIELDS) if i < width})  # the rest: None each
 
     @classmethod
     def from_records(cls, records: Iterable[MatchRecord]) -> RecordTable:
@@ -97,7 +112,7 @@ class RecordTable:
 def as_table(records: RecordTable | Iterable[MatchRecord] | Iterable[Sequence[object]]) -> RecordTable:
     if isinstance(records, RecordTable):
         return records
-    records = list(records)
-    if records and isinstance(records[0], MatchRecord):
-        return RecordTable.from_records(records)  # type: ignore[arg-type]
-    return RecordTable.from_rows(records)  # type: ignore[arg-type]
+    listed = list(records)
+    if listed and isinstance(listed[0], MatchRecord):  # all of one kind: the first tells which
+        return RecordTable.from_records(cast(list[MatchRecord], listed))
+    return RecordTable.from_rows(cast(list[Sequence[object]], listed))

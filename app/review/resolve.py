@@ -20,8 +20,8 @@ from app.errors import HgdError
 from app.operations import Changes, OpContext, Operation
 from app.registry.common import as_reported, household, person, record_event, set_fields
 from app.registry.corrections import CorrectPerson
-from app.review.matcher import KIND as DUPLICATE
-from app.review.matcher import fingerprint
+from app.review.identity import KIND as DUPLICATE
+from app.review.identity import fingerprint
 from app.review.service import HOUSEHOLD_KINDS
 from app.store.models import Finding, FindingSubject, Household, Person, Resolution
 

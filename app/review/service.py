@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
@@ -19,12 +19,14 @@ from app import messages
 from app.ids import new_id
 from app.operations import Changes, OpContext, Operation
 from app.review.checks import CheckFinding, HouseholdRow, PersonRow, run_checks
-from app.review.matcher import KIND as DUPLICATE
-from app.review.matcher import Pair, find_pairs
+from app.review.identity import KIND as DUPLICATE
 from app.review.records import ROW_FIELDS, RecordTable
 from app.store import write
 from app.store.clock import utcnow
 from app.store.models import Finding, FindingSubject, Household, Person, Resolution
+
+if TYPE_CHECKING:
+    from app.review.matcher import Pair
 
 messages.register({
     "op.review": ("Rà soát dữ liệu", "Data review"),
@@ -154,6 +156,8 @@ class RunReview(Operation):
         def tell(done: int, total: int, stage: str) -> None:
             ctx.check_cancel()
             ctx.progress(done, total, stage)  # a key under "review.stage." (the words: messages.render)
+
+        from app.review.matcher import find_pairs  # numpy and the matcher load when a review runs
 
         pairs = find_pairs(table, known_distinct=distinct, progress=tell)
         del table

@@ -18,6 +18,7 @@ from app.paths import MIGRATIONS
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 # The revision this program's models describe (a test checks it is the migrations' head). Known without loading
 # Alembic, so that opening a register that is up to date costs no migration machinery.
@@ -45,14 +46,16 @@ def alembic_config() -> Config:
     return cfg
 
 
-def _script():
+def _script() -> ScriptDirectory:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config())
 
 
 def head_revision() -> str:
-    return _script().get_current_head()
+    head = _script().get_current_head()
+    assert head is not None  # db/migrations always holds a single head (a test checks it is HEAD)
+    return head
 
 
 def known_revisions() -> set[str]:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from app import messages
 from app.lists.cards.match import KINDS, Proposal, Reconciliation, reconcile
 from app.lists.cards.read import CardList, read_card_list
-from app.views.xlsx_report import write_report
 
 if TYPE_CHECKING:
     from app.register import Register
@@ -82,6 +81,8 @@ def summary_lines(res: CardsResult, lang: str | None = None) -> list[str]:
 
 
 def save_xlsx(res: CardsResult, path: str | Path, lang: str | None = None) -> Path:
+    from app.views.xlsx_report import write_report  # the spreadsheet writer loads when a report is saved
+
     heads = ("kind", "row", "name", "group", "detail")
     return write_report(
         path, messages.render("cards_view.sheet.summary", lang), summary_lines(res, lang),

@@ -10,7 +10,6 @@ from app import messages
 from app.io import fields
 from app.io.importer import import_persons
 from app.io.report import ImportReport, RowIssue
-from app.views.xlsx_report import write_report
 
 if TYPE_CHECKING:
     from app.register import Register
@@ -99,6 +98,8 @@ def field_choices(lang: str | None = None) -> list[tuple[str, str]]:
 
 
 def save_report_xlsx(report: ImportReport, path: str | Path, lang: str | None = None) -> Path:
+    from app.views.xlsx_report import write_report  # the spreadsheet writer loads when a report is saved
+
     heads = ("kind", "sheet", "row", "column", "value", "message")
     return write_report(
         path, messages.render("import_view.sheet.summary", lang),

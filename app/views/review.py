@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app import messages
 from app.registry.history import display
-from app.review.matcher import KIND as DUPLICATE
+from app.review.identity import KIND as DUPLICATE
 from app.review.reasons import Reason, render_reasons
 from app.store.models import Finding, FindingSubject, Household, Person
 

@@ -399,10 +399,9 @@ def test_a_commune_key_is_replaced_from_paper_or_a_rotation_notice(world, tmp_pa
     shown = ok("keys", "show", "--db", o)["trusted"]
     assert [(k["key_id"], k["status"]) for k in shown] == [(rotated["old_key_id"], "replaced"),
                                                            (rotated["key_id"], "active")]
-    ok("undo", "--db", o)                  # registering a key is undoable: the old key is active again
-    shown = ok("keys", "show", "--db", o)["trusted"]
-    assert [(k["key_id"], k["status"]) for k in shown] == [(rotated["old_key_id"], "active"),
-                                                           (rotated["key_id"], "void")]
+    ok("undo", "--db", o)                  # registering a key is undoable: the old key is active again and the
+    shown = ok("keys", "show", "--db", o)["trusted"]   # new one, voided, is no longer listed as trusted
+    assert [(k["key_id"], k["status"]) for k in shown] == [(rotated["old_key_id"], "active")]
     ok("redo", "--db", o)
     # a package signed with the new key is accepted
     e = ok("package", "export", "--db", c, "--period", MONTH, "--out", tmp_path / "out", "--passphrase-file",

@@ -23,8 +23,7 @@ from app.domain import codes, te_card
 from app.domain.dates import PartialDate, age_in_months
 from app.domain.text import tone_key
 from app.lists.cards.read import CardList, CardRow
-from app.review import RecordTable, find_pairs
-from app.review.records import ROW_FIELDS
+from app.review.records import ROW_FIELDS, RecordTable
 from app.store.models import Event, EventSubject, Person
 
 KINDS = ("missing_from_register", "without_card", "differs", "possible")
@@ -129,6 +128,8 @@ def _by_criteria(rows: list[CardRow], people: list[dict[str, Any]], matched: dic
         for c in _MATCH_COLUMNS:
             columns[c].append({"id": f"card:{i}", "household_id": f"card:{i}"}.get(c, getattr(r, c, None)))
     possible: dict[int, Proposal] = {}
+    from app.review.matcher import find_pairs  # numpy and the matcher load when a list is reconciled
+
     for pair in find_pairs(RecordTable(columns)):
         a, b = pair.a_id, pair.b_id
         if a.startswith("card:") == b.startswith("card:"):
