@@ -12,14 +12,15 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from app.errors import HgdError
-from app.exchange import courier, keyring, overview, receive
-from app.exchange.units import own_unit, register_kind
 from app.lists import periods
-from app.packages import Fingerprint, PublicKeys, SignedAck, read_public, write_ack
 from app.store.models import Package, PackageCollection, Period
 
 if TYPE_CHECKING:
+    from app.packages import PublicKeys, SignedAck
     from app.register import Register
+
+# app.exchange and app.packages (age, minisign, the JSON schemas) are imported where used: the window starts without
+# them, the first read of the packages page loads them.
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,8 @@ def _day(moment: datetime | None) -> str | None:
 
 
 def _sent(s: Any, commune_id: str) -> list[SentRow]:
+    from app.packages import Fingerprint
+
     rows = list(s.scalars(select(Period).where(Period.commune_id == commune_id,
                                                Period.status.in_(periods.CLOSED))
                           .order_by(Period.month.desc())))
@@ -136,6 +139,8 @@ def _sent(s: Any, commune_id: str) -> list[SentRow]:
 
 
 def _communes(s: Any, today: date) -> list[CommuneRow]:
+    from app.exchange import overview
+
     v = overview.overview(s, today)
     out = []
     for c in v["communes"]:
@@ -148,6 +153,10 @@ def _communes(s: Any, today: date) -> list[CommuneRow]:
 
 
 def packages_state(reg: Register) -> PackagesState:
+    from app.exchange import keyring
+    from app.exchange.units import own_unit, register_kind
+    from app.packages import Fingerprint
+
     today = reg.today()
     with reg.reading() as s:
         kind = register_kind(s)
@@ -175,11 +184,15 @@ def packages_state(reg: Register) -> PackagesState:
 
 def check_with_folder(file: str | Path, folder: str | Path) -> dict[str, Any]:
     """The courier's check against a commune's public-key folder (no register needed)."""
+    from app.exchange import courier
+
     return courier.describe(courier.check(file, courier.keys_from_folder(folder)))
 
 
 def check_with_register(reg: Register, file: str | Path) -> dict[str, Any]:
     """The courier's check against the register's keys (its own and the trusted ones)."""
+    from app.exchange import courier, keyring
+
     with reg.reading() as s:
         return courier.describe(courier.check(file, keyring.trusted_keys(s, include_own=True)))
 
@@ -188,10 +201,13 @@ def check_with_register(reg: Register, file: str | Path) -> dict[str, Any]:
 
 def folder_keys(folder: str | Path) -> KeyInfo:
     """Another unit's exported folder, read (to show its fingerprint before trusting it)."""
+    from app.packages import read_public
+
     return key_info(read_public(folder))
 
 
 def export_keys(reg: Register, folder: str | Path) -> list[Path]:
+    from app.exchange import keyring
     from app.packages import export_public
 
     with reg.reading() as s:
@@ -213,9 +229,10 @@ class Prechecked:
 def precheck(reg: Register, file: str | Path) -> Prechecked:
     """Verify a package against the office's trusted keys and its sequence (as `hgd package import` does before
     applying): refused packages raise the core's error; the same package again hands back its acknowledgement."""
-    with reg.reading() as s:
-        from app.exchange.units import require
+    from app.exchange import courier, receive
+    from app.exchange.units import require
 
+    with reg.reading() as s:
         require(s, "office", reg.where)
         verified, decision = receive._verify(s, str(file))
         ack = receive._stored_ack(s, verified.manifest.package_id, verified.path.name) \
@@ -224,5 +241,7 @@ def precheck(reg: Register, file: str | Path) -> Prechecked:
 
 
 def save_ack(signed: SignedAck, folder: str | Path) -> Path:
+    from app.packages import write_ack
+
     Path(folder).mkdir(parents=True, exist_ok=True)
     return write_ack(folder, signed)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.exchange.courier import RecordCollection
 from app.lists.periods import shown
 from app.operations import Result
 from app.views.packages import PackagesState, check_with_folder, check_with_register
@@ -280,6 +279,8 @@ class CourierPanel(QWidget):
             return
         if self.result is None:
             return
+        from app.exchange.courier import RecordCollection
+
         self.ctx.runner.apply(RecordCollection(self.file.text(), by), on_done=self._recorded,
                               on_failed=lambda exc: self.message.error(say(exc)))
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from app.errors import HgdError
 from ui.errors import message_for
 from ui.pages.widgets import DIALOG_OPTIONS, FileDialogs
-from ui.printing import preview_pdf
 
 ZIP_FILTER = "ZIP (*.zip)"
 PDF_FILTER = "PDF (*.pdf)"
@@ -109,4 +108,6 @@ class Asks(FileDialogs):
 
 def preview(parent: QWidget, pdf: Path, title: str) -> None:
     """The print preview of a PDF the page wrote (ui.printing, with printing); tests replace it."""
+    from ui.printing import preview_pdf
+
     preview_pdf(parent, pdf, title)

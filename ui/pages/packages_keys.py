@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import HgdError
-from app.exchange.keyring import InitKeys, RotateKeys, TrustKeys
 from app.operations import Result
 from app.views.packages import (
     KeyInfo,
@@ -168,6 +167,8 @@ class KeysPanel(QWidget):
             "Choose the passphrase that locks this unit's keys. It is asked each time a package is signed or "
             "opened; it is never stored. Write it down and keep it safe."), twice=True)
         if secret:
+            from app.exchange.keyring import InitKeys
+
             self.ctx.runner.apply(InitKeys(secret), on_done=self._made, on_failed=self._failed)
 
     def _made(self, result: Result) -> None:
@@ -199,11 +200,15 @@ class KeysPanel(QWidget):
                   "if they are the same.").replace("%1", info.unit_name).replace("%2", kind_name(info.unit_kind)) \
             .replace("%3", info.unit_code).replace("%4", info.fingerprint).replace("%5", info.short)
         if self.asks().confirm(self, self.tr("Trust these keys?"), text):
+            from app.exchange.keyring import TrustKeys
+
             self.ctx.runner.apply(TrustKeys(folder), on_done=self._applied,
                                   on_failed=lambda exc: self._trust_failed(folder, exc))
 
     def _trust_failed(self, folder: str, exc: BaseException) -> None:
         """A unit already registered with another key: its rotation notice from the folder, else the paper."""
+        from app.exchange.keyring import TrustKeys
+
         if not (isinstance(exc, HgdError) and exc.key == "keys.replace_needs_proof"):
             self._failed(exc)
             return
@@ -228,6 +233,8 @@ class KeysPanel(QWidget):
         folder = asks.folder(self, self.tr("Folder for the new public keys and the rotation notice"),
                              str(places.registers_dir()))
         if folder:
+            from app.exchange.keyring import RotateKeys
+
             self.ctx.runner.apply(RotateKeys(secret, folder), on_done=self._rotated, on_failed=self._failed)
 
     def _rotated(self, result: Result) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.errors import HgdError
-from app.exchange.receive import ImportPackage
 from app.lists.periods import shown
 from app.operations import Result
 from app.views.packages import CommuneRow, PackagesState, Prechecked, precheck, save_ack
@@ -218,6 +217,8 @@ class OfficePanel(QWidget):
         if p.ack is not None:      # received before: nothing to apply, the same acknowledgement again
             self._acknowledged(file, p.package, p.ack, self.tr("received before: nothing changed"))
             return
+        from app.exchange.receive import ImportPackage
+
         secret = self.passphrase or ""
         self.ctx.runner.apply(ImportPackage(file, secret), on_done=lambda r: self._imported(file, p, r),
                               on_failed=lambda exc: self._refused(file, exc))

@@ -17,12 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.exchange.acks import ImportAck
-from app.exchange.export import ExportPackage
 from app.lists.periods import shown, status_name
 from app.operations import Result
 from app.views.packages import PackagesState, SentRow
-from app.views.printouts import minutes_pdf
 from ui import places
 from ui.context import AppContext
 from ui.pages import packages_dialogs as dialogs
@@ -46,6 +43,8 @@ def export_package(parent: QWidget, ctx: AppContext, asks: Asks, month: str,
                          str(places.registers_dir()))
     if not folder:
         return
+    from app.exchange.export import ExportPackage
+
     ctx.runner.apply(ExportPackage(month, folder, secret), on_done=on_done, on_failed=on_failed, cancellable=False)
 
 
@@ -200,6 +199,8 @@ class SendPanel(QWidget):
             return
         if not out.lower().endswith(".pdf"):
             out += ".pdf"
+        from app.views.printouts import minutes_pdf
+
         self.ctx.runner.query(lambda reg: minutes_pdf(reg, month, out), self._minutes_written,
                               on_failed=lambda exc: self.message.error(say(exc)))
 
@@ -213,6 +214,8 @@ class SendPanel(QWidget):
         file = self.asks().open_file(self, self.tr("The office's acknowledgement"), str(places.registers_dir()),
                                      ZIP_FILTER)
         if file:
+            from app.exchange.acks import ImportAck
+
             self.ctx.runner.apply(ImportAck(file), on_done=self._acked,
                                   on_failed=lambda exc: self.message.error(say(exc)))
 
