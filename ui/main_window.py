@@ -30,7 +30,7 @@ from ui.commune_header import CommuneHeader
 from ui.context import AppContext, SyncRunner, ThreadRunner
 from ui.new_register import NewRegisterDialog
 from ui.overview.view import OverviewView
-from ui.pages import PAGES
+from ui.pages import OFFICE_PAGES, PAGES
 from ui.pages.base import Page
 from ui.qt_strings import FILE_DIALOG
 
@@ -166,7 +166,8 @@ class MainWindow(QMainWindow):
         self.side.blockSignals(True)
         self.side.clear()
         assert self.ctx is not None
-        self.pages = [cls(self.ctx) for cls in PAGES]
+        office = self.reg is not None and self.reg.setting("register_kind") == "office"
+        self.pages = [cls(self.ctx) for cls in (OFFICE_PAGES if office else PAGES)]
         self._stale = set(range(len(self.pages)))
         for page in self.pages:
             self.stack.addWidget(page)

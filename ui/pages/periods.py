@@ -3,9 +3,11 @@ locking one, the lists of a period with their counts written as XLSX and PDF to 
 reconciliation with the office's card-holder list (ui/pages/cards.py)."""
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QListWidget,
+    QMenu,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -23,8 +26,10 @@ from PySide6.QtWidgets import (
 from app.errors import HgdError
 from app.lists.period_ops import LockPeriod, OpenPeriod
 from app.lists.periods import shown, status_name
+from app.lists.rows import VNPT
 from app.operations import Changes, Result
 from app.views.periods import ListRow, PeriodDetail, PeriodRow, period_detail, period_rows, write_period_files
+from app.views.printouts import list_pdf, minutes_pdf
 from ui import places
 from ui.context import AppContext
 from ui.errors import message_for
@@ -33,6 +38,7 @@ from ui.pages.cards import CardsPanel
 from ui.pages.staff import StaffPanel
 from ui.pages.table_model import Column, RowsModel
 from ui.pages.widgets import FileDialogs, MessageLine, heading, table_view
+from ui.printing import preview_pdf
 
 RIGHT = Qt.AlignmentFlag.AlignRight
 TOUCHES = ("period", "event", "person", "household", "produced_list", "staff")
@@ -75,8 +81,10 @@ class PeriodsPage(Page):
         self.list_view = table_view()
         self.list_view.setObjectName("listsTable")
         self.list_view.setModel(self.lists)
-        self.list_view.doubleClicked.connect(self.open_list)
-        self.list_view.setToolTip(self.tr("Double-click a list to open its PDF (once the files are written)."))
+        self.list_view.doubleClicked.connect(lambda index: self.preview_list(index.row()))
+        self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list_view.customContextMenuRequested.connect(self._list_menu)
+        self.list_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_print_buttons())
         self.list_view.horizontalHeader().setStretchLastSection(False)
         self.list_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.list_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -98,6 +106,17 @@ class PeriodsPage(Page):
         self.show_button.setObjectName("showFolder")
         self.show_button.clicked.connect(self.show_folder)
         self.show_button.setEnabled(False)
+        self.export_button = QPushButton()      # the packages page's export, from the period's detail
+        self.export_button.setObjectName("exportPackage")
+        self.export_button.clicked.connect(self.export_package)
+        self.package_dialogs: Any = None          # ui.pages.packages_dialogs.Asks (tests answer it)
+        self.preview_button = QPushButton()
+        self.preview_button.setObjectName("previewList")
+        self.preview_button.clicked.connect(lambda: self.preview_list(self.list_view.currentIndex().row()))
+        self.minutes_button = QPushButton()
+        self.minutes_button.setObjectName("handoverMinutes")
+        self.minutes_button.clicked.connect(self.preview_minutes)
+        self.print_dir: tempfile.TemporaryDirectory[str] | None = None
         self.blockers_label = QLabel()
         self.blockers = QListWidget()
         self.blockers.setObjectName("blockers")
@@ -106,7 +125,7 @@ class PeriodsPage(Page):
         self.message.setObjectName("periodMessage")
 
         buttons = QHBoxLayout()
-        for b in (self.open_button, self.lock_button, self.write_button, self.show_button):
+        for b in (self.open_button, self.lock_button, self.write_button, self.show_button, self.export_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         right = QWidget()
@@ -117,6 +136,11 @@ class PeriodsPage(Page):
         rl.addLayout(buttons)
         rl.addWidget(self.message)
         rl.addWidget(self.list_view, 1)
+        print_row = QHBoxLayout()
+        print_row.addWidget(self.preview_button)
+        print_row.addWidget(self.minutes_button)
+        print_row.addStretch(1)
+        rl.addLayout(print_row)
         rl.addWidget(self.blockers_label)
         rl.addWidget(self.blockers)
         split = QSplitter()
@@ -161,6 +185,14 @@ class PeriodsPage(Page):
         self.lock_button.setText(self.tr("Lock the period…"))
         self.write_button.setText(self.tr("Write the files to a folder…"))
         self.show_button.setText(self.tr("Show the folder"))
+        self.export_button.setText(QCoreApplication.translate("SendPanel", "Export package…"))
+        self.list_view.setToolTip(self.tr("Double-click a list to see it as it prints, and print it."))
+        self.preview_button.setText(self.tr("Preview and print…"))
+        self.preview_button.setToolTip(self.tr("The chosen list as it prints, page by page; print it from there."))
+        self.minutes_button.setText(self.tr("Handover minutes…"))
+        self.minutes_button.setToolTip(self.tr(
+            "The handover minutes of the period's package (commune, post office, social insurance office): "
+            "preview and print."))
         self.blockers_label.setText(self.tr("To settle before locking:"))
         self.periods.retranslate()
         self.lists.retranslate()
@@ -210,6 +242,8 @@ class PeriodsPage(Page):
             return  # an older answer: the clerk chose another month meanwhile
         self.detail = detail
         self.lists.set_rows(detail.lists)
+        if detail.lists:
+            self.list_view.selectRow(0)
         self._show_detail()
 
     def _show_detail(self) -> None:
@@ -217,7 +251,8 @@ class PeriodsPage(Page):
         if d is None:
             self.title_label.setText("")
             self.status_label.setText("")
-            for b in (self.open_button, self.lock_button, self.write_button):
+            for b in (self.open_button, self.lock_button, self.write_button, self.preview_button,
+                      self.minutes_button, self.export_button):
                 b.setEnabled(False)
             self.blockers.clear()
             self.blockers_label.hide()
@@ -236,6 +271,8 @@ class PeriodsPage(Page):
         self.open_button.setEnabled(d.status == "not_opened")
         self.lock_button.setEnabled(d.status == "open")
         self.write_button.setEnabled(bool(d.lists))
+        self.export_button.setEnabled(d.status == "locked")
+        self._show_print_buttons()
         self.blockers.clear()
         self.blockers.addItems(d.blockers)
         self.blockers_label.setVisible(bool(d.blockers))
@@ -314,3 +351,74 @@ class PeriodsPage(Page):
     def show_folder(self) -> None:
         if self.last_folder is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_folder)))
+
+    def export_package(self) -> None:
+        """The same action as the packages page's "Export package…" (a locked period's signed package)."""
+        from ui.pages.packages_dialogs import Asks, say
+        from ui.pages.packages_send import export_package, exported_text
+
+        if self.selected is None:
+            return
+        self.package_dialogs = self.package_dialogs or Asks()
+        export_package(self, self.ctx, self.package_dialogs, self.selected,
+                       lambda result: (self._applied(result), self.message.ok(exported_text(result.value))),
+                       lambda exc: self.message.error(say(exc)))
+
+    # --- print preview ------------------------------------------------------------------------------------------
+    def _show_print_buttons(self) -> None:
+        row = self.list_view.currentIndex().row()
+        self.preview_button.setEnabled(0 <= row < len(self.lists.rows) and self.lists.rows[row].form != VNPT)
+        self.minutes_button.setEnabled(self.detail is not None)
+
+    def _list_menu(self, pos: QPoint) -> None:
+        index = self.list_view.indexAt(pos)
+        if not index.isValid():
+            return
+        menu = QMenu(self)
+        preview = menu.addAction(self.tr("Preview and print…"))
+        preview.setEnabled(self.lists.rows[index.row()].form != VNPT)
+        preview.triggered.connect(lambda: self.preview_list(index.row()))
+        written = self.list_file(index.row())
+        open_file = menu.addAction(self.tr("Open the written file"))
+        open_file.setEnabled(written is not None)
+        open_file.triggered.connect(lambda: self.open_list(index))
+        menu.popup(self.list_view.viewport().mapToGlobal(pos))
+
+    def _print_folder(self) -> Path:
+        if self.print_dir is None:
+            self.print_dir = tempfile.TemporaryDirectory(prefix="hgd-print-")
+        return Path(self.print_dir.name)
+
+    def preview_list(self, row: int) -> None:
+        """The list's PDF in the print preview: the file written to the clerk's folder, a locked period's PDF
+        written for an earlier preview, or written now (a draft always anew: the month's events may have moved)."""
+        if self.detail is None or not 0 <= row < len(self.lists.rows):
+            return
+        item, month, frozen = self.lists.rows[row], self.detail.month, self.detail.frozen
+        written = self.list_file(row)
+        if written is not None and written.suffix == ".pdf" and written.exists():
+            self._preview(written, item.title)
+            return
+        folder = self._print_folder() / month
+        cached = folder / f"{item.stem}.pdf"
+        if frozen and cached.exists():
+            self._preview(cached, item.title)
+            return
+        self.ctx.runner.query(lambda reg: list_pdf(reg, month, item.stem, folder),
+                              lambda path: self._preview(path, item.title),
+                              on_failed=lambda exc: self.message.error(message_for(exc)))
+
+    def preview_minutes(self) -> None:
+        if self.detail is None:
+            return
+        month = self.detail.month
+        out = self._print_folder() / month / f"{month}_bien-ban-ban-giao.pdf"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        title = self.tr("Handover minutes %1").replace("%1", shown(month))
+        self.ctx.runner.query(lambda reg: minutes_pdf(reg, month, out),
+                              lambda result: self._preview(Path(result["path"]), title),
+                              on_failed=lambda exc: self.message.error(message_for(exc)))
+
+    def _preview(self, pdf: Path, title: str) -> None:
+        self.message.clear_message()
+        preview_pdf(self, pdf, title)

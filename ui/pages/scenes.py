@@ -119,10 +119,26 @@ def _first_run_ready(ctx: AppContext, work: Path) -> QWidget:
     return dialog
 
 
+def _print_preview(ctx: AppContext, work: Path, form: str = "D03-TS") -> QWidget:
+    """The print preview of a locked month's list, as the periods page opens it."""
+    from app.views.periods import period_detail, period_rows
+    from app.views.printouts import list_pdf
+    from ui.printing import open_preview
+
+    reg = ctx.runner.reader()  # type: ignore[attr-defined]
+    month = next(r.month for r in period_rows(reg) if r.status == "locked")
+    row = next(r for r in period_detail(reg, month).lists if r.form == form)
+    dialog = open_preview(None, list_pdf(reg, month, row.stem, work), row.title)
+    assert dialog is not None
+    dialog.resize(1366, 768)
+    return dialog
+
+
 def scenes() -> list[Scene]:
     return [("settings", _settings), ("import", _import), ("periods", _periods),
             ("periods-locked", _period_locked), ("cards", _cards), ("staff", _staff),
-            ("first-run-ambiguous", _first_run_ambiguous), ("first-run-ready", _first_run_ready)]
+            ("first-run-ambiguous", _first_run_ambiguous), ("first-run-ready", _first_run_ready),
+            ("print-preview", _print_preview), ("print-preview-tk1", lambda c, w: _print_preview(c, w, "TK1-TS"))]
 
 
 def main(out: str) -> None:
