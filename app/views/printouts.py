@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from app import messages
 from app.errors import HgdError
-from app.lists.documents import documents, file_stem
 from app.lists.period_ops import view
 from app.lists.periods import shown
 
@@ -24,6 +23,8 @@ messages.register({
 def list_pdf(reg: Register, month: str, stem: str, out_dir: str | Path) -> Path:
     """The PDF of the list `stem` (documents.file_stem) of the period of `month`, written to `out_dir`: the frozen
     lines of a locked period, a draft from the events of an open one. Only that list is rendered."""
+    from app.lists.documents import documents, file_stem  # the writers load when a list is printed
+
     with reg.reading() as s:
         v = view(s, reg.commune_id, month, reg.today())
     chosen = [fl for fl in v.lists if file_stem(v.info.month, fl) == stem]

@@ -38,7 +38,6 @@ from ui.pages.cards import CardsPanel
 from ui.pages.staff import StaffPanel
 from ui.pages.table_model import Column, RowsModel
 from ui.pages.widgets import FileDialogs, MessageLine, heading, table_view
-from ui.printing import preview_pdf
 
 RIGHT = Qt.AlignmentFlag.AlignRight
 TOUCHES = ("period", "event", "person", "household", "produced_list", "staff")
@@ -421,4 +420,6 @@ class PeriodsPage(Page):
 
     def _preview(self, pdf: Path, title: str) -> None:
         self.message.clear_message()
+        from ui.printing import preview_pdf  # pdfium loads when a preview is first asked for
+
         preview_pdf(self, pdf, title)
