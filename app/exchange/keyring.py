@@ -208,12 +208,16 @@ class TrustKeys(Operation):
                     raise HgdError("keys.fingerprint_mismatch", typed=self.fingerprint[:80], unit=unit.name,
                                    actual=public.fingerprint.short)
                 source = "paper"
-                valid_from = _naive_utc(now)
+                # The courier brings the paper and the packages the new key signed on the way: the new key counts
+                # from the start of the local day it is registered; the old one stays valid until this moment.
+                day_start = datetime.combine(now.astimezone().date(), datetime.min.time()).astimezone()
+                valid_from = _naive_utc(day_start)
             else:
                 raise HgdError("keys.replace_needs_proof", unit=unit.name, old=old.key_id,
                                new=public.signing.key_id)
+            replaced_at = _naive_utc(now) if source == "paper" else valid_from
             for r in current:
-                r.status, r.valid_to = "replaced", valid_from
+                r.status, r.valid_to = "replaced", replaced_at
                 ctx.updated(r)
         ctx.add(TrustedUnitKey(unit_kind=unit.kind, unit_code=unit.code, unit_name=unit.name,
                                key_id=public.signing.key_id, minisign_public=public.signing.base64,

@@ -385,6 +385,9 @@ def test_a_commune_key_is_replaced_from_paper_or_a_rotation_notice(world, tmp_pa
     shutil.copy(world.root / "c-before-export.db", c)
     rotated = ok("keys", "rotate", "--db", c, "--passphrase-file", world.c_pass, "--out", tmp_path / "new")["keys"]
     assert rotated["old_key_id"] != rotated["key_id"]
+    # the courier carries a package the new key signed together with the paper fingerprint
+    e = ok("package", "export", "--db", c, "--period", MONTH, "--out", tmp_path / "out", "--passphrase-file",
+           world.c_pass)
     before = untouched(o)
     assert refused("keys", "trust", "--db", o, tmp_path / "new") == "keys.replace_needs_proof"
     assert refused("keys", "trust", "--db", o, tmp_path / "new", "--fingerprint",
@@ -403,9 +406,7 @@ def test_a_commune_key_is_replaced_from_paper_or_a_rotation_notice(world, tmp_pa
     shown = ok("keys", "show", "--db", o)["trusted"]   # new one, voided, is no longer listed as trusted
     assert [(k["key_id"], k["status"]) for k in shown] == [(rotated["old_key_id"], "active")]
     ok("redo", "--db", o)
-    # a package signed with the new key is accepted
-    e = ok("package", "export", "--db", c, "--period", MONTH, "--out", tmp_path / "out", "--passphrase-file",
-           world.c_pass)
+    # the package the new key signed before the office registered it is accepted
     assert ok("package", "import", "--db", o, e["path"], "--passphrase-file", world.o_pass,
               "--ack-out", tmp_path / "acks")["decision"] == "new"
     # a notice signed by a key that is not the registered old one is refused
