@@ -1,5 +1,5 @@
 """What every page shares: the register's place, the runner that applies operations and runs queries, and the
-`changed` signal emitted after any applied operation, undo or redo (see /work/briefs/gui_contract.md).
+`changed` signal emitted after any applied operation, undo or redo.
 
 `ThreadRunner` does the work on one worker thread of its own (operations and queries one after the other, in the
 order asked), with a progress dialog and Cancel for long operations; the GUI thread never waits in a nested event
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.operations import Operation, Preview, Result
@@ -62,6 +62,7 @@ class _Base:
         self._write: Register | None = register   # an open register to write with (the one the window opened)
         self._read: Register | None = None
         self.after_apply: list[Callable[[Result], None]] = []   # e.g. the main window's Undo/Redo labels
+        self.closed = False     # after close(): no new work, and answers still queued are dropped
 
     def bind(self, ctx: AppContext) -> None:
         self.ctx = ctx
@@ -77,6 +78,7 @@ class _Base:
         return self._read
 
     def close(self) -> None:
+        self.closed = True
         for reg in (self._write, self._read):
             if reg is not None:
                 reg.close()
@@ -179,7 +181,8 @@ class ThreadRunner(_Base):
         self.pool.setMaxThreadCount(1)
         self.pending = 0
         self.cancel: Cancel | None = None   # the running cancellable operation's token
-        self._jobs: set[_Job] = set()
+        self._jobs: set[_Job] = set()       # queued or running
+        self._retired: list[_Job] = []      # answered; freed once no pool thread is inside them
 
     @property
     def busy(self) -> bool:
@@ -190,7 +193,9 @@ class ThreadRunner(_Base):
         self._start(work, done, failed)
 
     def _start(self, work: Callable[[], Any], done: Callable[[Any], None],
-               failed: Callable[[BaseException], None]) -> _Job:
+               failed: Callable[[BaseException], None]) -> _Job | None:
+        if self.closed:       # the window is closing: its pages' late reloads have nowhere to go
+            return None
         job = _Job(work)
         job.setAutoDelete(False)
         self._jobs.add(job)
@@ -200,15 +205,35 @@ class ThreadRunner(_Base):
         def finish(handler: Callable[[Any], None], value: Any) -> None:
             self.pending -= 1
             self._jobs.discard(job)
-            handler(value)
+            self._retired.append(job)       # never freed inside its own signal's delivery
+            QTimer.singleShot(0, self._release)
+            if not self.closed:       # the widgets it would fill may be gone with their window
+                handler(value)
 
         job.signals.done.connect(lambda value: finish(done, value), queued)
         job.signals.failed.connect(lambda exc: finish(failed, exc), queued)
         self.pool.start(job)
         return job
 
+    def _release(self) -> None:
+        """Frees answered jobs once the pool thread has left them. Their slots hold the job (job → signal → slot →
+        job), so without this a garbage-collection pass would free them at any moment, even mid-delivery."""
+        if self.pool.activeThreadCount():
+            if self._retired:
+                QTimer.singleShot(50, self._release)
+            return
+        retired, self._retired = self._retired, []
+        for job in retired:
+            for signal in (job.signals.done, job.signals.failed):
+                try:
+                    signal.disconnect()
+                except (RuntimeError, TypeError):  # already disconnected
+                    pass
+
     def apply(self, op: Operation, *, on_done: Callable[[Result], None] | None = None,
               on_failed: Callable[[BaseException], None] | None = None, cancellable: bool = False) -> None:
+        if self.closed:
+            return
         cancel = Cancel()
         dialog = self._progress_dialog(op, cancel, cancellable)
         state = {"done": 0, "total": 0}
@@ -233,7 +258,6 @@ class ThreadRunner(_Base):
             close_dialog()
             self._failed(exc, on_failed)
 
-        from PySide6.QtCore import QTimer
         timer = QTimer(dialog)
         timer.setInterval(100)
 

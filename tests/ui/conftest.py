@@ -1,6 +1,7 @@
 """GUI test fixtures: offscreen Qt, settings and default folders under tmp_path, message boxes that never block."""
 from __future__ import annotations
 
+import gc
 import os
 from datetime import date, timedelta
 
@@ -105,3 +106,14 @@ def small_register(tmp_path):
     reg.apply(Do(fill, "Dữ liệu thử"))
     yield reg
     reg.close()
+
+
+@pytest.fixture(autouse=True)
+def collected_between_tests(qapp):
+    """Each test's widgets and workers are freed when it ends, not by a garbage-collection pass in the middle of
+    the next test's event loop."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

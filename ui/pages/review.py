@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -63,8 +64,8 @@ def _tr(text: str) -> str:
 class KindModel(QAbstractListModel):
     """The kinds of finding, each with its open count."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)   # owned by its page: never freed by the garbage collector while a view shows it
         self.kinds: list[views.KindCount] = []
 
     def set_kinds(self, kinds: list[views.KindCount]) -> None:
@@ -93,8 +94,8 @@ class KindModel(QAbstractListModel):
 class PairModel(QAbstractTableModel):
     """One pair: a row per field, columns field / A / B / take B (checkable where the field can be merged)."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)   # owned by its page: never freed by the garbage collector while a view shows it
         self.pair: views.PairView | None = None
         self.take: set[str] = set()
 
@@ -158,8 +159,8 @@ class PairModel(QAbstractTableModel):
 class FindingModel(QAbstractTableModel):
     """The other findings of one kind: what was found, its state."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)   # owned by its page: never freed by the garbage collector while a view shows it
         self.rows: list[views.FindingView] = []
 
     def set_rows(self, rows: list[views.FindingView]) -> None:
@@ -196,9 +197,9 @@ class ReviewPage(Page):
         self.pairs: list[views.PairView] = []
         self.current = 0
         self.kind: str | None = None
-        self.kinds = KindModel()
-        self.pair_model = PairModel()
-        self.finding_model = FindingModel()
+        self.kinds = KindModel(self)
+        self.pair_model = PairModel(self)
+        self.finding_model = FindingModel(self)
 
         self.run_button = QPushButton()
         self.run_button.clicked.connect(self.run_review)
