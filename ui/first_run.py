@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QDialog,
@@ -43,7 +44,8 @@ def _paragraph(text: str) -> QLabel:
 class FirstRunDialog(QDialog):
     """After accept(), `register` is the open register the clerk chose or made."""
 
-    def __init__(self, missing_path: str | Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, missing_path: str | Path | None = None, parent: QWidget | None = None, *,
+                 build_demo: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome to hgd"))
         self.register: Register | None = None
@@ -56,6 +58,8 @@ class FirstRunDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(self.pages)
+        if build_demo:   # hgd-gui --demo before the demo exists: built as soon as the dialog runs
+            QTimer.singleShot(0, self._open_demo)
         self.setMinimumWidth(640)
 
     # --- pages ----------------------------------------------------------------------------------------------
@@ -187,4 +191,14 @@ class FirstRunDialog(QDialog):
             self._finish(opening.open_register(self, chosen))
 
     def _open_demo(self) -> None:
-        self._finish(opening.open_demo(self))  # its own file, never missing_path (the real register's place)
+        """The demo in its own file, never missing_path (the real register's place); the choices wait meanwhile."""
+        buttons = (self.create_button, self.open_button, self.demo_button)
+        for button in buttons:
+            button.setEnabled(False)
+
+        def opened(reg: Register | None) -> None:
+            for button in buttons:
+                button.setEnabled(True)
+            self._finish(reg)
+
+        opening.open_demo(self, opened)

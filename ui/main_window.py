@@ -293,9 +293,11 @@ class MainWindow(QMainWindow):
             self.set_register(dialog.register)
 
     def open_demo(self) -> None:
-        reg = opening.open_demo(self)
-        if reg is not None:
-            self.set_register(reg)
+        def opened(reg: Register | None) -> None:
+            if reg is not None:
+                self.set_register(reg)
+
+        opening.open_demo(self, opened)
 
     def add_first_household(self) -> None:
         from ui.pages.households import HouseholdsPage

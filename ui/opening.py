@@ -5,6 +5,7 @@ remembered as the one to open next time.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from app.errors import HgdError
 from app.register import Register
 from ui import places, settings
 from ui.errors import show_error
-from ui.worker import run_with_progress
+from ui.worker import start_with_progress
 
 DEMO_PERSONS = 3000
 DEMO_SEED = 1
@@ -92,27 +93,42 @@ def create_register(parent: QWidget | None, path: str | Path, commune: dict[str,
     return _remember(reg)
 
 
-def build_demo(parent: QWidget | None, path: str | Path) -> Register | None:
-    """Create the demo commune at `path` (off the GUI thread, with progress and Cancel), then open it."""
+def build_demo(parent: QWidget | None, path: str | Path, on_done: Callable[[Register | None], None]) -> None:
+    """Create the demo commune at `path` off the GUI thread, with progress and Cancel; `on_done` later receives it
+    opened, or None after the clerk was told why not (nothing to tell after Cancel)."""
     path = Path(path)
+
+    def built(_: object) -> None:
+        on_done(open_register(parent, path))
+
+    def failed(exc: BaseException) -> None:
+        if not (isinstance(exc, HgdError) and exc.key == "demo.cancelled"):  # Cancel: nothing was left behind
+            show_error(parent, exc, _t(CANNOT_DEMO))
+        on_done(None)
+
     try:
         from app.demo import create_demo
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        run_with_progress(parent, _t(CREATING_DEMO),
-                          partial(create_demo, str(path), persons=DEMO_PERSONS, seed=DEMO_SEED),
-                          stages={k: _t(v) for k, v in DEMO_STAGES.items()}, cancel_text=_t(CANCEL))
-    except HgdError as exc:
-        if exc.key != "demo.cancelled":  # the clerk pressed Cancel: nothing to report, nothing was left behind
-            show_error(parent, exc, _t(CANNOT_DEMO))
-        return None
     except Exception as exc:  # noqa: BLE001 - whatever stops the demo is said to the clerk
-        show_error(parent, exc, _t(CANNOT_DEMO))
-        return None
-    return open_register(parent, path)
+        failed(exc)
+        return
+    start_with_progress(parent, _t(CREATING_DEMO),
+                        partial(create_demo, str(path), persons=DEMO_PERSONS, seed=DEMO_SEED),
+                        on_done=built, on_failed=failed,
+                        stages={k: _t(v) for k, v in DEMO_STAGES.items()}, cancel_text=_t(CANCEL))
 
 
-def open_demo(parent: QWidget | None, path: str | Path | None = None) -> Register | None:
-    """The demo commune at `path` (default: the user's data folder), created on first use."""
+def demo_exists(path: str | Path | None = None) -> bool:
+    return (Path(path) if path is not None else places.demo_path()).exists()
+
+
+def open_demo(parent: QWidget | None, on_done: Callable[[Register | None], None],
+              path: str | Path | None = None) -> None:
+    """The demo commune at `path` (default: the user's data folder), created on first use, handed to `on_done`
+    (at once when it exists, after its building otherwise)."""
     path = Path(path) if path is not None else places.demo_path()
-    return open_register(parent, path) if path.exists() else build_demo(parent, path)
+    if path.exists():
+        on_done(open_register(parent, path))
+    else:
+        build_demo(parent, path, on_done)

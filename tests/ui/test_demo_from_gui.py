@@ -22,8 +22,9 @@ def test_the_demo_button_builds_the_demo_and_the_window_shows_its_counts(hgd_app
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+    assert not dialog.demo_button.isEnabled()      # built off the GUI thread; the choices wait meanwhile
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=60000)
     assert boxes.shown == []
-    assert dialog.result() == QDialog.DialogCode.Accepted
     reg = dialog.register
     assert reg.where == str(places.demo_path()) and places.demo_path().exists()
 
@@ -60,6 +61,20 @@ def test_the_demo_never_goes_to_the_path_meant_for_the_real_register(hgd_app, qt
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
-    assert dialog.register is not None and dialog.register.where == str(places.demo_path())
+    qtbot.waitUntil(lambda: dialog.register is not None, timeout=60000)
+    assert dialog.register.where == str(places.demo_path())
     dialog.register.close()
     assert not wanted.exists() and not wanted.parent.exists()
+
+
+def test_the_menus_demo_is_built_while_the_window_stays_live_then_shown(hgd_app, qtbot, small_register):
+    window = MainWindow(small_register)
+    qtbot.addWidget(window)
+    window.show()
+    window.settle()
+    window.open_demo()
+    assert window.reg.where == small_register.where     # returned at once: the demo is built off the GUI thread
+    qtbot.waitUntil(lambda: window.reg is not None and window.reg.where == str(places.demo_path()), timeout=60000)
+    window.settle()
+    assert window.windowTitle() == f"hgd — {window.reg.commune()['commune_name']}"
+    window.close()

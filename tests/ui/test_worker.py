@@ -1,16 +1,25 @@
-"""Long work runs off the GUI thread: progress arrives in the GUI thread, results and errors come back."""
+"""Long work runs off the GUI thread without a nested event loop: the call returns at once, progress and the
+result or the error arrive later in the GUI thread."""
 from __future__ import annotations
 
 import threading
 import time
 
-import pytest
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
-from ui.worker import run_with_progress
+from ui import worker
+from ui.worker import start_with_progress
 
 
-def test_the_work_runs_in_another_thread_and_returns_its_result(hgd_app):
+def _start(work, **kw):
+    got: dict = {}
+    start_with_progress(None, "…", work, on_done=lambda v: got.update(value=v, thread=threading.current_thread()),
+                        on_failed=lambda e: got.update(error=e, thread=threading.current_thread()), **kw)
+    return got
+
+
+def test_the_work_runs_in_another_thread_and_its_result_comes_back_in_the_gui_thread(hgd_app, qtbot):
     seen = {}
 
     def work(progress, n=5):
@@ -20,55 +29,54 @@ def test_the_work_runs_in_another_thread_and_returns_its_result(hgd_app):
             progress(i + 1, n, "step")
         return n * 2
 
-    assert run_with_progress(None, "…", work, stages={"step": "một bước"}) == 10
+    got = _start(work, stages={"step": "một bước"})
+    qtbot.waitUntil(lambda: "value" in got, timeout=5000)
+    assert got["value"] == 10 and got["thread"] is threading.main_thread()
     assert seen["thread"] is not threading.main_thread()
+    qtbot.waitUntil(lambda: not worker._running, timeout=5000)   # released once its thread left it
 
 
-def test_the_gui_thread_keeps_processing_events_meanwhile(hgd_app):
-    ticks = []
-    from PySide6.QtCore import QTimer
-
-    timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append(QThread.currentThread()))
-    timer.start(5)
+def test_the_call_returns_before_the_work_ends(hgd_app, qtbot):
+    go = threading.Event()
 
     def slow(progress):
-        time.sleep(0.2)
+        assert go.wait(5)
+        return "xong"
 
-    run_with_progress(None, "…", slow)
-    timer.stop()
-    assert len(ticks) >= 5  # the window would have repainted as often
+    got = _start(slow)
+    assert got == {}                  # returned while the work waits: no local event loop ran it to the end
+    go.set()
+    qtbot.waitUntil(lambda: got.get("value") == "xong", timeout=5000)
 
 
-def test_an_error_in_the_work_is_raised_in_the_caller(hgd_app):
+def test_an_error_in_the_work_reaches_on_failed(hgd_app, qtbot):
     def broken(progress):
         raise ValueError("hỏng")
 
-    with pytest.raises(ValueError, match="hỏng"):
-        run_with_progress(None, "…", broken)
+    got = _start(broken)
+    qtbot.waitUntil(lambda: "error" in got, timeout=5000)
+    assert isinstance(got["error"], ValueError) and str(got["error"]) == "hỏng" and "value" not in got
 
 
-def test_cancel_is_passed_to_the_work_as_false_from_progress(hgd_app):
+def test_cancel_is_passed_to_the_work_as_false_from_progress(hgd_app, qtbot):
     answers = []
 
     def work(progress):
-        for i in range(200):
-            answer = progress(i, 200)
+        for i in range(400):
+            answer = progress(i, 400)
             answers.append(answer)
             if answer is False:
                 raise RuntimeError("cancelled")
             time.sleep(0.005)
         return "finished"
 
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
-
     def press_cancel():
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QProgressDialog) and widget.isVisible():
                 widget.findChild(QPushButton).click()
 
+    got = _start(work, cancel_text="Hủy")
     QTimer.singleShot(100, press_cancel)
-    with pytest.raises(RuntimeError, match="cancelled"):
-        run_with_progress(None, "…", work, cancel_text="Hủy")
+    qtbot.waitUntil(lambda: "error" in got or "value" in got, timeout=10000)
+    assert str(got.get("error")) == "cancelled"
     assert answers[0] is None and answers[-1] is False
