@@ -256,6 +256,15 @@ class Register:
                 out["commune_code"] = row.code
         return out
 
+    def identity(self) -> dict[str, str]:
+        """Whose register this is: an office's (`office_name`, `office_code`) or a commune's (as `commune()`);
+        `kind` says which. Empty apart from `kind` when a commune's register has no commune yet."""
+        if self.setting("register_kind") == "office":
+            office = self.setting("office") or {}
+            return {"kind": "office", "office_name": str(office.get("name", "")),
+                    "office_code": str(office.get("code", ""))}
+        return {"kind": "commune", **self.commune()}
+
     def parameter(self, key: str, on: date | None = None) -> Any:
         from app.registry.parameters import value_on
 

@@ -27,6 +27,15 @@ class CommuneHeader(QFrame):
             layout.addWidget(label)
 
     def show_commune(self, commune: dict[str, str]) -> None:
+        """A commune's identity, or an office's (`Register.identity()`)."""
+        if commune.get("kind") == "office":
+            self.name.setText(commune.get("office_name", ""))
+            self.place.setText(self.tr("Office code: %1").replace("%1", commune.get("office_code", "")))
+            self.people.setText(self.tr("Social insurance office: receives the communes' packages, checks and "
+                                        "merges them."))
+            self.place.setVisible(True)
+            self.people.setVisible(True)
+            return
         self.name.setText(commune.get("commune_name", ""))
         place = []
         if commune.get("commune_code"):

@@ -212,11 +212,11 @@ class MainWindow(QMainWindow):
             self.refresh_identity()
 
     def refresh_identity(self) -> None:
-        def show(commune: dict[str, str]) -> None:
-            self.setWindowTitle(f"hgd — {commune.get('commune_name', '')}")
-            self.header.show_commune(commune)
+        def show(identity: dict[str, str]) -> None:
+            self.setWindowTitle(f"hgd — {identity.get('commune_name') or identity.get('office_name', '')}")
+            self.header.show_commune(identity)
         assert self.ctx is not None
-        self.ctx.runner.query(lambda reg: reg.commune(), show)
+        self.ctx.runner.query(lambda reg: reg.identity(), show)
 
     def refresh_undo(self) -> None:
         assert self.ctx is not None

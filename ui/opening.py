@@ -74,7 +74,8 @@ def open_register(parent: QWidget | None, path: str | Path) -> Register | None:
     except Exception as exc:  # noqa: BLE001 - whatever stops the opening is said to the clerk
         show_error(parent, exc, _t(CANNOT_OPEN))
         return None
-    if not reg.commune().get("commune_name"):
+    identity = reg.identity()
+    if not (identity.get("commune_name") or identity.get("office_name")):
         reg.close()
         show_error(parent, HgdError("register.no_commune", path=str(path)), _t(CANNOT_OPEN))
         return None

@@ -115,6 +115,14 @@
         <source>Clerk in charge: %1</source>
         <translation>Cán bộ phụ trách: %1</translation>
     </message>
+    <message>
+        <source>Office code: %1</source>
+        <translation>Mã cơ quan: %1</translation>
+    </message>
+    <message>
+        <source>Social insurance office: receives the communes&apos; packages, checks and merges them.</source>
+        <translation>Cơ quan BHXH: nhận gói dữ liệu của các xã, kiểm tra và hợp nhất.</translation>
+    </message>
 </context>
 <context>
     <name>DeathDialog</name>

@@ -106,3 +106,22 @@ def test_main_opens_the_window_on_db(hgd_app, small_register, monkeypatch):
     for w in windows:
         w.close()
     assert settings.last_register() is not None
+
+
+def test_an_office_register_opens_with_the_office_named_in_the_window(hgd_app, qtbot, tmp_path, boxes):
+    """The district officer's register has no commune: it opens all the same, titled with the office's name."""
+    from app.exchange.office import create_office
+
+    path = tmp_path / "van-phong.db"
+    create_office(path, "BHXH cơ sở Triệu Sơn")
+    reg = opening.open_register(None, path)
+    assert reg is not None and boxes.shown == []
+    assert reg.identity()["kind"] == "office"
+    assert settings.last_register() == path      # opened again next time
+    window = MainWindow(reg)
+    qtbot.addWidget(window)
+    window.settle()
+    assert window.windowTitle() == "hgd — BHXH cơ sở Triệu Sơn"
+    assert window.header.name.text() == "BHXH cơ sở Triệu Sơn"
+    assert window.header.place.text().startswith("Mã cơ quan: ")
+    window.close()
