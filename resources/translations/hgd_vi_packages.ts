@@ -524,6 +524,10 @@ Hãy đối chiếu với dấu vân tay trên giấy đơn vị này đưa cho 
         <translation>bị từ chối: %1</translation>
     </message>
     <message>
+        <source>not tried: the passphrase was wrong; receive it again</source>
+        <translation>chưa thử: mật khẩu sai; hãy nhận lại gói này</translation>
+    </message>
+    <message>
         <source>%1 of %2 packages received; acknowledgements in %3.</source>
         <translation>Đã nhận %1 trên %2 gói; giấy xác nhận ở %3.</translation>
     </message>

@@ -223,10 +223,14 @@ def test_a_wrong_passphrase_exports_nothing(commune, tmp_path, qtbot, hgd_app):
 
 def test_the_office_refuses_a_wrong_passphrase_and_forgets_it(commune, office, tmp_path, qtbot, hgd_app):
     package = _export(_page(commune, qtbot), tmp_path / "out")
+    again = tmp_path / "lan-hai.zip"
+    again.write_bytes(package.read_bytes())
     op = _page(office, qtbot)
-    op.dialogs.files, op.dialogs.secret, op.dialogs.dir = [str(package)], "wrong", str(tmp_path / "acks")
+    op.dialogs.files, op.dialogs.secret, op.dialogs.dir = [str(package), str(again)], "wrong", str(tmp_path / "acks")
     op.office.import_button.click()
-    assert not op.office.outcomes[-1].ok and "Mật khẩu không đúng" in op.office.outcomes[-1].text
+    first, second = op.office.outcomes
+    assert not first.ok and "Mật khẩu không đúng" in first.text
+    assert not second.ok and second.file != first.file and "chưa thử" in second.text   # listed, not dropped
     assert op.office.passphrase is None and _persons(office) == 0 and not list((tmp_path / "acks").glob("*"))
     op.dialogs.secret = O_PASS          # asked again, right this time
     op.office.import_button.click()

@@ -242,10 +242,17 @@ class OfficePanel(QWidget):
                           str(path)))
 
     def _refused(self, file: str, exc: BaseException) -> None:
-        self._add(Outcome(file, False, self.tr("refused: %1").replace("%1", say(exc))))
         if isinstance(exc, HgdError) and exc.key == "keys.wrong_passphrase":
-            self.passphrase = None          # asked again next time; the rest of the batch waits
-            self.queue = self.queue[:1]
+            self.passphrase = None          # asked again next time; the rest of the batch waits, listed as such
+            untried, self.queue = self.queue[1:], []
+            self.outcomes += [Outcome(file, False, self.tr("refused: %1").replace("%1", say(exc)))]
+            self.outcomes += [Outcome(f, False, self.tr("not tried: the passphrase was wrong; receive it again"))
+                              for f in untried]
+            self.results.set_rows(self.outcomes)
+            self.results_view.resizeColumnsToContents()
+            self._finished()
+            return
+        self._add(Outcome(file, False, self.tr("refused: %1").replace("%1", say(exc))))
 
     def _add(self, outcome: Outcome) -> None:
         self.outcomes.append(outcome)
