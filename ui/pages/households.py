@@ -36,7 +36,6 @@ TOUCHES_LIST = {"household", "households", "person", "persons"}
 
 class HouseholdsPage(Page):
     SEARCH_DELAY_MS = 120
-    FIT_ROWS = 0   # the columns fit the rows on screen: measuring a whole page on each keystroke cost ~50 ms
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -75,7 +74,6 @@ class HouseholdsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)   # the head's name takes what is left
-        header.setResizeContentsPrecision(self.FIT_ROWS)   # fitted to the rows in sight, not to a whole page
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.add_household_button = QPushButton()
         self.add_household_button.clicked.connect(self.add_household)
