@@ -57,10 +57,11 @@ class Register:
     # --- opening -------------------------------------------------------------------------------------------------
     @classmethod
     def open(cls, db: str | Path | Target, *, create: bool = False, write: bool = True,
-             user: str | None = None) -> Register:
+             user: str | None = None, checked: bool = False) -> Register:
         """Open a register (`create`: make a new, empty one). `write` False for reading commands: nothing is
-        created, upgraded or changed."""
-        return cls(Store.open(db, create=create, write=write), user)
+        created, upgraded or changed. `checked`: this process has just opened the same file and run its quick
+        check (the window's second, reading connection): the check is not run twice."""
+        return cls(Store.open(db, create=create, write=write, checked=checked), user)
 
     @classmethod
     def create(cls, db: str | Path | Target, commune: dict[str, str], *, user: str | None = None,

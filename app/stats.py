@@ -5,7 +5,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app import messages
@@ -45,7 +45,14 @@ def _by(session: Session, column: Any, *where: Any) -> dict[Any, Any]:
     return {(k if k is not None else ""): n for k, n in rows}
 
 
+def _count_if(cond: Any) -> Any:
+    """How many rows meet `cond` (NULL counts as not met, as in WHERE): one column of a counting SELECT."""
+    return func.count(case((cond, 1)))
+
+
 def register_stats(session: Session, today: date | None = None, commune_id: str | None = None) -> dict[str, Any]:
+    """The counts in a few queries (each one a pass over the commune's persons or households): the overview asks
+    them at the window's start."""
     today = today or date.today()
     mine = Person.commune_id == commune_id if commune_id else Person.status.is_not(None)
     our_households = Household.commune_id == commune_id if commune_id else Household.status.is_not(None)
@@ -58,64 +65,67 @@ def register_stats(session: Session, today: date | None = None, commune_id: str 
     members = dict(session.execute(
         select(Person.household_id, func.count()).where(active, Person.household_id.is_not(None))
         .group_by(Person.household_id)).tuples().all())
-    sizes = Counter(members.get(hid, 0) for hid in session.scalars(
-        select(Household.id).where(Household.status == "active", our_households)))
+    homes = session.execute(select(Household.id, Household.head_person_id)
+                            .where(Household.status == "active", our_households)).tuples().all()
+    sizes = Counter(members.get(hid, 0) for hid, _head in homes)
     active_households = sum(sizes.values())
     members_in_households = sum(size * n for size, n in sizes.items())
 
     iso_today = today.isoformat()
     soon = (today + timedelta(days=30)).isoformat()
     card_to = Person.card_valid_to
-    cards = {
-        "with_card": session.scalar(select(func.count()).where(active, Person.card_number.is_not(None))),
-        "without_card": session.scalar(select(func.count()).where(active, Person.card_number.is_(None),
-                                                                  Person.card_valid_to.is_(None))),
-        "valid": session.scalar(select(func.count()).where(active, card_to >= iso_today)),
-        "expired": session.scalar(select(func.count()).where(active, card_to < iso_today)),
-        "expiring_30_days": session.scalar(select(func.count()).where(active, card_to >= iso_today,
-                                                                      card_to <= soon)),
-    }
-    births = _by(session, Person.birth_year, active)
+    (with_card, without_card, valid, expired, expiring, minority, no_bhxh, no_id, year_only) = session.execute(
+        select(_count_if(Person.card_number.is_not(None)),
+               _count_if(Person.card_number.is_(None) & Person.card_valid_to.is_(None)),
+               _count_if(card_to >= iso_today),
+               _count_if(card_to < iso_today),
+               _count_if((card_to >= iso_today) & (card_to <= soon)),
+               _count_if(Person.ethnicity_code.is_not(None) & (Person.ethnicity_code != "01")),
+               _count_if(Person.bhxh_code.is_(None)),
+               _count_if(Person.id_number.is_(None)),
+               _count_if(func.length(Person.birth_date) == 4)).where(active)).one()
+    cards = {"with_card": with_card, "without_card": without_card, "valid": valid, "expired": expired,
+             "expiring_30_days": expiring}
+    by_year_sex: list[Any] = list(session.execute(select(Person.birth_year, Person.sex, func.count()).where(active)
+                                                  .group_by(Person.birth_year, Person.sex)).all())
+    births: Counter[Any] = Counter()
+    by_sex: Counter[Any] = Counter()
     pyramid: dict[str, dict[str, int]] = {}
-    for (year, sex), n in Counter(
-        {(y, s): n for y, s, n in session.execute(
-            select(Person.birth_year, Person.sex, func.count()).where(active)
-            .group_by(Person.birth_year, Person.sex))}
-    ).items():
+    for year, sex, n in by_year_sex:
+        births[year if year is not None else ""] += n
+        by_sex[sex if sex is not None else ""] += n
         if year in ("", None):
             continue
         age = today.year - year
         band = "80+" if age >= 80 else f"{age // 5 * 5}-{age // 5 * 5 + 4}"
         pyramid.setdefault(band, {"M": 0, "F": 0, "": 0})[sex or ""] += n
     under_6 = sum(n for y, n in births.items() if y != "" and today.year - y < 6)
+    households_by_status = _by(session, Household.status, our_households, Household.status != "void")
 
     return {
         "persons": {
             "total": sum(persons_by_status.values()),
             "by_status": persons_by_status,
             "active": active_count,
-            "by_sex": _by(session, Person.sex, active),
-            "ethnic_minority": session.scalar(select(func.count()).where(
-                active, Person.ethnicity_code.is_not(None), Person.ethnicity_code != "01")),
-            "without_bhxh_code": session.scalar(select(func.count()).where(active, Person.bhxh_code.is_(None))),
-            "without_id_number": session.scalar(select(func.count()).where(active, Person.id_number.is_(None))),
-            "birth_date_year_only": session.scalar(select(func.count()).where(
-                active, func.length(Person.birth_date) == 4)),
+            "by_sex": dict(by_sex),
+            "ethnic_minority": minority,
+            "without_bhxh_code": no_bhxh,
+            "without_id_number": no_id,
+            "birth_date_year_only": year_only,
             "under_6": under_6,
             "by_group": _by(session, Person.group_code, active),
             "age_pyramid": dict(sorted(pyramid.items(), key=lambda kv: int(kv[0].split("-")[0].rstrip("+")))),
         },
         "households": {
-            "total": session.scalar(select(func.count()).where(our_households, Household.status != "void")),
-            "by_status": _by(session, Household.status, our_households, Household.status != "void"),
+            "total": sum(households_by_status.values()),
+            "by_status": households_by_status,
             "active": active_households,
             "one_person": sizes.get(1, 0),
             "six_or_more": sum(n for size, n in sizes.items() if size >= 6),
             "empty": sizes.get(0, 0),
             "mean_size": round(members_in_households / active_households, 2) if active_households else 0,
             "size_distribution": {str(k): v for k, v in sorted(sizes.items())},
-            "without_head": session.scalar(select(func.count()).where(
-                Household.status == "active", our_households, Household.head_person_id.is_(None))),
+            "without_head": sum(1 for _hid, head in homes if head is None),
         },
         "cards": cards,
         "events": _by(session, Event.type, Event.status == "recorded",

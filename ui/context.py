@@ -74,7 +74,8 @@ class _Base:
 
     def reader(self) -> Register:
         if self._read is None:
-            self._read = Register.open(self.db, write=False)
+            # the window opened (and quick-checked) the same file a moment ago: its check is not run twice
+            self._read = Register.open(self.db, write=False, checked=self._write is not None)
         return self._read
 
     def close(self) -> None:

@@ -90,10 +90,11 @@ class Store:
 
     # --- opening ---------------------------------------------------------------------------------------------
     @classmethod
-    def open(cls, db: str | Path | Target, *, create: bool = False, write: bool = True) -> Store:
+    def open(cls, db: str | Path | Target, *, create: bool = False, write: bool = True,
+             checked: bool = False) -> Store:
         """Open a register: `create` a new one (an absent or 0-byte file, an empty PostgreSQL database), or open an
         existing one. `write` False: a reading command — nothing is created, upgraded or changed, and the folder
-        is left as it was found."""
+        is left as it was found. `checked`: the quick check was just run on this file by this process (skipped)."""
         target = resolve(db)
         if target.path is None:
             return cls._open_server(target, create=create, write=write)
@@ -119,7 +120,8 @@ class Store:
         store = cls(engine, target, access=acc, sidecars=sidecars)
         sqlite_file.opened(path)
         try:
-            store._check(quick=True)
+            if not checked:
+                store._check(quick=True)
             store._schema(create=create, write=(write or create) and not acc.read_only)
         except BaseException:
             store.close()

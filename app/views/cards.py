@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from app import messages
 from app.lists.cards.match import KINDS, Proposal, Reconciliation, reconcile
-from app.lists.cards.read import CardList, read_card_list
 
 if TYPE_CHECKING:
+    from app.lists.cards.read import CardList
     from app.register import Register
 
 messages.register({
@@ -49,6 +49,8 @@ class CardsResult:
 
 def reconcile_file(reg: Register, path: str | Path, mapping: dict[str, str] | None = None) -> CardsResult:
     """Read the office's list and match it to the register (nothing written). File problems raise HgdError."""
+    from app.lists.cards.read import read_card_list  # the spreadsheet reader loads when a list is read
+
     cards = read_card_list(path, mapping=mapping, today=reg.today())
     with reg.reading() as s:
         result = reconcile(s, reg.commune_id, cards, reg.today())

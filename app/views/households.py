@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import aliased
 
 from app.domain.text import search_key
@@ -139,30 +140,45 @@ class HouseholdIndex:
         return sorted(set().union(*(e[4] for e in self.entries)) if self.entries else set())
 
 
+@cache
+def _rows_query() -> Select[Any]:
+    """The page's query, built once (building it took as long as running it); the ids bound on each call."""
+    head = aliased(Person)
+    members = (select(func.count()).where(Person.household_id == Household.id, Person.status.in_(LIVE))
+               .correlate(Household).scalar_subquery())
+    return (select(Household.id, Household.code, head.full_name, Household.address, members, Household.status)
+            .outerjoin(head, head.id == Household.head_person_id)
+            .where(Household.id.in_(bindparam("ids", expanding=True))))
+
+
 def rows_for(reg: Register, ids: list[str]) -> list[HouseholdRow]:
     """The list rows of these households (head's name, address, members now), in the order given: one page."""
     if not ids:
         return []
     with reg.reading() as s:
-        head = aliased(Person)
-        members = (select(func.count()).where(Person.household_id == Household.id, Person.status.in_(LIVE))
-                   .correlate(Household).scalar_subquery())
-        q = (select(Household.id, Household.code, head.full_name, Household.address, members, Household.status)
-             .outerjoin(head, head.id == Household.head_person_id).where(Household.id.in_(ids)))
-        found = {r[0]: HouseholdRow(r[0], r[1], r[2] or "", r[3] or "", r[4] or 0, r[5]) for r in s.execute(q)}
+        found = {r[0]: HouseholdRow(r[0], r[1], r[2] or "", r[3] or "", r[4] or 0, r[5])
+                 for r in s.execute(_rows_query(), {"ids": list(ids)})}
     return [found[i] for i in ids if i in found]
 
 
-def first_ids(reg: Register, limit: int = PAGE, commune_id: str | None = None) -> tuple[int, list[str]]:
-    """The number of active households and the first `limit` of them in list order, without an index (the list's
-    first page while the index is being built)."""
+def listed_ids(reg: Register, f: HouseholdFilter, commune_id: str | None = None) -> list[str]:
+    """The ids of the households matching a filter without search text, in list order, read by SQL without an index
+    (the list's first page while the index is being built): the same households as `HouseholdIndex.search`."""
+    if search_key(f.text):
+        raise ValueError("listed_ids answers filters without search text")
+    cid = commune_id or reg.commune_id
+    cond = [Household.commune_id == cid, Household.status != "void"]
+    if f.status:
+        cond.append(Household.status == f.status)
+    if f.hamlet:
+        cond.append(Household.address == f.hamlet)
+    if f.group:
+        cond.append(select(Person.id).where(Person.household_id == Household.id, Person.commune_id == cid,
+                                            Person.status.in_(LIVE), Person.group_code == f.group).exists())
     with reg.reading() as s:
-        cid = commune_id or reg.commune_id
-        cond = (Household.commune_id == cid, Household.status == "active")
-        total = s.scalar(select(func.count()).where(*cond)) or 0
-        ids = list(s.scalars(select(Household.id).where(*cond)
-                             .order_by(func.length(Household.code), Household.code, Household.id).limit(limit)))
-        return int(total), ids
+        q = (select(Household.id).where(*cond)
+             .order_by(func.length(Household.code), Household.code, Household.id))
+        return list(s.scalars(q))
 
 
 def households_page(reg: Register, f: HouseholdFilter, offset: int = 0, limit: int = PAGE) -> HouseholdPage:
@@ -310,13 +326,13 @@ __all__ = [
     "MemberRow",
     "PersonRecord",
     "active_households",
-    "first_ids",
     "groups_in_use",
     "hamlets",
     "history",
     "household_detail",
     "household_on",
     "households_page",
+    "listed_ids",
     "person_record",
     "rows_for",
 ]

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from app import messages
 from app.io import fields
-from app.io.importer import import_persons
 from app.io.report import ImportReport, RowIssue
 
 if TYPE_CHECKING:
@@ -76,6 +75,8 @@ class IssueRow:
 def dry_run(reg: Register, path: str | Path, mapping: dict[str, str] | None = None, *,
             skip_invalid: bool = False) -> ImportReport:
     """What importing the file would do (nothing written). File-level problems raise HgdError."""
+    from app.io.importer import import_persons  # loaded when a file is read, not at the window's start
+
     return import_persons(reg, path, mapping=mapping or None, dry_run=True, skip_invalid=skip_invalid,
                           today=reg.today())
 

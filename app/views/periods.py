@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from app.lists import periods
-from app.lists.period_ops import view
 from app.store.models import Period
 
 if TYPE_CHECKING:
@@ -80,6 +79,7 @@ def current_period(reg: Register, today: date | None = None) -> PeriodRow:
 
 def period_detail(reg: Register, month: str, today: date | None = None) -> PeriodDetail:
     from app.lists.documents import file_stem, list_title  # the writers' libraries load when a period is opened
+    from app.lists.period_ops import view  # the lists' derivation too (not needed by the overview's line)
 
     today = today or reg.today()
     with reg.reading() as s:
@@ -94,6 +94,7 @@ def period_detail(reg: Register, month: str, today: date | None = None) -> Perio
 
 def write_period_files(reg: Register, month: str, out_dir: str | Path) -> list[Path]:
     from app.lists.documents import documents, write_documents
+    from app.lists.period_ops import view
 
     """Every list of the period as XLSX and PDF in `out_dir` (a locked period: its frozen lists; an open one: a
     draft as the events stand)."""

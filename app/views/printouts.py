@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from app import messages
 from app.errors import HgdError
-from app.lists.period_ops import view
 from app.lists.periods import shown
 
 if TYPE_CHECKING:
@@ -24,6 +23,7 @@ def list_pdf(reg: Register, month: str, stem: str, out_dir: str | Path) -> Path:
     """The PDF of the list `stem` (documents.file_stem) of the period of `month`, written to `out_dir`: the frozen
     lines of a locked period, a draft from the events of an open one. Only that list is rendered."""
     from app.lists.documents import documents, file_stem  # the writers load when a list is printed
+    from app.lists.period_ops import view
 
     with reg.reading() as s:
         v = view(s, reg.commune_id, month, reg.today())

@@ -89,6 +89,21 @@ def test_the_page_searches_as_you_type(page, qtbot):
     assert page.model.total == 0
 
 
+def test_the_list_shows_before_the_search_index_is_built(page, qtbot):
+    page.refresh(None)   # the index is dropped; the first page comes from SQL, the index is built after it
+    assert page.model.index_ready() is None
+    assert page.model.total == 2 and page.count.text() == "2 hộ"
+    assert page.model.data(page.model.index(0, 0)) == "H1"
+    built = []
+    page.model.index_built = lambda: built.append(True)
+    qtbot.waitUntil(lambda: page.model.index_ready() is not None and bool(built), timeout=2000)
+    page.search.setText("hoang")
+    page.apply_filter()
+    assert page.model.total == 1 and page.model.row_at(0).code == "H2"
+    page.model.retranslate()
+    assert page.model.data(page.model.index(0, 1)) == "(chưa có chủ hộ)"   # H2 has no head
+
+
 def test_households_model_passes_the_model_tester(page, qtmodeltester):
     qtmodeltester.check(page.model)
 

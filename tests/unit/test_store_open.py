@@ -274,3 +274,22 @@ def test_a_server_that_cannot_be_reached_is_said_without_its_internals():
                     'FATAL:  database "xa" does not exist')
     err = translate(exc, "postgresql+psycopg://u:***@/xa")
     assert err.key == "db.connect" and 'database "xa" does not exist' in str(err) and ".s.PGSQL" not in str(err)
+
+
+def test_a_second_connection_to_a_file_just_checked_skips_the_quick_check(tmp_path, monkeypatch):
+    """The window opens the register (quick check), then its reading connection to the same file: checked once."""
+    from app.store.store import Store
+
+    path = tmp_path / "xa.db"
+    Register.create(path, COMMUNE).close()
+    checks: list[bool] = []
+    real = Store._check
+    monkeypatch.setattr(Store, "_check", lambda self, *, quick: checks.append(quick) or real(self, quick=quick))
+    first = Register.open(path)
+    second = Register.open(path, write=False, checked=True)
+    assert checks == [True]
+    assert second.commune_id == first.commune_id
+    second.close()
+    Register.open(path, write=False).close()
+    assert checks == [True, True]
+    first.close()

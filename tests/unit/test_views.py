@@ -155,3 +155,24 @@ def test_card_reconciliation_reads_matches_and_saves(reg, tmp_path):
     out = cards_view.save_xlsx(res, tmp_path / "kq.xlsx", "vi")
     rows = list(load_workbook(out)["Đề nghị"].values)
     assert rows[0][0] == "Loại" and any(r[2] == "Người Lạ Hoắc" for r in rows[1:])
+
+
+def test_the_households_list_read_by_sql_is_the_index_s_list(reg):
+    """Before the search index is built the list is read by SQL (`listed_ids`): the same households, in the same
+    order, as the index gives for every filter without search text."""
+    from app.views.households import HouseholdFilter, HouseholdIndex, listed_ids, rows_for
+
+    index = HouseholdIndex.build(reg)
+    hamlet = index.hamlets()[0]
+    group = index.groups()[0]
+    filters = [HouseholdFilter(), HouseholdFilter(status=None), HouseholdFilter(status="merged_into"),
+               HouseholdFilter(hamlet=hamlet), HouseholdFilter(group=group),
+               HouseholdFilter(text="  ", hamlet=hamlet, group=group, status=None)]
+    for f in filters:
+        ids = listed_ids(reg, f)
+        assert ids == index.search(f), f
+    assert listed_ids(reg, HouseholdFilter()) and listed_ids(reg, HouseholdFilter(group=group))
+    page = rows_for(reg, listed_ids(reg, HouseholdFilter())[:5])
+    assert [r.status for r in page] == ["active"] * 5 and all(r.members > 0 for r in page)
+    with pytest.raises(ValueError):
+        listed_ids(reg, HouseholdFilter(text="nguyen"))

@@ -5,13 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
 from app.domain import codes
+from app.domain.text import search_key
 from app.errors import HgdError
 from app.register import Register
 from app.registry.common import status_name as core_status_name
-from app.views.households import PAGE, HouseholdFilter, HouseholdIndex, HouseholdRow, MemberRow, rows_for
+from app.views.households import (
+    PAGE,
+    HouseholdFilter,
+    HouseholdIndex,
+    HouseholdRow,
+    MemberRow,
+    listed_ids,
+    rows_for,
+)
 from ui.context import Runner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -22,9 +31,20 @@ def status_name(status: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+USER = int(Qt.ItemDataRole.UserRole.value)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+MEMBERS_COLUMN = 3
+
+
 class HouseholdsModel(QAbstractTableModel):
     """The households matching a filter. The matching ids come from a HouseholdIndex (built and searched on the
-    runner's thread); the rows themselves are read `PAGE` at a time as the view scrolls (canFetchMore/fetchMore)."""
+    runner's thread); the rows themselves are read `PAGE` at a time as the view scrolls (canFetchMore/fetchMore).
+
+    Until the index is built, a filter without search text is answered by SQL (`listed_ids`): the list shows its
+    first page at once and the index is built by a job of its own queued after it. The view asks `data` for every
+    cell and role many times, so each row's cells are kept as a tuple of what is displayed."""
 
     COLUMNS = ("code", "head", "address", "members", "status")
 
@@ -34,21 +54,40 @@ class HouseholdsModel(QAbstractTableModel):
         self.filter = HouseholdFilter()
         self.ids: list[str] = []
         self.rows: list[HouseholdRow] = []
+        self._cells: list[tuple[Any, ...]] = []
         self._generation = 0
         self._fetching = False
         self._holder: dict[str, HouseholdIndex] = {}   # written on the runner's thread, in job order
         self.loaded: Callable[[], None] | None = None  # called after each search's first page arrives
+        self.index_built: Callable[[], None] | None = None   # called when search by text is ready
 
     # --- loading --------------------------------------------------------------------------------------------
     def rebuild(self) -> None:
-        """Read the index again (after changes), then search again with the current filter."""
+        """Read the list again (after changes) with the current filter, then build the index again: the list is
+        shown from SQL first when the filter has no text; a search typed meanwhile waits for the index."""
         holder = self._holder
 
-        def build(reg: Register) -> None:
-            holder["index"] = HouseholdIndex.build(reg)
+        def forget(_reg: Register) -> None:
+            holder.pop("index", None)
 
-        self.runner.query(build, lambda _none: None)
+        self.runner.query(forget, lambda _none: None)
         self.search(self.filter)
+        QTimer.singleShot(0, self, self.build_index)   # after the first page is on screen
+
+    def build_index(self) -> None:
+        holder = self._holder
+
+        def build(reg: Register) -> bool:
+            if "index" in holder:
+                return False
+            holder["index"] = HouseholdIndex.build(reg)
+            return True
+
+        self.runner.query(build, self._built)
+
+    def _built(self, _new: bool) -> None:
+        if self.index_built is not None:
+            self.index_built()
 
     def index_ready(self) -> HouseholdIndex | None:
         return self._holder.get("index")
@@ -61,9 +100,12 @@ class HouseholdsModel(QAbstractTableModel):
 
         def work(reg: Register) -> tuple[list[str], list[HouseholdRow]]:
             index = holder.get("index")
-            if index is None:
-                index = holder["index"] = HouseholdIndex.build(reg)
-            ids = index.search(f)
+            if index is None and not search_key(f.text):
+                ids = listed_ids(reg, f)
+            else:
+                if index is None:
+                    index = holder["index"] = HouseholdIndex.build(reg)
+                ids = index.search(f)
             return ids, rows_for(reg, ids[:PAGE])
 
         self.runner.query(work, lambda found: self._show(generation, *found))
@@ -73,10 +115,20 @@ class HouseholdsModel(QAbstractTableModel):
             return  # an older keystroke's answer
         self.beginResetModel()
         self.ids, self.rows = ids, rows
+        self._cells = [self._cells_of(r) for r in rows]
         self._fetching = False
         self.endResetModel()
         if self.loaded is not None:
             self.loaded()
+
+    def _cells_of(self, row: HouseholdRow) -> tuple[Any, ...]:
+        return (row.code, row.head or self.tr("(no head)"), row.address, row.members, status_name(row.status))
+
+    def retranslate(self) -> None:
+        """The cells again in the language now chosen ("(no head)", the statuses)."""
+        if self.rows:
+            self._cells = [self._cells_of(r) for r in self.rows]
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1))
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return not parent.isValid() and not self._fetching and len(self.rows) < len(self.ids)
@@ -98,6 +150,7 @@ class HouseholdsModel(QAbstractTableModel):
         start = len(self.rows)
         self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
         self.rows.extend(rows)
+        self._cells.extend(self._cells_of(r) for r in rows)
         self.endInsertRows()
 
     @property
@@ -122,21 +175,18 @@ class HouseholdsModel(QAbstractTableModel):
         return (self.tr("Household code"), self.tr("Head of household"), self.tr("Hamlet / address"),
                 self.tr("Members"), self.tr("Status"))[section]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        # the roles compared as ints: called for every cell and role the view draws or measures
+        if role == DISPLAY:
+            row = index.row()
+            if 0 <= row < len(self._cells):
+                return self._cells[row][index.column()]
             return None
-        row = self.rows[index.row()]
-        col = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == "head":
-                return row.head or self.tr("(no head)")
-            if col == "status":
-                return status_name(row.status)
-            return {"code": row.code, "address": row.address, "members": row.members}[col]
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == "members":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == USER:
+            row = index.row()
+            return self.rows[row].id if 0 <= row < len(self.rows) else None
+        if role == ALIGNMENT and index.column() == MEMBERS_COLUMN:
+            return RIGHT
         return None
 
 

@@ -163,6 +163,7 @@ class HouseholdsPage(Page):
         self._fill_filters(hamlets, groups, current_hamlet, current_group)
         self.add_household_button.setText(self.tr("Add household…"))
         self.move_in_new_button.setText(self.tr("Move in (new household)…"))
+        self.model.retranslate()
         texts = {"edit": self.tr("Correct member…"), "add": self.tr("Add member…"), "birth": self.tr("Birth…"),
                  "move_in": self.tr("Move in…"), "death": self.tr("Death…"), "move_out": self.tr("Move out…"),
                  "head": self.tr("Make head…"), "group": self.tr("Change group…"), "split": self.tr("Split…"),

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import HgdError
-from app.lists.period_ops import LockPeriod, OpenPeriod
 from app.lists.periods import shown, status_name
 from app.lists.rows import VNPT
 from app.operations import Changes, Result
@@ -280,6 +279,8 @@ class PeriodsPage(Page):
     # --- actions ------------------------------------------------------------------------------------------------
     def open_period(self) -> None:
         if self.selected is not None:
+            from app.lists.period_ops import OpenPeriod
+
             self.ctx.runner.apply(OpenPeriod(self.selected), on_done=self._applied,
                                   on_failed=lambda exc: self.message.error(message_for(exc)))
 
@@ -293,6 +294,7 @@ class PeriodsPage(Page):
         if self.selected is None:
             return
         month = self.selected
+        from app.lists.period_ops import LockPeriod  # the lists' derivation loads when first used
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, HgdError) and exc.key == "period.blocked":

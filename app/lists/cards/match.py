@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,9 +22,11 @@ from sqlalchemy.orm import Session
 from app.domain import codes, te_card
 from app.domain.dates import PartialDate, age_in_months
 from app.domain.text import tone_key
-from app.lists.cards.read import CardList, CardRow
 from app.review.records import ROW_FIELDS, RecordTable
 from app.store.models import Event, EventSubject, Person
+
+if TYPE_CHECKING:   # the reader (spreadsheets) loads when a list is read, not with the window
+    from app.lists.cards.read import CardList, CardRow
 
 KINDS = ("missing_from_register", "without_card", "differs", "possible")
 COMPARED = ("card_number", "card_valid_from", "card_valid_to", "group_code", "full_name", "birth_date", "sex",
