@@ -17,17 +17,18 @@ from app.errors import HgdError
 from app.ids import new_ids
 from app.operations import Changes, OpContext, Operation
 from app.store import write
-from app.store.models import Household, ImportIssue, Person
+from app.store.models import AuditEntry, Household, ImportIssue, Person
 
 if TYPE_CHECKING:
     from app.io.importer import ReadFile
     from app.io.planner import Plan
     from app.io.report import ImportReport
 
-# Declarative models type `__table__` as a FromClause; these three are Tables, as the writers need.
+# Declarative models type `__table__` as a FromClause; these are Tables, as the writers need.
 _HOUSEHOLDS = cast(Table, Household.__table__)
 _PERSONS = cast(Table, Person.__table__)
 _ISSUES = cast(Table, ImportIssue.__table__)
+_AUDIT = cast(Table, AuditEntry.__table__)
 
 messages.register({
     "op.import": ("Nhập tệp {file}", "Import {file}"),
@@ -101,16 +102,18 @@ def _write(ctx: OpContext, plan: Plan, report: ImportReport) -> None:
     session, now = ctx.session, ctx.action.at
     total = len(plan.households) + len(plan.persons) + len(plan.updates) + 1
     ctx.progress(0, total, "write")
-    write.insert(session, _HOUSEHOLDS, plan.households, now=now)
-    for start in range(0, len(plan.persons), 20_000):
-        ctx.check_cancel()
-        write.insert(session, _PERSONS, plan.persons[start:start + 20_000], now=now)
-        ctx.progress(len(plan.households) + start, total, "write")
-    write.update(session, _PERSONS, plan.updates, now=now)
-    revived = [(hid, old, {"status": "active", "head_person_id": None}) for hid, old in plan.revived]
-    write.update(session, _HOUSEHOLDS, revived, now=now)
-    heads = [(hid, {"head_person_id": None}, {"head_person_id": pid}) for hid, pid in plan.heads.items()]
-    write.update(session, _HOUSEHOLDS, heads, now=now)
+    entries = len(plan.households) + len(plan.persons) + len(plan.heads) + len(plan.updates)
+    with write.bulk(session, {_HOUSEHOLDS: len(plan.households), _PERSONS: len(plan.persons), _AUDIT: entries}):
+        write.insert(session, _HOUSEHOLDS, plan.households, now=now)
+        for start in range(0, len(plan.persons), 20_000):
+            ctx.check_cancel()
+            write.insert(session, _PERSONS, plan.persons[start:start + 20_000], now=now)
+            ctx.progress(len(plan.households) + start, total, "write")
+        write.update(session, _PERSONS, plan.updates, now=now)
+        revived = [(hid, old, {"status": "active", "head_person_id": None}) for hid, old in plan.revived]
+        write.update(session, _HOUSEHOLDS, revived, now=now)
+        heads = [(hid, {"head_person_id": None}, {"head_person_id": pid}) for hid, pid in plan.heads.items()]
+        write.update(session, _HOUSEHOLDS, heads, now=now)
     _issues(ctx, plan, report)
     ctx.progress(total, total, "write")
     for entity, rows in (("household", plan.households), ("person", plan.persons)):

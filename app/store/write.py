@@ -150,23 +150,56 @@ def _insert_entries(session: Session, entries: list[dict[str, Any]]) -> None:
 
 
 @contextmanager
-def _indexes_rebuilt(session: Session, table: Table, adding: int, rowid: int) -> Iterator[None]:
-    """SQLite, a large insert into a table that holds fewer rows than it gains (a first import): its secondary
-    indexes are dropped and made again after the insert, in the same transaction (DDL is transactional in SQLite:
-    a rollback, or a killed process, brings them back as they were). Keys in random order (names, codes) cost a
-    B-tree descent per row per index; building an index sorts once. Unique indexes are kept, so that a duplicate
-    is still refused by the insert itself."""
-    if adding < REBUILD_INDEXES_FROM or rowid > adding:  # rowid: the table's size, near enough
+def bulk(session: Session, adding: dict[Table, int]) -> Iterator[None]:
+    """SQLite, several large inserts in one action (an import: households, persons and their audit entries): the
+    secondary indexes of each table that holds fewer rows than it is about to gain are dropped before the writes
+    and made again, once, after them, in the same transaction (as `_indexes_rebuilt` does for one insert; a
+    rollback brings them back). Unique indexes are kept. Elsewhere, and for small writes, nothing changes."""
+    if session.connection().dialect.name != "sqlite" or session.info.get(_BULK):
         yield
         return
+    conn = session.connection()
+    dropped: list[str] = []
+    for table, count in adding.items():
+        if count >= REBUILD_INDEXES_FROM and _max_rowid(session, table) <= count:
+            dropped += _drop_indexes(session, table)
+    session.info[_BULK] = True
+    try:
+        yield
+    finally:
+        session.info.pop(_BULK, None)
+    for sql in dropped:
+        conn.exec_driver_sql(sql)
+
+
+_BULK = "hgd_bulk_indexes"
+
+
+def _drop_indexes(session: Session, table: Table) -> list[str]:
+    """Drop the table's secondary (not unique) indexes; their CREATE statements, to make them again."""
     conn = session.connection()
     found = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
                                  "AND sql IS NOT NULL", (table.name,)).all()
     kept = [(name, sql) for name, sql in found if not sql.lstrip().upper().startswith("CREATE UNIQUE")]
     for name, _sql in kept:
         conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in kept]
+
+
+@contextmanager
+def _indexes_rebuilt(session: Session, table: Table, adding: int, rowid: int) -> Iterator[None]:
+    """SQLite, a large insert into a table that holds fewer rows than it gains (a first import): its secondary
+    indexes are dropped and made again after the insert, in the same transaction (DDL is transactional in SQLite:
+    a rollback, or a killed process, brings them back as they were). Keys in random order (names, codes) cost a
+    B-tree descent per row per index; building an index sorts once. Unique indexes are kept, so that a duplicate
+    is still refused by the insert itself."""
+    if adding < REBUILD_INDEXES_FROM or rowid > adding or session.info.get(_BULK):  # rowid: the table's size
+        yield
+        return
+    kept = _drop_indexes(session, table)
     yield
-    for _name, sql in kept:
+    conn = session.connection()
+    for sql in kept:
         conn.exec_driver_sql(sql)
 
 
