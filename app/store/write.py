@@ -66,9 +66,10 @@ def defaults(table: Table, now: datetime) -> dict[str, Any]:
 
 
 def insert(session: Session, table: Table, rows: Sequence[dict[str, Any]], *, now: datetime | None = None,
-           audited: bool | None = None) -> None:
-    """Insert complete rows (missing columns get their defaults), with a creation entry each when the table is
-    audited (`audited` None: as app.store.audit says)."""
+           audited: bool | None = None, common: dict[str, Any] | None = None) -> None:
+    """Insert complete rows (missing columns get `common`'s values, else their defaults), with a creation entry
+    each when the table is audited (`audited` None: as app.store.audit says). `common`: values every row shares
+    (a commune's id), kept out of 150,000 dicts."""
     if not rows:
         return
     now = now or utcnow()
@@ -76,11 +77,12 @@ def insert(session: Session, table: Table, rows: Sequence[dict[str, Any]], *, no
     if session.connection().dialect.name == "sqlite":
         before = _max_rowid(session, table) if audited or len(rows) >= REBUILD_INDEXES_FROM else 0
         with _indexes_rebuilt(session, table, len(rows), before):
-            _insert_packed(session, table, rows, now)
+            _insert_packed(session, table, rows, now, common)
         if audited:
             _audit_new_rows_in_sql(session, table, before, _action(session), now)
         return
-    full = [{**defaults(table, now), **r} for r in rows]
+    base = {**defaults(table, now), **(common or {})}
+    full = [{**base, **r} for r in rows]
     conn = session.connection()
     for chunk in _chunks(full):
         conn.execute(sa_insert(table), list(chunk))
@@ -207,10 +209,11 @@ def _max_rowid(session: Session, table: Table) -> int:
     return session.connection().exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table.name}").scalar() or 0
 
 
-def _insert_packed(session: Session, table: Table, rows: Sequence[dict[str, Any]], now: datetime) -> None:
+def _insert_packed(session: Session, table: Table, rows: Sequence[dict[str, Any]], now: datetime,
+                   common: dict[str, Any] | None = None) -> None:
     """Many rows per statement: one trip into SQLite per few hundred rows, not per row. An absent value is bound as
     NaN, which SQLite stores as NULL: the driver binds a float directly but None through a slow path."""
-    base = defaults(table, now)
+    base = {**defaults(table, now), **(common or {})}
     names = list(base)
     fixed = {k: (sqlite_datetime(v) if isinstance(v, datetime) else _NULL if v is None else v)
              for k, v in base.items()}
