@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from itertools import chain
 from operator import itemgetter
@@ -32,6 +32,7 @@ from app.store.models import Action, AuditEntry
 CHUNK = 5000
 REBUILD_INDEXES_FROM = 20_000  # SQLite: rows of one insert from which a table's indexes are made after it
 ROWS_PER_STATEMENT = 1000  # SQLite: rows in one INSERT … VALUES (…), (…); fewer when the variable limit is lower
+BULK_CACHE_KIB = -16384     # SQLite: the page cache (KiB) while a bulk write appends to tables without indexes
 _NULL = float("nan")       # bound as a float (fast), stored by SQLite as NULL (it has no NaN)
 
 
@@ -156,7 +157,9 @@ def bulk(session: Session, adding: dict[Table, int]) -> Iterator[None]:
     """SQLite, several large inserts in one action (an import: households, persons and their audit entries): the
     secondary indexes of each table that holds fewer rows than it is about to gain are dropped before the writes
     and made again, once, after them, in the same transaction (as `_indexes_rebuilt` does for one insert; a
-    rollback brings them back). Unique indexes are kept. Elsewhere, and for small writes, nothing changes."""
+    rollback brings them back). Unique indexes are kept. Meanwhile the page cache is smaller (appending needs few
+    pages; the caller's rows already take memory), and given back after. Elsewhere, and for small writes, nothing
+    changes."""
     if session.connection().dialect.name != "sqlite" or session.info.get(_BULK):
         yield
         return
@@ -165,13 +168,19 @@ def bulk(session: Session, adding: dict[Table, int]) -> Iterator[None]:
     for table, count in adding.items():
         if count >= REBUILD_INDEXES_FROM and _max_rowid(session, table) <= count:
             dropped += _drop_indexes(session, table)
+    cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    if dropped:  # appended rows need few pages in memory; what the file's rows held is the peak to stay under
+        conn.exec_driver_sql(f"PRAGMA cache_size={BULK_CACHE_KIB}")
     session.info[_BULK] = True
     try:
         yield
+        for sql in dropped:
+            conn.exec_driver_sql(sql)
     finally:
         session.info.pop(_BULK, None)
-    for sql in dropped:
-        conn.exec_driver_sql(sql)
+        if dropped:  # not part of the transaction: the connection gets its own cache back however this ends
+            with suppress(Exception):
+                conn.exec_driver_sql(f"PRAGMA cache_size={int(cache or 0)}")
 
 
 _BULK = "hgd_bulk_indexes"
