@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from datetime import datetime
 from itertools import chain
 from operator import itemgetter
@@ -164,37 +164,27 @@ def bulk(session: Session, adding: dict[Table, int]) -> Iterator[None]:
         yield
         return
     conn = session.connection()
-    dropped: list[str] = []
-    for table, count in adding.items():
-        if count >= REBUILD_INDEXES_FROM and _max_rowid(session, table) <= count:
-            dropped += _drop_indexes(session, table)
+    sizes = {table: (count, _max_rowid(session, table)) for table, count in adding.items()}
+    smaller = any(count >= REBUILD_INDEXES_FROM and rowid <= count for count, rowid in sizes.values())
     cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-    if dropped:  # appended rows need few pages in memory; what the file's rows held is the peak to stay under
+    if smaller:  # appended rows need few pages in memory; what the file's rows held is the peak to stay under
         conn.exec_driver_sql(f"PRAGMA cache_size={BULK_CACHE_KIB}")
-    session.info[_BULK] = True
     try:
-        yield
-        for sql in dropped:
-            conn.exec_driver_sql(sql)
+        with ExitStack() as rebuilt:  # left in reverse order: each table's indexes made after all the writes
+            for table, (count, rowid) in sizes.items():
+                rebuilt.enter_context(_indexes_rebuilt(session, table, count, rowid))
+            session.info[_BULK] = True
+            try:
+                yield
+            finally:
+                session.info.pop(_BULK, None)
     finally:
-        session.info.pop(_BULK, None)
-        if dropped:  # not part of the transaction: the connection gets its own cache back however this ends
+        if smaller:  # not part of the transaction: the connection gets its own cache back however this ends
             with suppress(Exception):
                 conn.exec_driver_sql(f"PRAGMA cache_size={int(cache or 0)}")
 
 
 _BULK = "hgd_bulk_indexes"
-
-
-def _drop_indexes(session: Session, table: Table) -> list[str]:
-    """Drop the table's secondary (not unique) indexes; their CREATE statements, to make them again."""
-    conn = session.connection()
-    found = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
-                                 "AND sql IS NOT NULL", (table.name,)).all()
-    kept = [(name, sql) for name, sql in found if not sql.lstrip().upper().startswith("CREATE UNIQUE")]
-    for name, _sql in kept:
-        conn.exec_driver_sql(f'DROP INDEX "{name}"')
-    return [sql for _name, sql in kept]
 
 
 @contextmanager
@@ -207,10 +197,14 @@ def _indexes_rebuilt(session: Session, table: Table, adding: int, rowid: int) ->
     if adding < REBUILD_INDEXES_FROM or rowid > adding or session.info.get(_BULK):  # rowid: the table's size
         yield
         return
-    kept = _drop_indexes(session, table)
-    yield
     conn = session.connection()
-    for sql in kept:
+    found = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                                 "AND sql IS NOT NULL", (table.name,)).all()
+    kept = [(name, sql) for name, sql in found if not sql.lstrip().upper().startswith("CREATE UNIQUE")]
+    for name, _sql in kept:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in kept:
         conn.exec_driver_sql(sql)
 
 
