@@ -96,11 +96,21 @@ def _benefit_mismatch(card: Card, known: codes.Group, valid_from: date | None, v
                       today: date | None) -> Finding | None:
     start = valid_from or today or date.today()
     end = valid_to if valid_to is not None and valid_to > start else start
-    levels = _levels_between(known.code, start, end)
-    if not levels or any(b.level == card.benefit or not b.sure for b in levels):
+    expected = _expected_level(known.code, card.benefit, start, end)
+    if expected is None:
         return None
     return Finding("card.benefit_mismatch", {
-        "value": card.number, "group": card.group, "benefit": card.benefit, "expected": levels[0].level})
+        "value": card.number, "group": card.group, "benefit": card.benefit, "expected": expected[0]})
+
+
+@lru_cache(maxsize=4096)
+def _expected_level(group: str, benefit: int | None, start: date, end: date) -> tuple[int] | None:
+    """(the digit expected) when a card's digit is none of the group's over its validity, else None (the same few
+    groups, digits and validity periods recur on a whole list)."""
+    levels = _levels_between(group, start, end)
+    if not levels or any(b.level == benefit or not b.sure for b in levels):
+        return None
+    return (levels[0].level,)
 
 
 @lru_cache(maxsize=4096)

@@ -69,8 +69,12 @@ class PartialDate:
         return "day" if self.day is not None else "month" if self.month is not None else "year"
 
     def iso(self) -> str:
-        parts = [f"{self.year:04d}"] + [f"{p:02d}" for p in (self.month, self.day) if p is not None]
-        return "-".join(parts)
+        year, month, day = self.year, self.month, self.day
+        if month is not None and day is not None:  # the usual case first (a 150,000-row import calls this per row)
+            return f"{year:04d}-{month:02d}-{day:02d}"
+        if month is None and day is None:
+            return f"{year:04d}"
+        return f"{year:04d}-{month if month is not None else day:02d}"
 
     @classmethod
     def from_iso(cls, s: str) -> PartialDate:

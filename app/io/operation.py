@@ -17,17 +17,19 @@ from app.errors import HgdError
 from app.ids import new_ids
 from app.operations import Changes, OpContext, Operation
 from app.store import write
-from app.store.models import Household, ImportIssue, Person
+from app.store.models import AuditEntry, Household, ImportIssue, Person
 
 if TYPE_CHECKING:
     from app.io.importer import ReadFile
     from app.io.planner import Plan
     from app.io.report import ImportReport
 
-# Declarative models type `__table__` as a FromClause; these three are Tables, as the writers need.
+# Declarative models type `__table__` as a FromClause; these are Tables, as the writers need.
 _HOUSEHOLDS = cast(Table, Household.__table__)
 _PERSONS = cast(Table, Person.__table__)
 _ISSUES = cast(Table, ImportIssue.__table__)
+_AUDIT = cast(Table, AuditEntry.__table__)
+_CHUNK = 20_000  # new persons written at a time (between two progress steps and cancel checks)
 
 messages.register({
     "op.import": ("Nhập tệp {file}", "Import {file}"),
@@ -101,21 +103,29 @@ def _write(ctx: OpContext, plan: Plan, report: ImportReport) -> None:
     session, now = ctx.session, ctx.action.at
     total = len(plan.households) + len(plan.persons) + len(plan.updates) + 1
     ctx.progress(0, total, "write")
-    write.insert(session, _HOUSEHOLDS, plan.households, now=now)
-    for start in range(0, len(plan.persons), 20_000):
-        ctx.check_cancel()
-        write.insert(session, _PERSONS, plan.persons[start:start + 20_000], now=now)
-        ctx.progress(len(plan.households) + start, total, "write")
-    write.update(session, _PERSONS, plan.updates, now=now)
-    revived = [(hid, old, {"status": "active", "head_person_id": None}) for hid, old in plan.revived]
-    write.update(session, _HOUSEHOLDS, revived, now=now)
-    heads = [(hid, {"head_person_id": None}, {"head_person_id": pid}) for hid, pid in plan.heads.items()]
-    write.update(session, _HOUSEHOLDS, heads, now=now)
+    entries = len(plan.households) + len(plan.persons) + len(plan.heads) + len(plan.updates)
+    with write.bulk(session, {_HOUSEHOLDS: len(plan.households), _PERSONS: len(plan.persons), _AUDIT: entries}):
+        write.insert(session, _HOUSEHOLDS, plan.households, now=now)
+        start = 0
+        while plan.persons:  # written rows leave the plan: the memory they took serves the database's own work
+            ctx.check_cancel()
+            chunk = plan.persons[:_CHUNK]
+            del plan.persons[:_CHUNK]
+            write.insert(session, _PERSONS, chunk, now=now, common={"commune_id": ctx.commune_id})
+            for r in chunk:
+                ctx.changes.touch("person", r["id"], created=True)
+            ctx.progress(len(plan.households) + start, total, "write")
+            start += len(chunk)
+            del chunk
+        write.update(session, _PERSONS, plan.updates, now=now)
+        revived = [(hid, old, {"status": "active", "head_person_id": None}) for hid, old in plan.revived]
+        write.update(session, _HOUSEHOLDS, revived, now=now)
+        heads = [(hid, {"head_person_id": None}, {"head_person_id": pid}) for hid, pid in plan.heads.items()]
+        write.update(session, _HOUSEHOLDS, heads, now=now)
     _issues(ctx, plan, report)
     ctx.progress(total, total, "write")
-    for entity, rows in (("household", plan.households), ("person", plan.persons)):
-        for r in rows:
-            ctx.changes.touch(entity, r["id"], created=True)
+    for r in plan.households:
+        ctx.changes.touch("household", r["id"], created=True)
     for row_id, _old, _new in plan.updates:
         ctx.changes.touch("person", row_id)
     for hid, _old in plan.revived:

@@ -168,7 +168,8 @@ def _differences(row: dict[str, Any], stored: dict[str, Any]) -> dict[str, Any]:
 def plan_import(session: Session, commune_id: str, records: list[tuple[int, dict[str, Any]]],
                 headers: dict[str, str]) -> Plan:
     """records: (file row, person dict with its household code under "_household"), in file order. The records are
-    consumed: each dict becomes the person written (no second copy of 150,000 rows), so plan a file's records once."""
+    consumed: each dict becomes the person written (no second copy of 150,000 rows), and the list is emptied, so
+    plan a file's records once. A new person's dict has no "commune_id": it is every new person's `commune_id`."""
     plan, index = Plan(), _Index(session, commune_id)
     ids = new_ids()
     new: dict[str, dict[str, Any]] = {}
@@ -236,8 +237,10 @@ def plan_import(session: Session, commune_id: str, records: list[tuple[int, dict
             hid, head = household["id"], None
             if "address" not in household and person.get("address"):
                 household["address"] = person["address"]
+        # The commune's id is written with the rows (app.store.write.insert's `common`), not kept in each dict:
+        # a row dict that gains more keys than its table holds is copied into one twice its size.
         person["id"] = next(ids)
-        person["household_id"], person["commune_id"] = hid, commune_id
+        person["household_id"] = hid
         plan.persons.append(person)
         plan.row_person[row] = person["id"]
         # A later row of the file is matched to this one only by its BHXH code (one code, one person): two rows
@@ -254,6 +257,7 @@ def plan_import(session: Session, commune_id: str, records: list[tuple[int, dict
     for hid, (row, code) in first_rows.items():
         if hid not in plan.heads:
             plan.warnings.append(RowIssue(row, hh_col, code, "household.no_head", {"code": code}))
+    records.clear()  # consumed: the rows live on in the plan only, and are let go as they are written
     return plan
 
 

@@ -296,7 +296,7 @@ class RowReader:
                     person["group_code"] = parsed.group  # no group column: the card's group
                 if "bhxh_code" not in person and "ma_so_bhxh" not in v:
                     person["bhxh_code"] = parsed.bhxh    # no BHXH code: the card's (its last 10 digits)
-                valid_from, valid_to = (self._card_day(v.get(field)) for field, _ in _CARD_DATES)
+                valid_from, valid_to = self._card_day(v.get("han_the_tu")), self._card_day(v.get("han_the_den"))
                 for f in card.check_card(parsed, group=person.get("group_code"), bhxh=person.get("bhxh_code"),
                                          valid_from=valid_from.earliest() if valid_from else None,
                                          valid_to=valid_to.latest() if valid_to else None, today=self.today):

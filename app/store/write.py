@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from datetime import datetime
 from itertools import chain
 from operator import itemgetter
@@ -32,6 +32,7 @@ from app.store.models import Action, AuditEntry
 CHUNK = 5000
 REBUILD_INDEXES_FROM = 20_000  # SQLite: rows of one insert from which a table's indexes are made after it
 ROWS_PER_STATEMENT = 1000  # SQLite: rows in one INSERT … VALUES (…), (…); fewer when the variable limit is lower
+BULK_CACHE_KIB = -16384     # SQLite: the page cache (KiB) while a bulk write appends to tables without indexes
 _NULL = float("nan")       # bound as a float (fast), stored by SQLite as NULL (it has no NaN)
 
 
@@ -66,9 +67,10 @@ def defaults(table: Table, now: datetime) -> dict[str, Any]:
 
 
 def insert(session: Session, table: Table, rows: Sequence[dict[str, Any]], *, now: datetime | None = None,
-           audited: bool | None = None) -> None:
-    """Insert complete rows (missing columns get their defaults), with a creation entry each when the table is
-    audited (`audited` None: as app.store.audit says)."""
+           audited: bool | None = None, common: dict[str, Any] | None = None) -> None:
+    """Insert complete rows (missing columns get `common`'s values, else their defaults), with a creation entry
+    each when the table is audited (`audited` None: as app.store.audit says). `common`: values every row shares
+    (a commune's id), kept out of 150,000 dicts."""
     if not rows:
         return
     now = now or utcnow()
@@ -76,11 +78,12 @@ def insert(session: Session, table: Table, rows: Sequence[dict[str, Any]], *, no
     if session.connection().dialect.name == "sqlite":
         before = _max_rowid(session, table) if audited or len(rows) >= REBUILD_INDEXES_FROM else 0
         with _indexes_rebuilt(session, table, len(rows), before):
-            _insert_packed(session, table, rows, now)
+            _insert_packed(session, table, rows, now, common)
         if audited:
             _audit_new_rows_in_sql(session, table, before, _action(session), now)
         return
-    full = [{**defaults(table, now), **r} for r in rows]
+    base = {**defaults(table, now), **(common or {})}
+    full = [{**base, **r} for r in rows]
     conn = session.connection()
     for chunk in _chunks(full):
         conn.execute(sa_insert(table), list(chunk))
@@ -150,13 +153,48 @@ def _insert_entries(session: Session, entries: list[dict[str, Any]]) -> None:
 
 
 @contextmanager
+def bulk(session: Session, adding: dict[Table, int]) -> Iterator[None]:
+    """SQLite, several large inserts in one action (an import: households, persons and their audit entries): the
+    secondary indexes of each table that holds fewer rows than it is about to gain are dropped before the writes
+    and made again, once, after them, in the same transaction (as `_indexes_rebuilt` does for one insert; a
+    rollback brings them back). Unique indexes are kept. Meanwhile the page cache is smaller (appending needs few
+    pages; the caller's rows already take memory), and given back after. Elsewhere, and for small writes, nothing
+    changes."""
+    if session.connection().dialect.name != "sqlite" or session.info.get(_BULK):
+        yield
+        return
+    conn = session.connection()
+    sizes = {table: (count, _max_rowid(session, table)) for table, count in adding.items()}
+    smaller = any(count >= REBUILD_INDEXES_FROM and rowid <= count for count, rowid in sizes.values())
+    cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    if smaller:  # appended rows need few pages in memory; what the file's rows held is the peak to stay under
+        conn.exec_driver_sql(f"PRAGMA cache_size={BULK_CACHE_KIB}")
+    try:
+        with ExitStack() as rebuilt:  # left in reverse order: each table's indexes made after all the writes
+            for table, (count, rowid) in sizes.items():
+                rebuilt.enter_context(_indexes_rebuilt(session, table, count, rowid))
+            session.info[_BULK] = True
+            try:
+                yield
+            finally:
+                session.info.pop(_BULK, None)
+    finally:
+        if smaller:  # not part of the transaction: the connection gets its own cache back however this ends
+            with suppress(Exception):
+                conn.exec_driver_sql(f"PRAGMA cache_size={int(cache or 0)}")
+
+
+_BULK = "hgd_bulk_indexes"
+
+
+@contextmanager
 def _indexes_rebuilt(session: Session, table: Table, adding: int, rowid: int) -> Iterator[None]:
     """SQLite, a large insert into a table that holds fewer rows than it gains (a first import): its secondary
     indexes are dropped and made again after the insert, in the same transaction (DDL is transactional in SQLite:
     a rollback, or a killed process, brings them back as they were). Keys in random order (names, codes) cost a
     B-tree descent per row per index; building an index sorts once. Unique indexes are kept, so that a duplicate
     is still refused by the insert itself."""
-    if adding < REBUILD_INDEXES_FROM or rowid > adding:  # rowid: the table's size, near enough
+    if adding < REBUILD_INDEXES_FROM or rowid > adding or session.info.get(_BULK):  # rowid: the table's size
         yield
         return
     conn = session.connection()
@@ -174,10 +212,11 @@ def _max_rowid(session: Session, table: Table) -> int:
     return session.connection().exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table.name}").scalar() or 0
 
 
-def _insert_packed(session: Session, table: Table, rows: Sequence[dict[str, Any]], now: datetime) -> None:
+def _insert_packed(session: Session, table: Table, rows: Sequence[dict[str, Any]], now: datetime,
+                   common: dict[str, Any] | None = None) -> None:
     """Many rows per statement: one trip into SQLite per few hundred rows, not per row. An absent value is bound as
     NaN, which SQLite stores as NULL: the driver binds a float directly but None through a slow path."""
-    base = defaults(table, now)
+    base = {**defaults(table, now), **(common or {})}
     names = list(base)
     fixed = {k: (sqlite_datetime(v) if isinstance(v, datetime) else _NULL if v is None else v)
              for k, v in base.items()}
