@@ -184,6 +184,9 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _lists(args: argparse.Namespace) -> int:
+    from app.lists import openpyxl_without_numpy
+
+    openpyxl_without_numpy()
     from app.lists.documents import documents, write_documents
     from app.lists.period_ops import view
     from app.lists.periods import shown

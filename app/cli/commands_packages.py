@@ -259,6 +259,9 @@ def _keys_show(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from app.lists import openpyxl_without_numpy
+
+    openpyxl_without_numpy()
     from app.exchange.export import ExportPackage
     from app.register import Register
 

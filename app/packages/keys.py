@@ -11,9 +11,10 @@ its own to about a second), which is what makes a guessed passphrase expensive.
 """
 from __future__ import annotations
 
+import threading
 import unicodedata
 from dataclasses import dataclass
-from typing import Self
+from typing import Any, Self
 
 import minisign
 import pyrage
@@ -82,7 +83,41 @@ class LockedKeys:
         return cls(public, doc["minisign_secret_key"].encode("ascii"), age.encode("ascii") if age else None)
 
     def unlock(self, passphrase: str) -> UnlockedKeys:
+        """Both secret parts opened, each once. An office's two scrypt derivations run side by side: age's in a
+        thread (pyrage lets go of the interpreter while it works), minisign's here; the checks and their order are
+        the same as one after the other."""
         passphrase = unicodedata.normalize("NFC", passphrase)
+        age_done: dict[str, Any] = {}
+        worker = None
+        if self.age_identity is not None:
+            age_file = self.age_identity
+
+            def open_age() -> None:
+                try:
+                    age_done["plain"] = pyrage.passphrase.decrypt(age_file, passphrase)
+                except BaseException as err:  # noqa: BLE001  (raised again in the caller's thread below)
+                    age_done["error"] = err
+            worker = threading.Thread(target=open_age, name="hgd-age-unlock", daemon=True)
+            worker.start()
+        try:
+            secret = self._unlock_minisign(passphrase)
+        finally:
+            if worker is not None:
+                worker.join()
+        identity = None
+        if self.age_identity is not None:
+            try:
+                if "error" in age_done:
+                    raise age_done["error"]
+                text = age_done["plain"].decode("ascii").strip()
+                identity = pyrage.x25519.Identity.from_str(text)
+            except (pyrage.DecryptError, pyrage.IdentityError, UnicodeDecodeError) as err:
+                raise HgdError("keys.stored_damaged", detail="age identity") from err
+            if str(identity.to_public()) != self.public.age_recipient:
+                raise HgdError("keys.stored_damaged", detail="age recipient")
+        return UnlockedKeys(self.public, secret, identity)
+
+    def _unlock_minisign(self, passphrase: str) -> minisign.SecretKey:
         try:
             secret = minisign.SecretKey.from_bytes(self.minisign_secret_key)
         except minisign.Error as err:
@@ -96,16 +131,7 @@ class LockedKeys:
         public = minisign.PublicKey.from_secret_key(secret)
         if public.to_base64().decode("ascii") != self.public.signing.base64:
             raise HgdError("keys.stored_damaged", detail="minisign public key")
-        identity = None
-        if self.age_identity is not None:
-            try:
-                text = pyrage.passphrase.decrypt(self.age_identity, passphrase).decode("ascii").strip()
-                identity = pyrage.x25519.Identity.from_str(text)
-            except (pyrage.DecryptError, pyrage.IdentityError, UnicodeDecodeError) as err:
-                raise HgdError("keys.stored_damaged", detail="age identity") from err
-            if str(identity.to_public()) != self.public.age_recipient:
-                raise HgdError("keys.stored_damaged", detail="age recipient")
-        return UnlockedKeys(self.public, secret, identity)
+        return secret
 
 
 class UnlockedKeys:

@@ -117,3 +117,41 @@ def test_the_data_schema_lists_the_columns_sent():
 def test_limits_leave_ten_times_a_large_commune():
     persons, per_person = 30_000, 300
     assert limits.MAX_DATA_JSON_BYTES >= 10 * persons * per_person
+
+
+def test_the_fast_check_of_flat_records_accepts_only_what_the_schema_accepts_and_says_it_the_same_way():
+    import fastjsonschema
+
+    from tests.corpus.packages.make_bad_packages import period_data
+
+    name = "payload-data-v1.json"
+    fast = jsonstrict._fast_validator(name)
+    assert fast is not None
+    full = fastjsonschema.compile(jsonstrict.schema(name))
+    data = period_data()
+    assert fast(data)
+    person, household = data["persons"][0], data["households"][0]
+    values = [None, True, False, 1, 1.0, -2**40, 2**40, "", "x" * 41, "0" * 8, "a" * 10001, [], {},
+              person["id"] + "\n", person["id"].upper(), "2026-01-01 00:00:00\n", "2026-01-01 00:00:00"]
+    variants = []
+    for key, record in (("persons", person), ("households", household)):
+        for field in [*record, "birth_year", "zzz"]:
+            for value in values:
+                variants.append({**data, key: [*data[key], {**record, field: value}]})
+        variants.append({**data, key: [*data[key], {k: v for k, v in record.items() if k != "id"}]})
+        variants += [{**data, key: [*data[key], bad]} for bad in (None, [], "x", 1)]
+        variants += [{**data, key: bad} for bad in (None, {}, "x", (record,))]
+    for doc in variants:
+        try:
+            full(doc)
+            accepted, message = True, None
+        except fastjsonschema.JsonSchemaValueException as err:
+            accepted, message = False, err.message
+        if fast(doc):
+            assert accepted, doc
+        if not accepted:
+            with pytest.raises(HgdError) as raised:
+                jsonstrict.validate(doc, schema_name=name, name="data.json")
+            assert message.replace("data", "data.json", 1)[:150] in str(raised.value)
+        else:
+            jsonstrict.validate(doc, schema_name=name, name="data.json")
