@@ -7,6 +7,7 @@ resolved), a new one is added, an open one no longer found is closed ("resolved"
 """
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
@@ -157,6 +158,15 @@ class RunReview(Operation):
     label_key = "op.review"
 
     def apply(self, ctx: OpContext) -> Changes:
+        collecting = gc.isenabled()
+        gc.disable()  # millions of rows, values and codes made and kept to the end: the collector would only walk
+        try:          # them again and again (a third of the checks' time); none of them form cycles
+            return self._apply(ctx)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _apply(self, ctx: OpContext) -> Changes:
         assert ctx.commune_id is not None
         session, cid = ctx.session, ctx.commune_id
         distinct = decided(session, cid, "distinct")
