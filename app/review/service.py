@@ -82,8 +82,8 @@ def read_persons(session: Session, commune_id: str) -> tuple[RecordTable, list[t
 
 def read_households(session: Session, commune_id: str) -> list[HouseholdRow]:
     h = Household.__table__.c
-    return [HouseholdRow(*r) for r in session.connection().execute(
-        select(h.id, h.code, h.status).where(h.commune_id == commune_id))]
+    return [HouseholdRow._make(r) for r in session.connection().execute(
+        select(h.id, h.code, h.status).where(h.commune_id == commune_id)).all()]
 
 
 def pair_found(p: Pair) -> Found:

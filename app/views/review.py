@@ -129,8 +129,9 @@ def _texts(person: dict[str, Any], lang: str | None) -> dict[str, str]:
 
 
 def pairs(reg: Register, *, status: str | None = "open", lang: str | None = None,
-          limit: int | None = None) -> list[PairView]:
-    """The duplicate pairs, best score first, each with both persons' shown fields and those that differ."""
+          limit: int | None = None, texts: bool = True) -> list[PairView]:
+    """The duplicate pairs, best score first, each with both persons' shown fields and those that differ (and, with
+    `texts`, those fields as the clerk reads them: a_text, b_text)."""
     with reg.reading() as s:
         q = select(Finding.id, Finding.fingerprint, Finding.score, Finding.params, Finding.status, Finding.reasons
                    ).where(Finding.commune_id == reg.commune_id, Finding.kind == DUPLICATE, Finding.status != "void")
@@ -153,8 +154,8 @@ def pairs(reg: Register, *, status: str | None = "open", lang: str | None = None
             reasons = [Reason(r["key"], r.get("params") or {}) for r in f.reasons or []]
             differs = tuple(k for k in SHOWN if (a.get(k) or None) != (b.get(k) or None))
             out.append(PairView(f.id, f.fingerprint, float(f.score or 0.0), (f.params or {}).get("decision", ""),
-                                f.status, render_reasons(reasons, lang), a, b, differs, _texts(a, lang),
-                                _texts(b, lang)))
+                                f.status, render_reasons(reasons, lang), a, b, differs,
+                                _texts(a, lang) if texts else {}, _texts(b, lang) if texts else {}))
         return out
 
 
