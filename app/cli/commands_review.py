@@ -72,7 +72,7 @@ def _review(args: argparse.Namespace) -> int:
     with open_register(args, write=True) as reg:
         result = reg.apply(RunReview())
         kinds = views.counts(reg)
-        pairs = views.pairs(reg) if args.out or getattr(args, "json", False) else []
+        pairs = views.pairs(reg, texts=False) if args.out or getattr(args, "json", False) else []
         others = views.findings(reg) if args.findings else []
     v = result.value
     lines = [messages.render("cli.review.summary", persons=v["persons"], pairs=v["pairs"], matches=v["matches"],

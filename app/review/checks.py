@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import calendar
 import hashlib
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from app import messages
 from app.domain import codes
@@ -133,28 +132,33 @@ def _name(p: PersonRow) -> str:
 
 # --- households -----------------------------------------------------------------------------------------------------
 
-def household_checks(persons: Sequence[PersonRow], households: Sequence[HouseholdRow], *,
+def household_checks(persons: Sequence[tuple[Any, ...]], households: Sequence[HouseholdRow], *,
                      large: int = LARGE_HOUSEHOLD) -> list[CheckFinding]:
-    """One-person households, households of `large` or more active members, no head or two heads."""
-    members: dict[str, list[PersonRow]] = defaultdict(list)
+    """One-person households, households of `large` or more active members, no head or two heads. `persons`:
+    PersonRow tuples, or plain tuples in PersonRow's order (the rows as SQL returns them)."""
+    members: dict[str, int] = {}
+    heads: dict[str, int] = {}
     for p in persons:
-        if p.status == "active" and p.household_id:
-            members[p.household_id].append(p)
+        if p[_STATE] == "active" and p[_HOUSEHOLD]:
+            h = p[_HOUSEHOLD]
+            members[h] = members.get(h, 0) + 1
+            if p[_RELATION] == codes.HEAD:
+                heads[h] = heads.get(h, 0) + 1
     out = []
     for h in households:
         if h.status != "active":
             continue
-        people = members.get(h.id, [])
+        count = members.get(h.id, 0)
+        n_heads = heads.get(h.id, 0)
         ids = [h.id]
-        if len(people) == 1:
+        if count == 1:
             out.append(finding("review.one_person_household", ids, code=h.code))
-        elif len(people) >= large:
-            out.append(finding("review.large_household", ids, len(people), code=h.code, count=len(people)))
-        heads = sum(1 for p in people if p.relation == codes.HEAD)
-        if people and heads == 0:
+        elif count >= large:
+            out.append(finding("review.large_household", ids, count, code=h.code, count=count))
+        if count and n_heads == 0:
             out.append(finding("review.no_head", ids, code=h.code))
-        elif heads > 1:
-            out.append(finding("review.two_heads", ids, heads, code=h.code, count=heads))
+        elif n_heads > 1:
+            out.append(finding("review.two_heads", ids, n_heads, code=h.code, count=n_heads))
     return out
 
 
@@ -262,11 +266,81 @@ def person_checks(p: PersonRow, today: date, *, te_days: int = TE_NOTICE_DAYS) -
     return out
 
 
-def run_checks(persons: Iterable[PersonRow], households: Iterable[HouseholdRow], *, today: date,
+def run_checks(persons: Iterable[tuple[Any, ...]], households: Iterable[HouseholdRow], *, today: date,
                te_days: int = TE_NOTICE_DAYS, large: int = LARGE_HOUSEHOLD) -> list[CheckFinding]:
-    """Every finding of DOMAIN §3 except duplicates (app.review.matcher): households first, then persons."""
-    persons = list(persons)
+    """Every finding of DOMAIN §3 except duplicates (app.review.matcher): households first, then persons.
+    `persons`: PersonRow tuples, or plain tuples in PersonRow's order (the rows as SQL returns them: no object is
+    made per person). The same findings as `person_checks` on each, in the same order, found column by column:
+    cheap screens over whole columns (each distinct name, place or date judged once) tell which checks surely have
+    nothing to say, and only the checks that may have something run, on the few persons concerned."""
+    persons = persons if isinstance(persons, list) else list(persons)
     out = household_checks(persons, list(households), large=large)
-    for p in persons:
-        out += person_checks(p, today, te_days=te_days)
+    if not persons:
+        return out
+    cols = list(zip(*persons))
+    status, births, cards = cols[_STATE], cols[_BIRTH_DATE], cols[_CARD]
+    names = {raw: _name_flagged(raw or "") for raw in set(cols[_NAME])}
+    places = {raw: not _nfc_place(raw) for raw in set(cols[_PLACE])}
+    te = {d: bool(d) and d[:4].isdigit() and today.year - int(d[:4]) <= 7 for d in set(births)}
+    flags = zip(_cccd_flags(cols, births), [not is_valid_bhxh(b) for b in cols[_BHXH]], cards,
+                map(te.__getitem__, births), map(names.__getitem__, cols[_NAME]),
+                map(places.__getitem__, cols[_PLACE]))
+    for i, (cccd, bad_bhxh, card, child, name, place) in enumerate(flags):
+        if not (cccd or bad_bhxh or card or child or name or place):
+            continue
+        row = _as_row(persons[i])
+        if status[i] != "active":
+            out += inactive_card_check(row, today)
+            continue
+        if cccd:
+            out += cccd_checks(row)
+        if bad_bhxh:
+            out += bhxh_checks(row)
+        if card:
+            out += card_checks(row, today)
+        if child:
+            out += te_check(row, today, te_days)
+        if name:
+            out += name_checks(row)
+        if place:
+            out.append(finding("review.birth_place_missing", [row.id], name=_name(row)))
     return out
+
+
+# Positions in a PersonRow (run_checks reads plain tuples in this order).
+_ID, _HOUSEHOLD, _NAME, _BIRTH_DATE, _SEX, _PLACE, _PROVINCE, _ID_NUMBER, _BHXH, _RELATION, _STATE = range(11)
+_CARD = 13
+
+
+def _as_row(p: tuple[Any, ...]) -> PersonRow:
+    return p if isinstance(p, PersonRow) else PersonRow._make(p)
+
+
+def _name_flagged(raw: str) -> bool:
+    """Whether name_checks has something to say of this name."""
+    return is_all_caps(raw) or (bool(raw) and raw != nfc(raw))
+
+
+def _cccd_flags(cols: list[tuple[Any, ...]], births: tuple[Any, ...]) -> list[bool]:
+    """For each person, whether cccd_checks may have something to say (False: surely nothing). A number in the
+    stored form (12 ASCII digits) is judged by its first 6 digits, the sex, the birth year and the birth province
+    only, as the findings of cccd_checks depend on nothing else: each such combination is judged once, by
+    cccd_checks itself on a stand-in number. Any other number is left to cccd_checks."""
+    years: dict[Any, int | None] = {}
+    year_text: dict[int, str] = {}      # a birth date of each year, for the stand-ins
+    for d in set(births):
+        birth = _partial(d) if d else None
+        years[d] = None if birth is None else birth.year
+        if birth is not None:
+            year_text.setdefault(birth.year, d)
+    keys = [(n[:6], sex, province, years[d])
+            if n and isinstance(n, str) and len(n) == 12 and n.isascii() and n.isdigit() else None
+            for n, sex, province, d in zip(cols[_ID_NUMBER], cols[_SEX], cols[_PROVINCE], births)]
+    quiet: dict[Any, bool] = {None: False}
+    for key in set(keys):
+        if key is not None:
+            head, sex, province, year = key
+            quiet[key] = not cccd_checks(PersonRow("", id_number=head + "000000", sex=sex,
+                                                   birth_province_code=province,
+                                                   birth_date=None if year is None else year_text[year]))
+    return [bool(n) and not quiet[key] for n, key in zip(cols[_ID_NUMBER], keys)]

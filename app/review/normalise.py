@@ -6,8 +6,9 @@ over persons only looks them up. Every text is compared through `app.domain.text
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -30,6 +31,22 @@ class Vocab(dict[str, int]):
             c = self[s] = len(self.strings)
             self.strings.append(s)
         return c
+
+    def codes(self, values: Iterable[Any], *, empty: bool = False) -> list[int]:
+        """The codes of many values at once, in order, as `code` on each (faster); a missing one (None or "") is -1,
+        or with `empty` coded as well."""
+        put = self.setdefault
+        out = [put(s, len(self)) for s in values] if empty else [put(s, len(self)) if s else -1 for s in values]
+        self.strings[len(self.strings):] = list(self)[len(self.strings):]
+        return out
+
+
+def _first_seen(values: Iterable[Any]) -> tuple[list[Any], np.ndarray]:
+    """The distinct values in order of first sight, and each value's index among them."""
+    seen: dict[Any, int] = {}
+    put = seen.setdefault
+    index = np.array([put(x, len(seen)) for x in values], dtype=np.int64)
+    return list(seen), index
 
 
 @dataclass
@@ -88,9 +105,6 @@ class Features:
 
 _STYLE = {"old": 1, "new": 2, "partial": 3, "unread": 4}
 
-# A name's codes, in the order of build_features's name columns: name_t, name_s, fam_s, mid_s, giv_s, fam_t, mid_t,
-# giv_t, famgiv, initials (vocabulary codes), marked, nwords.
-_NameCodes = tuple[int, int, int, int, int, int, int, int, int, int, bool, int]
 _Words = dict[str, tuple[list[str], list[str]]]   # a word -> (its tone keys, its search keys)
 _PlaceCodes = tuple[int, int, int, int, int, int]  # province, commune, old commune, key, style, district
 
@@ -109,7 +123,12 @@ def _words(name: str, cache: _Words) -> tuple[list[str], list[str]]:
     return toned, bare
 
 
-def _name_info(raw: object, v: dict[str, Vocab], cache: _Words) -> _NameCodes:
+# A name's keys, in the order of build_features's name columns: name_t, name_s, fam_s, mid_s, giv_s, fam_t, mid_t,
+# giv_t, famgiv, initials (texts, coded per vocabulary after), marked, nwords.
+_NAME_VOCABS = ("name_t", "name_s", "fam_s", "mid_s", "giv_s", "fam_t", "mid_t", "giv_t", "famgiv", "initials")
+
+
+def _name_info(raw: object, cache: _Words) -> tuple[str, str, str, str, str, str, str, str, str, str, bool, int]:
     name = nfc(str(raw) if raw is not None else "")
     words_t, words_s = _words(name, cache) if name else ([], [])
     if not words_t:
@@ -120,11 +139,8 @@ def _name_info(raw: object, v: dict[str, Vocab], cache: _Words) -> _NameCodes:
         fam_t, giv_t, mid_t = words_t[0], words_t[-1], " ".join(words_t[1:-1])
         fam_s, giv_s, mid_s = words_s[0], words_s[-1], " ".join(words_s[1:-1])
     full_s = " ".join(words_s)
-    return (v["name_t"].code(" ".join(words_t)), v["name_s"].code(full_s), v["fam_s"].code(fam_s),
-            v["mid_s"].code(mid_s), v["giv_s"].code(giv_s), v["fam_t"].code(fam_t), v["mid_t"].code(mid_t),
-            v["giv_t"].code(giv_t), v["famgiv"].code(f"{fam_s} {giv_s}"),
-            v["initials"].code("".join(w[:1] for w in words_s)), has_vietnamese_marks(name),
-            len(words_s) if full_s else 0)
+    return (" ".join(words_t), full_s, fam_s, mid_s, giv_s, fam_t, mid_t, giv_t, f"{fam_s} {giv_s}",
+            "".join(w[:1] for w in words_s), has_vietnamese_marks(name), len(words_s) if full_s else 0)
 
 
 def _date_info(raw: object) -> tuple[int, int, int]:
@@ -161,47 +177,42 @@ def _digits(raw: object, size: int) -> int:
 
 
 def _numbers(col: Sequence[object], size: int) -> np.ndarray:
-    """Codes of `size` digits as integers (0 when absent or malformed); the stored form first, fast."""
-    return np.array([int(x) if type(x) is str and len(x) == size and x.isdigit() and x.isascii()
+    """Codes of `size` digits as integers (0 when absent or malformed); the stored form first, fast (digits only: of
+    another length, 0 at once)."""
+    return np.array([(int(x) if len(x) == size else 0) if type(x) is str and x.isdigit() and x.isascii()
                      else _digits(x, size) if x else 0 for x in col], dtype=np.int64)
 
 
 def build_features(t: RecordTable) -> Features:
+    """Each distinct name, date and place is read once; the rows get their codes by indexing (no tuple per row)."""
     n = len(t)
     v: dict[str, Vocab] = {k: Vocab() for k in ("name_t", "name_s", "fam_s", "mid_s", "giv_s", "fam_t", "mid_t",
                                                  "giv_t", "famgiv", "initials", "place", "household", "relation")}
-    names: dict[object, _NameCodes] = {}
     words: _Words = {}
-    name_rows: list[_NameCodes] = []
-    for raw in t.full_name:
-        info = names.get(raw)
-        if info is None:
-            info = names[raw] = _name_info(raw, v, words)
-        name_rows.append(info)
-    name_cols = np.array(name_rows, dtype=np.int64).reshape(n, 12).T if n else np.zeros((12, 0), np.int64)
+    distinct, index = _first_seen(t.full_name)
+    infos = [_name_info(raw, words) for raw in distinct]
+    keys = list(zip(*infos)) if infos else [() for _ in range(12)]
+    name_table = np.array([v[k].codes(keys[i], empty=True) for i, k in enumerate(_NAME_VOCABS)]
+                          + [list(keys[10]), list(keys[11])], dtype=np.int64).reshape(12, len(distinct))
+    name_cols = name_table[:, index] if n else np.zeros((12, 0), np.int64)
 
-    dates: dict[object, tuple[int, int, int]] = {}
-    date_rows = [dates.get(d) or dates.setdefault(d, _date_info(d)) for d in t.birth_date]
-    date_cols = np.array(date_rows, dtype=np.int32).reshape(n, 3).T if n else np.zeros((3, 0), np.int32)
+    distinct, index = _first_seen(t.birth_date)
+    date_table = np.array([_date_info(d) for d in distinct], dtype=np.int32).reshape(len(distinct), 3).T
+    date_cols = date_table[:, index] if n else np.zeros((3, 0), np.int32)
 
-    places: dict[tuple[str | None, str | None], _PlaceCodes] = {}
-    place_rows: list[_PlaceCodes] = []
-    for place, prov in zip(t.birth_place, t.birth_province_code):
-        k = (place, prov)
-        found = places.get(k)
-        if found is None:
-            found = places[k] = _place_info(place, prov, v)
-        place_rows.append(found)
-    place_cols = np.array(place_rows, dtype=np.int64).reshape(n, 6).T if n else np.zeros((6, 0), np.int64)
+    distinct, index = _first_seen(zip(t.birth_place, t.birth_province_code))
+    place_table = np.array([_place_info(place, prov, v) for place, prov in distinct],
+                           dtype=np.int64).reshape(len(distinct), 6).T
+    place_cols = place_table[:, index] if n else np.zeros((6, 0), np.int64)
 
     sex = np.array([1 if s == "M" else 2 if s == "F" else 0 for s in t.sex], dtype=np.int8)
     cccd, cmnd, bhxh = _numbers(t.id_number, 12), _numbers(t.id_number, 9), _numbers(t.bhxh_code, 10)
     hh = v["household"]
-    household = np.array([hh.code(h) if h else -1 for h in t.household_id], dtype=np.int64)
+    household = np.array(hh.codes(t.household_id), dtype=np.int64)
     sizes = np.bincount(household[household >= 0], minlength=len(hh.strings)) if n else np.zeros(0, np.int64)
     household_size = np.where(household >= 0, sizes[np.maximum(household, 0)] if n else 0, 0)
     rel = v["relation"]
-    relation = np.array([rel.code(r) if r else -1 for r in t.relation], dtype=np.int64)
+    relation = np.array(rel.codes(t.relation), dtype=np.int64)
     heads = np.array([rel.get(r, -2) for r in ("chu_ho", "vo", "chong")], dtype=np.int64)
     anchored = np.isin(relation, heads) & (household_size >= 2)
 

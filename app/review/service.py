@@ -7,9 +7,9 @@ resolved), a new one is added, an open one no longer found is closed ("resolved"
 """
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, select
@@ -57,22 +57,33 @@ def decided(session: Session, commune_id: str, decision: str) -> set[str]:
         Resolution.commune_id == commune_id, Resolution.status == "active", Resolution.decision == decision)))
 
 
-def read_persons(session: Session, commune_id: str) -> tuple[RecordTable, list[PersonRow]]:
-    """One pass over the commune's persons (Core rows, no ORM objects): the active ones as the matcher's table, and
-    every active, dead or moved-out one as the checks' rows."""
+def read_persons(session: Session, commune_id: str) -> tuple[RecordTable, list[tuple[Any, ...]]]:
+    """One pass over the commune's persons: the active ones as the matcher's table, and every active, dead or
+    moved-out one as the checks' rows (plain tuples in PersonRow's order, no object per person). On SQLite the rows
+    come straight from the driver (SQLAlchemy's per-row processing would cost more than reading them)."""
     c = Person.__table__.c
     where = (c.commune_id == commune_id) & c.status.in_(("active", "dead", "moved_out"))
-    cursor = session.connection().execute(select(*(c[f] for f in _CHECK_FIELDS)).where(where))
-    persons = [PersonRow._make(r) for r in cursor]
-    match = itemgetter(*(_CHECK_FIELDS.index(f) for f in _MATCH_FIELDS))
-    table = RecordTable.from_rows(match(p) for p in persons if p.status == "active")
+    stmt = select(*(c[f] for f in _CHECK_FIELDS)).where(where)
+    conn = session.connection()
+    persons: list[tuple[Any, ...]]
+    if conn.dialect.name == "sqlite":
+        compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+        driver = conn.connection.driver_connection
+        assert driver is not None  # a live connection has its driver's
+        persons = driver.execute(str(compiled), [compiled.params[k] for k in compiled.positiontup or ()]).fetchall()
+    else:
+        persons = [tuple(r) for r in conn.execute(stmt)]
+    status = _CHECK_FIELDS.index("status")
+    active = [p for p in persons if p[status] == "active"]
+    columns = list(zip(*active)) if active else [() for _ in _CHECK_FIELDS]
+    table = RecordTable({f: columns[_CHECK_FIELDS.index(f)] for f in _MATCH_FIELDS})
     return table, persons
 
 
 def read_households(session: Session, commune_id: str) -> list[HouseholdRow]:
     h = Household.__table__.c
-    return [HouseholdRow(*r) for r in session.connection().execute(
-        select(h.id, h.code, h.status).where(h.commune_id == commune_id))]
+    return [HouseholdRow._make(r) for r in session.connection().execute(
+        select(h.id, h.code, h.status).where(h.commune_id == commune_id)).all()]
 
 
 def pair_found(p: Pair) -> Found:
@@ -147,6 +158,15 @@ class RunReview(Operation):
     label_key = "op.review"
 
     def apply(self, ctx: OpContext) -> Changes:
+        collecting = gc.isenabled()
+        gc.disable()  # millions of rows, values and codes made and kept to the end: the collector would only walk
+        try:          # them again and again (a third of the checks' time); none of them form cycles
+            return self._apply(ctx)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _apply(self, ctx: OpContext) -> Changes:
         assert ctx.commune_id is not None
         session, cid = ctx.session, ctx.commune_id
         distinct = decided(session, cid, "distinct")

@@ -110,14 +110,17 @@ def counts(reg: Register) -> list[KindCount]:
 def _persons(s: Any, ids: set[str]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     id_list = list(ids)
+    c = Person.__table__.c
+    shown = [f for f in SHOWN if f != "household_code"]
     for start in range(0, len(id_list), 500):
-        rows = s.execute(select(Person, Household.code).outerjoin(Household, Household.id == Person.household_id)
-                         .where(Person.id.in_(id_list[start:start + 500]))).all()
-        for p, code in rows:
-            d = {f: getattr(p, f) for f in SHOWN if f != "household_code"}
+        rows = s.execute(select(c.id, *(c[f] for f in shown), Household.code)
+                         .outerjoin(Household, Household.id == c.household_id)
+                         .where(c.id.in_(id_list[start:start + 500]))).all()
+        for pid, *values, code in rows:
+            d = dict(zip(shown, values))
             d["household_code"] = code
-            d["id"] = p.id
-            out[p.id] = d
+            d["id"] = pid
+            out[pid] = d
     return out
 
 
@@ -126,14 +129,15 @@ def _texts(person: dict[str, Any], lang: str | None) -> dict[str, str]:
 
 
 def pairs(reg: Register, *, status: str | None = "open", lang: str | None = None,
-          limit: int | None = None) -> list[PairView]:
-    """The duplicate pairs, best score first, each with both persons' shown fields and those that differ."""
+          limit: int | None = None, texts: bool = True) -> list[PairView]:
+    """The duplicate pairs, best score first, each with both persons' shown fields and those that differ (and, with
+    `texts`, those fields as the clerk reads them: a_text, b_text)."""
     with reg.reading() as s:
-        q = select(Finding).where(Finding.commune_id == reg.commune_id, Finding.kind == DUPLICATE,
-                                  Finding.status != "void")
+        q = select(Finding.id, Finding.fingerprint, Finding.score, Finding.params, Finding.status, Finding.reasons
+                   ).where(Finding.commune_id == reg.commune_id, Finding.kind == DUPLICATE, Finding.status != "void")
         if status is not None:
             q = q.where(Finding.status == status)
-        found = list(s.scalars(q.order_by(Finding.score.desc(), Finding.fingerprint).limit(limit)))
+        found = s.execute(q.order_by(Finding.score.desc(), Finding.fingerprint).limit(limit)).all()
         subj: dict[str, list[str]] = defaultdict(list)
         ids = [f.id for f in found]
         for start in range(0, len(ids), 500):
@@ -150,8 +154,8 @@ def pairs(reg: Register, *, status: str | None = "open", lang: str | None = None
             reasons = [Reason(r["key"], r.get("params") or {}) for r in f.reasons or []]
             differs = tuple(k for k in SHOWN if (a.get(k) or None) != (b.get(k) or None))
             out.append(PairView(f.id, f.fingerprint, float(f.score or 0.0), (f.params or {}).get("decision", ""),
-                                f.status, render_reasons(reasons, lang), a, b, differs, _texts(a, lang),
-                                _texts(b, lang)))
+                                f.status, render_reasons(reasons, lang), a, b, differs,
+                                _texts(a, lang) if texts else {}, _texts(b, lang) if texts else {}))
         return out
 
 
@@ -159,13 +163,13 @@ def findings(reg: Register, *, kind: str | None = None, status: str | None = "op
              lang: str | None = None) -> list[FindingView]:
     """The other findings (not duplicates), in words."""
     with reg.reading() as s:
-        q = select(Finding).where(Finding.commune_id == reg.commune_id, Finding.kind != DUPLICATE,
-                                  Finding.status != "void")
+        q = select(Finding.id, Finding.fingerprint, Finding.kind, Finding.status, Finding.params).where(
+            Finding.commune_id == reg.commune_id, Finding.kind != DUPLICATE, Finding.status != "void")
         if kind is not None:
             q = q.where(Finding.kind == kind)
         if status is not None:
             q = q.where(Finding.status == status)
-        found = list(s.scalars(q.order_by(Finding.kind, Finding.created_at, Finding.id)))
+        found = s.execute(q.order_by(Finding.kind, Finding.created_at, Finding.id)).all()
         subj: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
         ids = [f.id for f in found]
         for start in range(0, len(ids), 500):

@@ -179,3 +179,42 @@ def test_run_checks_gives_stable_fingerprints_that_follow_the_value():
     corrected = run_checks([person(sex="F", id_number="036185012345")], hs, today=TODAY)
     assert {f.fingerprint for f in one} != {f.fingerprint for f in corrected}
     assert all(f.message("vi") and f.message("en") for f in one)
+
+
+def test_run_checks_finds_what_person_checks_finds_person_by_person_on_plain_tuples():
+    """run_checks screens whole columns and runs a check only where it may find something: the findings must be those
+    of person_checks on every person, in the same order, whether the rows are PersonRows or plain SQL tuples."""
+    import itertools
+    import random
+
+    rng = random.Random(7)
+    values = {
+        "full_name": ["Nguyễn Văn An", "NGUYỄN VĂN AN", "Nguyễn  Văn An", " Lê Thị Bình", "Trần\u200bVăn Cường", "",
+                      "Nguyen Van An", "Le Thi Binh"],
+        "birth_date": ["1985-03-15", "1985", "2021-01-10", "2020-12-20", "2020-12", "1999-02-30", "abcd", None,
+                       "1900-01-01", "2003-07-07"],
+        "sex": ["M", "F", None],
+        "birth_place": ["Xã Hải Minh, Huyện Hải Hậu, Tỉnh Nam Định", "", None, "  ", "Nam Định"],
+        "birth_province_code": ["36", "37", "01", " 36", "036", "", None, "99"],
+        "id_number": ["036085012345", "036185012345", "001203004567", "037020001234", "099085012345",
+                      "36085012345", "036 085 012 345", "123456789", "12345", "03608501234X", "", None,
+                      "０36085012345", "036299012345"],
+        "bhxh_code": ["3609092025", "360909202", "", None, "36090920２5"],
+        "status": ["active"] * 6 + ["dead", "moved_out"],
+        "status_date": [None, "2026-01-01", "2027-06-30"],
+        "group_code": [None, "TE", "HT", "te"],
+        "card_number": [None] * 6 + ["TE1363609092025", "HT2363609092025", "XX"],
+        "card_valid_to": [None, "2026-12-15", "2025-12-31", "2027-12-31", "2026-11-30"],
+    }
+    rows = []
+    for i in range(3000):
+        kw = {k: rng.choice(v) for k, v in values.items()}
+        rows.append(person(f"p{i}", household_id=f"h{i % 40}", relation=rng.choice(["chu_ho", "con", None]),
+                           card_valid_from="2026-01-01" if kw["card_number"] else None, **kw))
+    for today in (TODAY, date(2027, 3, 1)):
+        expected = list(itertools.chain.from_iterable(person_checks(p, today) for p in rows))
+        assert expected
+        for given in (rows, [tuple(p) for p in rows]):
+            found = run_checks(given, [], today=today)
+            assert [(f.kind, f.subject_ids, f.params, f.fingerprint) for f in found] == \
+                [(f.kind, f.subject_ids, f.params, f.fingerprint) for f in expected]

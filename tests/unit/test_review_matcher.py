@@ -208,3 +208,15 @@ def test_heads_of_two_families_are_less_likely_one_person_than_a_record_alone(ba
     two_families = _score(background, a, b, wives)
     one_alone = _score(background, a, b, wives[1:])
     assert one_alone > two_families + 2
+
+
+def test_vocab_codes_in_bulk_are_those_of_code_one_by_one():
+    from app.review.normalise import Vocab
+
+    values = ["a", "b", "", None, "a", "c", "b", ""]
+    one, bulk, bulk_empty = Vocab(), Vocab(), Vocab()
+    assert bulk.codes(values) == [one.code(v) if v else -1 for v in values]
+    assert bulk.strings == one.strings == ["a", "b", "c"]
+    assert bulk_empty.codes(["x", "", "x", "y"], empty=True) == [0, 1, 0, 2]
+    assert bulk_empty.strings == ["x", "", "y"]
+    assert bulk.codes(["d", "a"]) == [3, 0] and bulk.strings == ["a", "b", "c", "d"]
