@@ -107,8 +107,9 @@ class SigningPublicKey:
         return self.key_id_bytes[::-1].hex().upper()
 
     def minisign_pub(self) -> bytes:
-        """minisign.pub, byte for byte as `minisign -G` writes it."""
-        return f"{_PUB_COMMENT}{self.key_id}\n{self.base64}\n".encode("ascii")
+        """minisign.pub, byte for byte as `minisign -G` writes it (its comment prints the id with PRIX64: no padding)."""
+        unpadded = f"{int.from_bytes(self.key_id_bytes, 'little'):X}"
+        return f"{_PUB_COMMENT}{unpadded}\n{self.base64}\n".encode("ascii")
 
     @property
     def fingerprint(self) -> Fingerprint:

@@ -42,9 +42,17 @@ def test_minisign_pub_is_byte_for_byte_what_minisign_writes(commune_locked):
     comment, key, end = text.split("\n")
     blob = base64.b64decode(key)
     assert end == "" and blob[:2] == b"Ed" and blob[2:10] == public.key_id_bytes and blob[10:] == public.key
-    # minisign prints the key id as a little-endian 64-bit number, zero-padded upper-case hex
-    assert comment == f"untrusted comment: minisign public key {int.from_bytes(blob[2:10], 'little'):016X}"
+    # minisign prints the key id as a little-endian 64-bit number in upper-case hex, without padding (PRIX64)
+    assert comment == f"untrusted comment: minisign public key {int.from_bytes(blob[2:10], 'little'):X}"
     assert SigningPublicKey.from_minisign_pub(text.encode()) == public
+
+
+def test_a_key_id_with_leading_zeros_is_printed_as_minisign_prints_it():
+    public = SigningPublicKey(bytes.fromhex("5765c55cbf248800"), b"\x01" * 32)
+    comment = public.minisign_pub().decode("ascii").split("\n")[0]
+    assert comment == "untrusted comment: minisign public key 8824BF5CC56557"
+    assert public.key_id == "008824BF5CC56557"   # hgd's own display keeps the 16 digits
+    assert SigningPublicKey.from_minisign_pub(public.minisign_pub()) == public
 
 
 def test_stored_keys_round_trip_and_keep_the_secret_encrypted(commune_locked):
