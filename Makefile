@@ -14,7 +14,7 @@ DEB_PKGS := python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfont
 TEST_DEB_PKGS  := postgresql poppler-utils zbar-tools minisign age
 FORMS_DEB_PKGS := poppler-utils zbar-tools libreoffice-calc-nogui fonts-liberation2
 
-.PHONY: run test lint bench deps venv clean forms screenshots
+.PHONY: run test lint bench deps venv clean forms screenshots compile
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory deps
@@ -35,7 +35,12 @@ deps:
 	  else echo "Missing Debian packages (install them as root):$$missing"; fi; \
 	fi
 
-run: $(STAMP)
+# The app's own modules byte-compiled, as an installed hgd has them (some environments set PYTHONDONTWRITEBYTECODE,
+# and then every start would compile them again); quick when nothing changed.
+compile: $(STAMP)
+	@$(PY) -m compileall -q app ui >/dev/null
+
+run: $(STAMP) compile
 	@mkdir -p $(dir $(DEMO_DB))
 	@test -f $(DEMO_DB) || $(VENV)/bin/hgd demo --db $(DEMO_DB)
 	$(VENV)/bin/hgd-gui --db $(DEMO_DB)
@@ -45,7 +50,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check app ui tests bench
 	$(VENV)/bin/mypy app
 
-test: $(STAMP)
+test: $(STAMP) compile
 	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory deps PKGS="$(TEST_DEB_PKGS)"
 	QT_QPA_PLATFORM=offscreen HGD_REQUIRE_PG=1 $(PY) -m pytest -n 2 --durations=15
@@ -61,7 +66,7 @@ screenshots: $(STAMP)
 	  QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x768x24" $(PY) -m ui.screenshots build/screenshots; \
 	else QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots build/screenshots; fi
 
-bench: $(STAMP)
+bench: $(STAMP) compile
 	$(PY) bench/run_all.py
 
 clean:
