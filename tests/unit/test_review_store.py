@@ -225,3 +225,17 @@ def test_review_reports_its_stages_and_a_cancel_stores_nothing(reg):
     assert [a["kind"] for a in reg.actions(2)] == ["review", "add_household"]  # the cancelled one left no action
     assert len(_findings(reg)) == reg.apply(RunReview()).value["kept"]
     assert reg.actions(1)[0]["seq"] == before + 1
+
+
+def test_persons_are_read_with_one_object_per_repeated_value(reg, monkeypatch):
+    from app.review import service
+    monkeypatch.setattr(service, "_READ_CHUNK", 2)   # values shared across chunks too
+    with reg.reading() as session:
+        table, persons = service.read_persons(session, reg.commune_id)
+        expected = sorted(tuple(r) for r in session.connection().execute(
+            select(*(Person.__table__.c[f] for f in service._CHECK_FIELDS))))
+    assert sorted(persons) == expected and len(table) == 4
+    fields = service._CHECK_FIELDS
+    h1 = [p for p in persons if p[fields.index("bhxh_code")] in ("3800000001", "3800000003")]
+    for name in ("household_id", "birth_place", "status"):
+        assert h1[0][fields.index(name)] is h1[1][fields.index(name)], name
