@@ -1,8 +1,9 @@
 """`make forms`: every form kind rendered from a REAL month of the demo commune — a month locked by the demo, its
 lists regenerated from their frozen lines (app.lists.documents) — to XLSX and PDF, then every page to PNG, to be
-looked at. The D02-LT is rendered a second time with the reduced column set; the minutes take the month's lists
-(persons and pages) with a sample package (the package is another piece's work). The unit tests keep the sample
-set (tests/corpus/forms_sample.py). PDFs: pdftoppm -r 80; XLSX: LibreOffice headless to PDF, then pdftoppm.
+looked at. The D02-LT is rendered a second time with the reduced column set. The minutes are the real ones of that
+month: the commune and an office make their keys and trust each other, the month's package is exported, a courier
+records its collection, and `hgd minutes` prints them. PDFs: pdftoppm -r 80; XLSX: LibreOffice headless to PDF, then
+pdftoppm.
 
 Usage: python bench/render_forms.py [OUT_DIR]   (default build/forms)
 """
@@ -18,13 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "corpus"))
-import forms_sample as sample
 
 from app.demo import create_demo
-from app.lists import pdf_minutes
-from app.lists.documents import documents, handed_lists, write_documents
-from app.lists.filled import Party
+from app.lists.documents import documents, write_documents
 from app.lists.period_ops import view
 from app.lists.rows import D02
 from app.register import Register
@@ -42,23 +39,41 @@ def render(out: Path) -> list[Path]:
         with Register.open(db) as reg, reg.reading() as s:
             v = view(s, reg.commune_id, MONTH, TODAY)
             commune = reg.commune()
-    assert v.frozen, f"the demo did not lock {MONTH}"
-    lists = v.lists + [replace(fl, options=["reduced"], number=99) for fl in v.lists if fl.form == D02]
-    docs = documents(MONTH, lists)
-    written = write_documents(docs, out)
-    for d in docs:
-        print(f"{d.name}: {d.persons} rows" + (f", {d.pages} pages" if d.pages else ""))
-    minutes = sample.minutes()
-    place = commune["commune_name"].removeprefix("Xã ")
-    minutes = replace(minutes, ten_xa=place, dia_diem=f"Ủy ban nhân dân xã {place}", month=10, year=2026,
-                      on=date(2026, 11, 3), lists=handed_lists([d for d in docs if not d.name.startswith(
-                          f"{MONTH}_99")]),
-                      giver=Party(f"Ủy ban nhân dân xã {place}", [(commune.get("chairman", ""), "Chủ tịch UBND xã"),
-                                                                    (commune.get("clerk", ""), "Công chức")]),
-                      courier=Party(commune.get("post_office", ""), [("Trịnh Văn Quý", "Nhân viên bưu điện")]),
-                      receiver=Party(commune.get("bhxh_office", ""), [("Đỗ Thị Nguyệt", "Chuyên viên thu")]))
-    written.append(pdf_minutes.write_minutes(minutes, out / f"{MONTH}_minutes.pdf").path)
+        assert v.frozen, f"the demo did not lock {MONTH}"
+        lists = v.lists + [replace(fl, options=["reduced"], number=99) for fl in v.lists if fl.form == D02]
+        docs = documents(MONTH, lists)
+        written = write_documents(docs, out)
+        for d in docs:
+            print(f"{d.name}: {d.persons} rows" + (f", {d.pages} pages" if d.pages else ""))
+        written.append(_real_minutes(db, commune.get("bhxh_office") or "BHXH cơ sở", Path(tmp), out))
     return written
+
+
+def _hgd(*argv: object) -> None:
+    subprocess.run([sys.executable, "-m", "app", *map(str, argv)], check=True, cwd=ROOT, capture_output=True,
+                   timeout=300)
+
+
+def _real_minutes(db: Path, office_name: str, tmp: Path, out: Path) -> Path:
+    """The month's package exported to an office as a clerk would, then its minutes, dated the 3rd of the next
+    month."""
+    secret = tmp / "passphrase"
+    secret.write_text("mật khẩu của bản in mẫu\n", encoding="utf-8")
+    office = tmp / "office.db"
+    _hgd("keys", "init", "--db", db, "--passphrase-file", secret)
+    _hgd("keys", "export", "--db", db, "--out", tmp / "commune-keys")
+    _hgd("init", "--db", office, "--office", office_name)
+    _hgd("keys", "init", "--db", office, "--passphrase-file", secret)
+    _hgd("keys", "export", "--db", office, "--out", tmp / "office-keys")
+    _hgd("keys", "trust", "--db", office, tmp / "commune-keys")
+    _hgd("keys", "trust", "--db", db, tmp / "office-keys")
+    _hgd("package", "export", "--db", db, "--period", MONTH, "--out", tmp / "sent", "--passphrase-file", secret)
+    package = next((tmp / "sent").glob("*.zip"))
+    _hgd("package", "verify", "--db", db, "--by", "Trịnh Văn Quý", package)
+    path = out / f"{MONTH}_minutes.pdf"
+    _hgd("minutes", "--db", db, "--period", MONTH, "--out", path, "--date", "2026-11-03")
+    print(f"{path.name}: package {package.name}")
+    return path
 
 
 def to_png(files: list[Path], out: Path) -> None:
