@@ -1,4 +1,5 @@
-"""The layer rule: the core never imports Qt; importing every app module leaves PySide6 unloaded."""
+"""The layer rules: the core never imports Qt (importing every app module leaves PySide6 unloaded); the GUI never
+reaches the database itself (no SQLAlchemy, no store: it calls the core's operations and reads)."""
 from __future__ import annotations
 
 import pkgutil
@@ -34,6 +35,20 @@ def test_no_app_source_names_qt_or_ui():
             if stripped.startswith(("import ", "from ")) and any(
                     stripped.split()[1].split(".")[0] == name for name in ("PySide6", "shiboken6", "ui")):
                 offenders.append(f"{path.relative_to(root)}: {stripped}")
+    assert offenders == []
+
+
+def test_no_ui_source_reaches_the_database():
+    root = Path(app.__file__).parent.parent / "ui"
+    offenders = []
+    for path in root.rglob("*.py"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            stripped = line.strip()
+            if stripped.startswith(("import ", "from ")):
+                module = stripped.split()[1]
+                if module.split(".")[0] in ("sqlalchemy", "alembic", "sqlite3", "psycopg") or \
+                        module == "app.store" or module.startswith("app.store."):
+                    offenders.append(f"{path.relative_to(root)}: {stripped}")
     assert offenders == []
 
 

@@ -62,17 +62,15 @@ def _period_locked(ctx: AppContext, work: Path) -> QWidget:
 
 
 def _cards(ctx: AppContext, work: Path) -> QWidget:
-    from sqlalchemy import select
-
-    from app.store.models import Person
+    from app.views.households import HouseholdFilter, household_detail, households_page, person_record
     from ui.pages.periods import PeriodsPage
 
     page = PeriodsPage(ctx)
     page.tabs.setCurrentIndex(1)
     reg = ctx.runner.reader()  # type: ignore[attr-defined]
-    with reg.reading() as s:
-        people = list(s.scalars(select(Person).where(Person.status == "active", Person.bhxh_code.is_not(None))
-                                .order_by(Person.full_name).limit(40)))
+    homes = households_page(reg, HouseholdFilter(), limit=40).rows
+    members = [m for h in homes for m in household_detail(reg, h.id).members if m.bhxh_code][:40]
+    people = sorted(members, key=lambda m: m.full_name)
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -81,8 +79,9 @@ def _cards(ctx: AppContext, work: Path) -> QWidget:
                       "Hạn thẻ đến"])
     for i, p in enumerate(people[:-3], 1):
         end = "31/12/2031" if i % 9 == 0 else (p.card_valid_to or "")
+        valid_from = person_record(reg, p.id).values.get("card_valid_from") or ""
         wb.active.append([i, p.full_name, p.birth_date, "Nam" if p.sex == "M" else "Nữ", p.bhxh_code,
-                          p.card_number or "", p.card_valid_from or "", end])
+                          p.card_number or "", valid_from, end])
     wb.active.append([len(people), "Nguyễn Thị Lạ", "02/03/1988", "Nữ", "0199999999", "", "", ""])
     path = work / "bhxh-danh-sach-the.xlsx"
     wb.save(path)
