@@ -268,9 +268,11 @@ def _codes(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def _generation(s: Stats, a: np.ndarray, b: np.ndarray, name: np.ndarray, date: np.ndarray) -> np.ndarray:
-    """When only the name and the year agree, their frequencies are not independent ("Nguyễn Thị Hoa" is a name of
-    the 1960s): the weights of both count the persons of that name born that year, not name × year."""
-    joint = ((name == NAME_SAME) | (name == NAME_NO_MARKS)) & ((date == DATE_YEAR) | (date == DATE_MONTH))
+    """When the name and the year agree, their frequencies are not independent ("Nguyễn Thị Hoa" is a name of the
+    1960s): the weights of both count the persons of that name born that year, not name × year. So for a full date
+    too (the same day of a year is as rare for any name)."""
+    dated = (date == DATE_YEAR) | (date == DATE_MONTH) | (date == DATE_SAME) | (date == DATE_SWAPPED)
+    joint = ((name == NAME_SAME) | (name == NAME_NO_MARKS)) & dated
     # others than the two: how many share name and year, against how many would if names ignored generations
     together = np.maximum(np.maximum(s.name_year[a], s.name_year[b]) - 1, 1)
     apart = 1 + np.maximum(np.maximum(s.name_s[a], s.name_s[b]) - 2, 0) * np.maximum(s.year[a], s.year[b]) / max(s.n, 1)

@@ -18,7 +18,7 @@ import numpy as np
 
 from app import messages
 from app.errors import HgdError
-from app.review import compare, levels
+from app.review import compare
 from app.review.blocking import candidate_pairs
 from app.review.identity import fingerprint
 from app.review.normalise import Features, build_features
@@ -36,8 +36,10 @@ messages.register({
 })
 
 MATCH_BITS = 4.0       # probability ≥ 0.94
-POSSIBLE_BITS = -2.5   # probability ≥ 0.15: worth a clerk's look (chosen on seeds 1, 2, 6–9 of bench/review_synth.py)
-RIVAL_BITS = -6.0      # pairs from here up count as rivals of a weak pair (_discount_ambiguous)
+POSSIBLE_BITS = -2.25  # probability ≥ 0.17: worth a clerk's look (chosen on seeds 1, 2, 6–9 of bench/review_synth.py)
+RIVAL_BITS = -6.0      # pairs from here up count as rivals of another pair (_discount_rivals)
+SAME_PERSON_BITS = 0.0  # three records pairwise more likely one person than two: no rivals of each other
+RIVAL_SHOWN_BITS = 1.0  # a pair that lost this much to rivals says so in its reasons
 _CHUNK = 1_000_000     # pairs compared at once: bounds the memory of the arrays of one step
 
 
@@ -109,15 +111,15 @@ def find_pairs(records: RecordTable | Iterable[MatchRecord] | Iterable[Sequence[
     tell(1, 4, "block")
     codes = candidate_pairs(f, check=check)
     tell(2, 4, "compare")
-    kept = _score_all(f, stats, codes, tell)
+    kept = _score_all(table, f, stats, codes, _distinct_set(known_distinct), tell)
     tell(3, 4, "reasons")
-    pairs = _to_pairs(table, f, stats, kept, _distinct_set(known_distinct))
+    pairs = _to_pairs(table, f, stats, kept)
     tell(4, 4, "done")
     return pairs
 
 
-def _score_all(f: Features, stats: compare.Stats, codes: np.ndarray,
-               tell: Callable[[int, int, str], None]) -> compare.Scored | None:
+def _score_all(t: RecordTable, f: Features, stats: compare.Stats, codes: np.ndarray, distinct: set[str],
+               tell: Callable[[int, int, str], None]) -> tuple[compare.Scored, np.ndarray] | None:
     parts = np.array(sorted(o * 100000 + n for o, n in divided_parts()), dtype=np.int64)
     found: list[compare.Scored] = []
     n = max(f.n, 1)
@@ -130,36 +132,66 @@ def _score_all(f: Features, stats: compare.Stats, codes: np.ndarray,
         return None
     kept = compare.Scored(*(np.concatenate([getattr(s, k) for s in found])
                             for k in compare.Scored.__dataclass_fields__))
-    return _discount_ambiguous(kept, f.n)
+    if distinct:  # a pair a clerk confirmed distinct is neither shown nor anyone's rival
+        ids = t.id
+        known = np.fromiter((fingerprint((ids[a], ids[b])) not in distinct
+                             for a, b in zip(kept.a.tolist(), kept.b.tolist())), bool, kept.a.size)
+        kept = kept.take(known)
+    return _discount_rivals(kept, f.n)
 
 
-def _discount_ambiguous(s: compare.Scored, n: int) -> compare.Scored:
-    """A record known only by its year (or month) that fits several namesakes is at most one of them: each such pair
-    loses log2(k), k the most candidates either side has. (One person recorded twice has one other record; a
-    year-only record of a common name chains namesakes together — Splink's weak spot, issue 14.)"""
-    weak = ((s.date == levels.DATE_YEAR) | (s.date == levels.DATE_MONTH) | (s.name == levels.MIDDLE_CHANGED)) \
-        & (s.weight >= RIVAL_BITS)
-    if not weak.any():
-        return s
-    k = np.bincount(s.a[weak], minlength=n) + np.bincount(s.b[weak], minlength=n)
-    most = np.maximum(k[s.a], k[s.b])
-    s.weight = np.where(weak & (most > 1), s.weight - np.log2(np.maximum(most, 1)), s.weight)
+def _discount_rivals(s: compare.Scored, n: int) -> tuple[compare.Scored, np.ndarray]:
+    """One record is the second record of at most one person: a pair (A, C) whose A also fits B (B not C's own
+    duplicate) has three exclusive stories — A is C, A is B, A is neither — and its odds are shared:
+    odds(A is C) = odds(A, C) / ((1 + rivals of A) (1 + rivals of C)), rivals counted by their odds. A year-only
+    record of a common name fitting several namesakes (Splink's weak spot, issue 14), or a namesake beside a
+    record's true duplicate, so fall below the line. Returns the kept pairs and the bits each lost."""
+    odds = np.exp2(s.weight)
+    total = np.bincount(s.a, odds, minlength=n) + np.bincount(s.b, odds, minlength=n)
+    rival_a, rival_b = total[s.a] - odds, total[s.b] - odds
+    for i, x_a, x_b in _triangles(s):  # a third record of one person is no rival: A may be B and C at once
+        rival_a[i] -= odds[x_a]
+        rival_b[i] -= odds[x_b]
+    lost = np.log2(1 + np.maximum(rival_a, 0.0)) + np.log2(1 + np.maximum(rival_b, 0.0))
+    s.weight = s.weight - lost
     keep = s.weight >= POSSIBLE_BITS
-    return s.take(keep)
+    return s.take(keep), lost[keep]
 
 
-def _to_pairs(t: RecordTable, f: Features, stats: compare.Stats, s: compare.Scored | None,
-              distinct: set[str]) -> list[Pair]:
-    if s is None or s.a.size == 0:
+def _triangles(s: compare.Scored) -> list[tuple[int, int, int]]:
+    """(i, j, k) for each pair i = (A, C) and record B with pairs j = (A, B) and k = (C, B), all three likely."""
+    strong = np.flatnonzero(s.weight >= SAME_PERSON_BITS)
+    if strong.size < 3:
         return []
+    ends = np.concatenate([s.a[strong], s.b[strong]])
+    degree = np.bincount(ends)
+    busy = strong[(degree[s.a[strong]] >= 2) & (degree[s.b[strong]] >= 2)]
+    if busy.size < 3:
+        return []
+    edge: dict[tuple[int, int], int] = {}
+    near: dict[int, list[int]] = {}
+    for i, a, b in zip(busy.tolist(), s.a[busy].tolist(), s.b[busy].tolist()):
+        edge[(a, b)] = edge[(b, a)] = i
+        near.setdefault(a, []).append(b)
+        near.setdefault(b, []).append(a)
+    out = []
+    for i, a, c in zip(busy.tolist(), s.a[busy].tolist(), s.b[busy].tolist()):
+        for x in set(near[a]).intersection(near[c]):
+            out.append((i, edge[(a, x)], edge[(c, x)]))
+    return out
+
+
+def _to_pairs(t: RecordTable, f: Features, stats: compare.Stats,
+              kept: tuple[compare.Scored, np.ndarray] | None) -> list[Pair]:
+    if kept is None or kept[0].a.size == 0:
+        return []
+    s, lost = kept
     order = np.argsort(-s.weight, kind="stable")
     out = []
     for i in order.tolist():
         a, b = int(s.a[i]), int(s.b[i])
-        fp = fingerprint((t.id[a], t.id[b]))
-        if fp in distinct:
-            continue
         levels = {k: int(getattr(s, k)[i]) for k in ("name", "date", "sex", "place", "cccd", "bhxh", "alone")}
+        levels["rivals"] = int(lost[i] >= RIVAL_SHOWN_BITS)
         rec = [PairSide(full_name=t.full_name[x] or "", birth_place=t.birth_place[x],
                         place_style=int(f.place_style[x])) for x in (a, b)]
         count = int(max(stats.name_s[a], stats.name_s[b]))

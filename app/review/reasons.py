@@ -42,6 +42,7 @@ messages.register({
     "review.reason.same_bhxh": ("cùng mã số BHXH", "same social-insurance code"),
     "review.reason.two_bhxh": ("hai mã số BHXH khác nhau", "two different social-insurance codes"),
     "review.reason.alone": ("một người ở hộ một nhân khẩu", "one of them is alone in a one-person household"),
+    "review.reason.rivals": ("một trong hai hồ sơ cũng giống hồ sơ khác", "one of them also resembles another record"),
 })
 
 
@@ -151,4 +152,6 @@ def pair_reasons(levels: dict[str, int], rec_a: PairSide, rec_b: PairSide, name_
         out.append(Reason("two_bhxh"))
     if levels["alone"]:
         out.append(Reason("alone"))
+    if levels.get("rivals"):
+        out.append(Reason("rivals"))
     return out

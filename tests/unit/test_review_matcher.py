@@ -220,3 +220,49 @@ def test_vocab_codes_in_bulk_are_those_of_code_one_by_one():
     assert bulk_empty.codes(["x", "", "x", "y"], empty=True) == [0, 1, 0, 2]
     assert bulk_empty.strings == ["x", "", "y"]
     assert bulk.codes(["d", "a"]) == [3, 0] and bulk.strings == ["a", "b", "c", "d"]
+
+
+def scores(background: list[tuple], *records: tuple, **kw) -> dict[frozenset, object]:
+    pairs = find_pairs(RecordTable.from_rows(background + list(records)), **kw)
+    ids = {r[0] for r in records}
+    return {frozenset((p.a_id, p.b_id)): p for p in pairs if {p.a_id, p.b_id} <= ids}
+
+
+def test_a_year_only_record_fitting_two_distinct_namesakes_is_at_most_one_of_them(background):
+    year_only = rec("y", "Đoàn Thị Nhạn", "1975", "F", home="h-y")
+    march = rec("m", "Đoàn Thị Nhạn", "1975-03-15", "F", home="h-m", cccd="036175123456")
+    june = rec("j", "Đoàn Thị Nhạn", "1975-06-02", "F", home="h-j", cccd="036175654321")
+    alone = scores(background, year_only, march)[frozenset("ym")]
+    both = scores(background, year_only, march, june)
+    assert frozenset("mj") not in both  # two CCCD numbers: two persons
+    shared = both[frozenset("ym")]
+    # the odds are shared between the two stories: about one bit less each when the two fit equally
+    assert shared.score < alone.score - 0.5
+    assert "cũng giống hồ sơ khác" in shared.explain("vi") and "also resembles another record" in shared.explain("en")
+    assert "cũng giống" not in alone.explain("vi")
+    # once a clerk has said the year-only record is not the June one, the March one is its only story again
+    again = scores(background, year_only, march, june, known_distinct={("y", "j")})
+    assert frozenset("yj") not in again
+    assert again[frozenset("ym")].score > shared.score + 0.5
+    assert "cũng giống" not in again[frozenset("ym")].explain("vi")
+
+
+def test_a_namesake_beside_a_true_duplicate_loses_to_it(background):
+    original = rec("o", "Phạm Thị Hoa", "1984-01-07", "F", home="h-o", cccd="036184567726")
+    copy = rec("c", "Phạm Thị Hoa", "1984-01-07", "F", home="h-c", cccd="036184567726", bhxh="3611111111")
+    other = rec("x", "Phạm Thị Hoa", "1984", "F", home="h-x", cccd="036184111222")  # the CCCD: another person
+    without = scores(background, copy, rec("x", "Phạm Thị Hoa", "1984", "F", home="h-x"))
+    found = scores(background, original, copy, other)
+    assert found[frozenset("oc")].decision == "match"
+    assert frozenset("cx") in without  # alone, a year-only namesake could be the same person
+    assert frozenset("cx") not in found  # beside the copy's certain original, it is not
+
+
+def test_three_records_of_one_person_are_not_rivals_of_each_other(background):
+    records = [rec(i, cccd=None, home=f"h-{i}") for i in "abc"]
+    three = scores(background, *records)
+    assert set(three) == {frozenset("ab"), frozenset("ac"), frozenset("bc")}
+    # were the third a rival, each pair would lose twice its own odds (some 30 bits) and vanish
+    assert len({p.score for p in three.values()}) == 1
+    for p in three.values():
+        assert p.decision == "match" and "cũng giống" not in p.explain("vi")
