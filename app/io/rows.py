@@ -21,7 +21,7 @@ from app.domain import bhxh, card, cccd, codes, dates, legacy
 from app.domain.text import search_key
 from app.errors import HgdError
 from app.io import limits
-from app.io.cells import MARK_RUN, Memo, cell_text, check_cell, clean, column_letter, shown
+from app.io.cells import Memo, cell_text, check_cell, clean, column_letter, mark_run, shown
 from app.io.header import Layout
 from app.io.reader import Cell
 from app.io.report import RowIssue
@@ -141,10 +141,10 @@ class RowReader:
     def _check(self, out: Values) -> None:
         texts = [v for v in out.values() if v.__class__ is str]
         joined = "\n".join(texts)  # one pass for the whole row; a run of marks never crosses the newline
-        if len(joined) <= limits.MAX_CELL_CHARS and (joined.isascii() or not MARK_RUN.search(joined)):
+        if len(joined) <= limits.MAX_CELL_CHARS and (joined.isascii() or not mark_run(joined)):
             return
         for k, v in out.items():
-            if v.__class__ is str and (len(v) > limits.MAX_CELL_CHARS or (not v.isascii() and MARK_RUN.search(v))):
+            if v.__class__ is str and (len(v) > limits.MAX_CELL_CHARS or (not v.isascii() and mark_run(v))):
                 column = self.columns[k]
                 check_cell(v, file=self.file, sheet=self.sheet, row=self.row,
                            column=f"{column_letter(column.index + self.first_column)} ('{column.header}')")
