@@ -69,6 +69,9 @@ _FORMULA_WITHOUT_VALUE = re.compile(rb'<c\b[^>]*?\sr\s*=\s*["\']([A-Za-z]+\d+)["
 _ERROR_CELL = re.compile(rb'<c\b(?=[^>]*?\st\s*=\s*["\']e["\'])[^>]*?\sr\s*=\s*["\']([A-Za-z]{1,3})(\d{1,7})["\'][^>]*>'
                          rb'(?:(?!</c>).)*?<v>([^<]{1,32})</v>', re.DOTALL)
 MAX_ERROR_CELLS = 10_000
+# What `in` tells, found sooner by the pattern engine in a megabyte of XML (its literal search skips ahead faster).
+_FORMULA_START = re.compile(rb"<f")
+_ERROR_TYPE = re.compile(rb"t=[\"']e[\"']")   # looser than the two forms looked for: a quick first test
 
 
 def _column_number(letters: bytes) -> int:
@@ -107,11 +110,11 @@ class SheetScan:
             if self.merges > limits.MAX_MERGES:
                 raise HgdError("import.too_many_merges", file=self.file, sheet=self.sheet, count=number(self.merges),
                                limit=number(limits.MAX_MERGES))
-        if b't="e"' in part or b"t='e'" in part:
+        if _ERROR_TYPE.search(part) and (b't="e"' in part or b"t='e'" in part):
             for letters, row, value in _ERROR_CELL.findall(part):
                 if len(self.errors) < MAX_ERROR_CELLS:
                     self.errors[(int(row), _column_number(letters) - 1)] = value.decode("ascii", "replace")
-        if b"<f" in part:
+        if _FORMULA_START.search(part):
             self.with_value += len(_FORMULA_WITH_VALUE.findall(part))
             if self.missing is None:
                 m = _FORMULA_WITHOUT_VALUE.search(part)
