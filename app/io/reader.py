@@ -74,10 +74,11 @@ class Book:
 class Early:
     """An XLSX made ready while a command does its other start-up work (`hgd import`: its imports, the register's
     opening). Here, in the caller's thread, the file passes the same checks as in open_tables and its first visible
-    sheet's XML is scanned; then a background thread has the spreadsheet library open the file and parse that sheet
-    (the library releases the GIL while it parses). Every error is kept and raised where open_tables raises it
-    without this: a file-level one on opening, the sheet's when the sheet is reached. Other kinds of files are left
-    to open_tables. Use as a context manager: leaving it waits for the thread and closes the file."""
+    sheet's XML is scanned; meanwhile a background thread has the spreadsheet library open the file (its parts but
+    the sheets were checked already) and, once the scan has passed, parse that sheet (the library releases the GIL
+    while it parses). Every error is kept and raised where open_tables raises it without this: a file-level one on
+    opening, the sheet's when the sheet is reached. Other kinds of files are left to open_tables. Use as a context
+    manager: leaving it waits for the thread and closes the file."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -100,17 +101,21 @@ class Early:
         except Exception as exc:  # noqa: BLE001 - raised again by open_tables, after the register is opened
             self.failed = exc
             return
+        self._scanned = threading.Event()
+        self._thread = threading.Thread(target=self._parse, name="hgd-xlsx", daemon=True)
+        self._thread.start()
         try:
             self.scan = self.xlsx.scan_sheet(self.first)
         except Exception as exc:  # noqa: BLE001 - raised again when the sheet is reached
             self.sheet_failed = exc
-        self._thread = threading.Thread(target=self._parse, name="hgd-xlsx", daemon=True)
-        self._thread.start()
+        finally:
+            self._scanned.set()
 
     def _parse(self) -> None:
         assert self.first is not None
         try:
             self.book = _calamine(self.path)
+            self._scanned.wait()  # the sheet is parsed only once its XML passed the scan
             if self.sheet_failed is None and self.first.name in self.book.sheet_names:
                 with _native(self.path):
                     self.sheet = self.book.get_sheet_by_name(self.first.name)
