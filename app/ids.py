@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _VERSION_VARIANT = (7 << 76) | (2 << 62)
+_VARIANT = 2 << 62
 _COUNTER_MASK_HI = (1 << 12) - 1
 _COUNTER_MASK_LO = (1 << 62) - 1
 
@@ -31,9 +32,13 @@ def new_ids() -> Iterator[str]:
     id costs a fraction of uuid.uuid4()'s time, and consecutive rows are adjacent in the index)."""
     ms = time.time_ns() // 1_000_000
     counter = int.from_bytes(os.urandom(10), "big") >> 7   # room to count up without overflowing 74 bits
-    while True:
-        yield _text(ms, counter)
-        counter += 1
+    while True:  # the text's first 19 characters change only when the counter's low 62 bits wrap
+        head, low = _text(ms, counter)[:19], counter & _COUNTER_MASK_LO
+        while low <= _COUNTER_MASK_LO:
+            tail = f"{_VARIANT | low:016x}"
+            yield f"{head}{tail[:4]}-{tail[4:]}"
+            low += 1
+        counter = (counter | _COUNTER_MASK_LO) + 1
 
 
 def is_id(text: object) -> bool:

@@ -4,7 +4,7 @@ Each import runs in a fresh register, as `hgd import` does for a user; the basel
 bare read of the same file (python-calamine for XLSX, the csv module for CSV) with no validation and no writing.
 The 150,000-person CSV is also imported into PostgreSQL when its server binaries are installed (a throw-away
 cluster from tests/pg.py: a Unix socket, fsync off), a fresh database each run.
-Usage: python bench/bench_import.py [--runs 3] [--no-pg]
+Usage: python bench/bench_import.py [--runs 3] [--no-pg] [--only xlsx|csv]
 """
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-pg", action="store_true", help="skip the PostgreSQL case")
+    ap.add_argument("--only", choices=("xlsx", "csv"), help="run only the cases of this format")
     args, _ = ap.parse_known_args()
     OUT.mkdir(parents=True, exist_ok=True)
     results = {"machine": machine(), "runs": args.runs, "cases": []}
@@ -56,6 +57,8 @@ def _cases(args: argparse.Namespace, results: dict, cluster_box: list) -> None:
 
     cluster = None
     for fmt, persons, target, dialect in CASES:
+        if args.only and fmt != args.only:
+            continue
         if dialect == "postgresql":
             from tests.pg import Cluster, _binaries
 

@@ -24,6 +24,8 @@ def normalise_bhxh(raw: object) -> tuple[str, bool]:
 
     Accepts int, integral float (3609092025.0), text with spaces, an Excel text marker ("'0123456789") or float text
     ("3609092025.0"). Anything else raises HgdError("bhxh.malformed")."""
+    if type(raw) is str and len(raw) == 10 and raw.isdigit() and raw.isascii():
+        return raw, False  # the stored form, as most lists write it
     if isinstance(raw, bool) or raw is None:
         raise HgdError("bhxh.malformed", value="" if raw is None else raw)
     if isinstance(raw, float):

@@ -42,6 +42,8 @@ def normalise_id_number(raw: object) -> tuple[str, str]:
 
     Spaces, dots and dashes are removed; a number that lost its leading zero in a spreadsheet is padded
     (11 digits -> 12, 8 digits -> 9). Anything else raises HgdError("cccd.malformed")."""
+    if type(raw) is str and len(raw) == 12 and raw.isdigit() and raw.isascii():
+        return raw, "cccd"  # the stored form, as most lists write it
     if raw is None or isinstance(raw, bool):
         raise HgdError("cccd.malformed", value="" if raw is None else raw)
     if isinstance(raw, float):

@@ -152,6 +152,7 @@ def scores(samples: Iterable[object], *, max_words: int = 5000) -> dict[str, int
     """How many non-ASCII words of the cells (those without a Unicode-only letter) read as a Vietnamese syllable
     in each encoding: {"words", "unicode", "tcvn3", "vni"}."""
     words = unicode_ok = tcvn3_ok = vni_ok = 0
+    read: dict[str, tuple[bool, bool, bool]] = {}   # word -> read as a syllable in each encoding (words repeat)
     for cell in samples:
         if not isinstance(cell, str) or cell.isascii() or _has_unicode_vietnamese(cell):
             continue
@@ -159,11 +160,14 @@ def scores(samples: Iterable[object], *, max_words: int = 5000) -> dict[str, int
             if word.isascii():
                 continue
             words += 1
-            unicode_ok += syllables.is_syllable(word)
-            decoded = _tcvn3_word(word)
-            tcvn3_ok += decoded is not None and syllables.is_syllable(decoded)
-            decoded = _vni_decode(word, strict=True)
-            vni_ok += decoded is not None and syllables.is_syllable(decoded)
+            found = read.get(word)
+            if found is None:
+                tcvn3, vni = _tcvn3_word(word), _vni_decode(word, strict=True)
+                found = read[word] = (syllables.is_syllable(word), tcvn3 is not None and syllables.is_syllable(tcvn3),
+                                      vni is not None and syllables.is_syllable(vni))
+            unicode_ok += found[0]
+            tcvn3_ok += found[1]
+            vni_ok += found[2]
         if words >= max_words:
             break
     return {"words": words, "unicode": unicode_ok, "tcvn3": tcvn3_ok, "vni": vni_ok}

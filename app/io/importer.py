@@ -21,6 +21,7 @@ from app.io import header as hdr
 from app.io import listread
 from app.io.operation import ImportChangesNothing, ImportFile, ImportRefused
 from app.io.planner import Plan, plan_import
+from app.io.reader import Early
 from app.io.report import ImportReport, RowIssue
 from app.io.rows import PersonRow
 from app.progress import Cancel, Progress, check
@@ -42,15 +43,16 @@ class ReadFile:
 
 def read_persons(path: str | Path, *, mapping: dict[str, str] | None = None, skip_invalid: bool = False,
                  dry_run: bool = False, today: date | None = None, progress: Progress | None = None,
-                 cancel: Cancel | None = None) -> ReadFile:
-    """Read a persons file: layout, encodings, each row checked. File-level problems raise HgdError."""
+                 cancel: Cancel | None = None, early: Early | None = None) -> ReadFile:
+    """Read a persons file: layout, encodings, each row checked. File-level problems raise HgdError. `early`: the
+    same file made ready beforehand (app.io.reader.Early)."""
     started = time.perf_counter()
     path = Path(path)
     wanted = hdr.parse_mapping(mapping)
     today = today or date.today()
     report = ImportReport(str(path), dry_run=dry_run, skip_invalid=skip_invalid)
     accepted, row_warnings = listread.read_persons(path, wanted, today=today, report=report,
-                                                   progress=_stepper(progress, cancel))
+                                                   progress=_stepper(progress, cancel), early=early)
     report.seconds = time.perf_counter() - started
     return ReadFile(report, accepted, row_warnings)
 
@@ -83,13 +85,14 @@ def complete_report(read: ReadFile, plan: Plan) -> ImportReport:
 
 def import_persons(register: Register, path: str | Path, *, mapping: dict[str, str] | None = None,
                    skip_invalid: bool = False, dry_run: bool = False, today: date | None = None,
-                   progress: Progress | None = None, cancel: Cancel | None = None) -> ImportReport:
+                   progress: Progress | None = None, cancel: Cancel | None = None,
+                   early: Early | None = None) -> ImportReport:
     """Import the persons of a spreadsheet into the register; see the module's docstring. The file is read first;
     planning against the register and writing are one action in one transaction (ImportFile). A dry run plans on
-    a snapshot of the register and writes nothing."""
+    a snapshot of the register and writes nothing. `early`: the file made ready beforehand (app.io.reader.Early)."""
     started = time.perf_counter()
     read = read_persons(path, mapping=mapping, skip_invalid=skip_invalid, dry_run=dry_run, today=today,
-                        progress=progress, cancel=cancel)
+                        progress=progress, cancel=cancel, early=early)
     if dry_run or (read.report.rejected and not skip_invalid):
         with register.reading() as session:
             report = complete_report(read, plan_import(session, register.commune_id, read.records,

@@ -26,7 +26,7 @@ from app.io import fills as fill
 from app.io import header as hdr
 from app.io.cells import cell_text, column_letter, is_plain
 from app.io.csvtext import BrokenRow
-from app.io.reader import Cell, Table, open_tables
+from app.io.reader import Cell, Early, Table, open_tables
 from app.io.report import ImportReport, RowIssue, SheetRow
 from app.io.rowkinds import footer_kind, is_numbering_row, is_section_title
 from app.io.rows import TEXT_FIELDS, PersonRow, RowReader
@@ -68,13 +68,14 @@ _TOTALS_START = frozenset(w[:4] for w in ("tổng", "cộng", "tong", "cong", le
 
 
 def read_persons(path: Path, wanted: hdr.ColumnMap, *, today: date, report: ImportReport,
-                 progress: Progress | None = None) -> tuple[list[tuple[int, PersonRow]], list[RowIssue]]:
+                 progress: Progress | None = None,
+                 early: Early | None = None) -> tuple[list[tuple[int, PersonRow]], list[RowIssue]]:
     accepted: list[tuple[int, PersonRow]] = []
     warnings: list[RowIssue] = []
     first_error: HgdError | None = None
     taken: set[str] = set()
     links: list[tuple[str, fill.Fills, bool, int]] = []  # the template's sheets: name, fills, relations?, header
-    with open_tables(path) as book:
+    with open_tables(path, early) as book:
         tagged = book.visible > 1
         for order, table in enumerate(book):
             if not table.visible:

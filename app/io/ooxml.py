@@ -61,6 +61,7 @@ _OTHER_OFFICE = {"word/document.xml": ("một văn bản Word (.docx)", "a Word 
 _SHARED_STRING = re.compile(rb"<(?:[\w.-]+:)?si[\s/>]")
 # The library reserves room for uniqueCount strings before reading one: a lying count is refused.
 _UNIQUE_COUNT = re.compile(rb"""<(?:[\w.-]+:)?sst\b[^>]*?\s(?:uniqueCount|count)\s*=\s*["']\s*(\d+)""")
+_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)")   # `b"<!DOCTYPE" in chunk or …`, sooner
 _CORRUPT = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError)
 
 
@@ -174,7 +175,7 @@ class Xlsx:
                     chunk = f.read(limits.SCAN_CHUNK)
                     if not chunk:
                         return
-                    if b"<!DOCTYPE" in chunk or b"<!ENTITY" in chunk:
+                    if _DECLARATION.search(chunk):
                         raise HgdError("import.corrupt", file=self.file)
                     yield chunk
         except KeyError:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import cast
+from typing import Self, cast
 
 import python_calamine
 
@@ -24,6 +25,7 @@ from app.errors import HgdError
 from app.io import biff, csvtext, htmltable, limits, ooxml, sniff
 from app.io.cells import column_letter  # noqa: F401  (re-exported: header and tests use it from here)
 from app.io.report import number
+from app.io.sheetscan import SheetScan
 
 messages.register({
     "import.unreadable": ("Không đọc được tệp '{file}' ({reason}); có thể tệp bị hỏng hoặc được đặt mật khẩu.",
@@ -69,10 +71,97 @@ class Book:
         return self.tables
 
 
+class Early:
+    """An XLSX made ready while a command does its other start-up work (`hgd import`: its imports, the register's
+    opening). Here, in the caller's thread, the file passes the same checks as in open_tables and its first visible
+    sheet's XML is scanned; meanwhile a background thread has the spreadsheet library open the file (its parts but
+    the sheets were checked already) and, once the scan has passed, parse that sheet (the library releases the GIL
+    while it parses). Every error is kept and raised where open_tables raises it without this: a file-level one on
+    opening, the sheet's when the sheet is reached. Other kinds of files are left to open_tables. Use as a context
+    manager: leaving it waits for the thread and closes the file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.xlsx: ooxml.Xlsx | None = None
+        self.first: ooxml.Sheet | None = None          # the first visible sheet, scanned here
+        self.scan: SheetScan | None = None
+        self.book: python_calamine.CalamineWorkbook | None = None
+        self.sheet: python_calamine.CalamineSheet | None = None
+        self.failed: BaseException | None = None       # raised on opening the file
+        self.sheet_failed: BaseException | None = None  # raised when the first visible sheet is reached
+        self._thread: threading.Thread | None = None
+        try:
+            if sniff.check_file(path)[0] != "xlsx":
+                return
+            self.xlsx = ooxml.Xlsx(path)
+            self.xlsx.verify_parts()
+            self.first = next((s for s in self.xlsx.sheets if s.visible), None)
+            if self.first is None:
+                raise HgdError("import.no_sheet", file=path.name)
+        except Exception as exc:  # noqa: BLE001 - raised again by open_tables, after the register is opened
+            self.failed = exc
+            return
+        self._scanned = threading.Event()
+        self._thread = threading.Thread(target=self._parse, name="hgd-xlsx", daemon=True)
+        self._thread.start()
+        try:
+            self.scan = self.xlsx.scan_sheet(self.first)
+        except Exception as exc:  # noqa: BLE001 - raised again when the sheet is reached
+            self.sheet_failed = exc
+        finally:
+            self._scanned.set()
+
+    def _parse(self) -> None:
+        assert self.first is not None
+        try:
+            self.book = _calamine(self.path)
+            self._scanned.wait()  # the sheet is parsed only once its XML passed the scan
+            if self.sheet_failed is None and self.first.name in self.book.sheet_names:
+                with _native(self.path):
+                    self.sheet = self.book.get_sheet_by_name(self.first.name)
+        except BaseException as exc:  # noqa: BLE001 - handed to the reading thread
+            if self.book is None:
+                self.failed = exc
+            else:
+                self.sheet_failed = exc
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+
+    def close(self) -> None:
+        self.wait()
+        if self.book is not None:
+            self.book.close()
+            self.book = None
+        if self.xlsx is not None:
+            self.xlsx.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 @contextmanager
-def open_tables(path: Path) -> Iterator[Book]:
+def open_tables(path: Path, early: Early | None = None) -> Iterator[Book]:
     """Yield the file's tables: each worksheet in order (a visible one loaded only when reached, a hidden one named
-    only), or the one CSV or HTML table. File-level problems raise HgdError before anything is loaded."""
+    only), or the one CSV or HTML table. File-level problems raise HgdError before anything is loaded. `early`: the
+    same file made ready by Early (it is closed on leaving)."""
+    if early is not None:
+        early.wait()
+        if early.failed is not None:
+            early.close()
+            raise early.failed
+        if early.xlsx is not None:
+            assert early.book is not None
+            try:
+                visible = sum(1 for s in early.xlsx.sheets if s.visible)
+                yield Book(_xlsx_tables(path, early.xlsx, early.book, early.xlsx.sheets, early), visible)
+            finally:
+                early.close()
+            return
     kind, _size = sniff.check_file(path)
     if kind == "csv":
         info = csvtext.inspect_csv(path)
@@ -158,15 +247,22 @@ def _reason(exc: BaseException) -> str:
 
 
 def _xlsx_tables(path: Path, xlsx: ooxml.Xlsx, book: python_calamine.CalamineWorkbook,
-                 sheets: list[ooxml.Sheet]) -> Iterator[Table]:
+                 sheets: list[ooxml.Sheet], early: Early | None = None) -> Iterator[Table]:
     for sheet in sheets:
         if not sheet.visible:
             yield Table(path.name, "xlsx", sheet.name, iter(()), 0, visible=False)
             continue
-        scan = xlsx.scan_sheet(sheet)
+        parsed = None
+        if early is not None and sheet is early.first:  # scanned and parsed already
+            if early.sheet_failed is not None:
+                raise early.sheet_failed
+            assert early.scan is not None
+            scan, parsed = early.scan, early.sheet
+        else:
+            scan = xlsx.scan_sheet(sheet)
         if sheet.name not in book.sheet_names:
             continue
-        table = _sheet_table(path, "xlsx", book, sheet.name)
+        table = _sheet_table(path, "xlsx", book, sheet.name, parsed)
         table.errors = scan.errors   # its cells are checked one by one as read (cheaper than a scan of its XML)
         yield table
 
@@ -180,9 +276,11 @@ def _xls_tables(path: Path, book: python_calamine.CalamineWorkbook,
             yield _sheet_table(path, "xls", book, m.name)
 
 
-def _sheet_table(path: Path, kind: str, book: python_calamine.CalamineWorkbook, name: str) -> Table:
-    with _native(path):
-        sheet = book.get_sheet_by_name(name)
+def _sheet_table(path: Path, kind: str, book: python_calamine.CalamineWorkbook, name: str,
+                 sheet: python_calamine.CalamineSheet | None = None) -> Table:
+    if sheet is None:
+        with _native(path):
+            sheet = book.get_sheet_by_name(name)
     if sheet.height > limits.MAX_SHEET_ROWS:  # the scans refused it already; kept as the last word
         raise HgdError("import.too_many_rows", file=path.name, sheet=name, row=number(sheet.height),
                        limit=number(limits.MAX_SHEET_ROWS))

@@ -21,7 +21,7 @@ from app.domain import bhxh, card, cccd, codes, dates, legacy
 from app.domain.text import search_key
 from app.errors import HgdError
 from app.io import limits
-from app.io.cells import MARK_RUN, Memo, cell_text, check_cell, clean, column_letter, shown
+from app.io.cells import Memo, cell_text, check_cell, clean, column_letter, mark_run, shown
 from app.io.header import Layout
 from app.io.reader import Cell
 from app.io.report import RowIssue
@@ -88,6 +88,17 @@ def _place(place: str) -> tuple[str, str, str | None]:
     return place, search_key(place), (found[0] if found else None)
 
 
+def _name(raw: object) -> tuple[str, str]:
+    name = clean(raw)
+    return name, search_key(name)
+
+
+class _Names(dict[str, tuple[str, str]]):
+    def __missing__(self, raw: str) -> tuple[str, str]:
+        self[raw] = found = _name(raw)
+        return found
+
+
 class RowReader:
     """Reads the data rows under one layout. `encodings` maps a field to its legacy encoding ("tcvn3"/"vni")."""
 
@@ -116,6 +127,7 @@ class RowReader:
         self.place = Memo(lambda v: _place(clean(v)))
         self.group = Memo(lambda v: codes.group(clean(v).upper()))
         self.text = Memo(clean)  # repeated texts: addresses, health facilities, household codes
+        self.names_read = _Names()  # a name as stored and its search key, by the text read (names repeat)
         self.code_fields = (("quan_he_chu_ho", "ma_quan_he", "relation", self.relation, "row.relation_unknown"),
                             ("dan_toc", "ma_dan_toc", "ethnicity_code", self.ethnic, "row.ethnic_unknown"))
         self.row = 0
@@ -141,10 +153,10 @@ class RowReader:
     def _check(self, out: Values) -> None:
         texts = [v for v in out.values() if v.__class__ is str]
         joined = "\n".join(texts)  # one pass for the whole row; a run of marks never crosses the newline
-        if len(joined) <= limits.MAX_CELL_CHARS and (joined.isascii() or not MARK_RUN.search(joined)):
+        if len(joined) <= limits.MAX_CELL_CHARS and (joined.isascii() or not mark_run(joined)):
             return
         for k, v in out.items():
-            if v.__class__ is str and (len(v) > limits.MAX_CELL_CHARS or (not v.isascii() and MARK_RUN.search(v))):
+            if v.__class__ is str and (len(v) > limits.MAX_CELL_CHARS or (not v.isascii() and mark_run(v))):
                 column = self.columns[k]
                 check_cell(v, file=self.file, sheet=self.sheet, row=self.row,
                            column=f"{column_letter(column.index + self.first_column)} ('{column.header}')")
@@ -163,11 +175,12 @@ class RowReader:
         bad, warn = self.bad, self.warn
         v = self._values(cells)
         person: PersonRow = {"status": "active"}  # its id is given when the planner decides it is a new person
-        name = clean(v["ho_ten"]) if "ho_ten" in v else ""
+        raw = v.get("ho_ten", "")
+        name, key = self.names_read[raw] if raw.__class__ is str else _name(raw)
         if not name:
             self._issue(bad, "ho_ten", "", "row.no_name")
         person["full_name"] = name
-        person["name_key"] = search_key(name)
+        person["name_key"] = key
         household = self.text[v["ma_ho"]][0] if "ma_ho" in v else ""
         if not household and "ma_ho" in self.names:  # a list without households (card holders) has no column
             self._issue(bad, "ma_ho", "", "row.no_household")

@@ -12,10 +12,14 @@ import json
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from app.errors import HgdError
+from app.io.importer import read_persons
+from app.io.reader import Early
 from app.register import Register
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
@@ -129,3 +133,26 @@ def test_a_refused_file_leaves_the_register_unchanged(corpus, template, tmp_path
         assert cli.main(["import", "--db", str(db), str(corpus[name].path)]) == 1
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.db"]
+
+
+def _outcome(path: Path, early: bool) -> tuple:
+    """What reading the file gives: its refusal (key and parameters), or its report's counts and rows."""
+    try:
+        if early:
+            with Early(path) as ready:
+                read = read_persons(path, skip_invalid=True, today=date(2026, 12, 1), early=ready)
+        else:
+            read = read_persons(path, skip_invalid=True, today=date(2026, 12, 1))
+    except HgdError as exc:
+        return ("refused", exc.key, exc.params)
+    r = read.report
+    return ("read", r.sheets, r.sheets_skipped, r.rows_read, [(int(i.row), i.reason_key) for i in r.rejected],
+            [(int(n), p["full_name"]) for n, p in read.records])
+
+
+@pytest.mark.parametrize("case_name", [n for n in make_hostile.NAMES if n.endswith(".xlsx")])
+def test_a_workbook_made_ready_early_reads_as_one_read_at_once(case_name, corpus):
+    """`hgd import` checks an XLSX and starts its parsing before opening the register (app.io.reader.Early): the
+    same refusals, with the same words, and the same rows as the reading that does it all at once."""
+    path = corpus[case_name].path
+    assert _outcome(path, early=True) == _outcome(path, early=False)

@@ -139,6 +139,38 @@ def test_bulk_update_audits_each_changed_field(any_register):
     assert [(e.field, e.old, e.new) for e in _entries(any_register, pid)][1:] == [("bhxh_code", None, "3812345678")]
 
 
+def test_bulk_update_of_many_rows_sets_each_rows_values_the_last_named_winning(any_register):
+    """The same values as one UPDATE per row, in order: each row its own, a row named twice its last ones, values of
+    every type as written (text, number, NULL), a dangling reference refused with nothing written."""
+    import sqlite3
+
+    from sqlalchemy.exc import IntegrityError
+
+    pids = any_register.apply(Do(lambda ctx: [_person(ctx, f"Người {i}").id for i in range(5)])).value
+
+    def bulk(ctx):
+        write.update(ctx.session, Person.__table__, [
+            (pids[0], {"sex": None, "birth_year": None}, {"sex": "M", "birth_year": 1975}),
+            (pids[1], {"sex": None, "birth_year": None}, {"sex": "F", "birth_year": 1980}),
+            (pids[0], {"sex": "M", "birth_year": 1975}, {"sex": "F", "birth_year": 1976}),
+            (pids[2], {"phone": None}, {"phone": "0912345678"})])
+
+    any_register.apply(Do(bulk))
+    with any_register.reading() as s:
+        got = {p.id: (p.sex, p.birth_year, p.phone) for p in s.scalars(select(Person))}
+    assert [got[p] for p in pids] == [("F", 1976, None), ("F", 1980, None), (None, None, "0912345678"),
+                                      (None, None, None), (None, None, None)]
+
+    def dangling(ctx):
+        write.update(ctx.session, Person.__table__, [(pids[3], {"sex": None}, {"sex": "M"}),
+                                                     (pids[4], {"merged_into_id": None}, {"merged_into_id": new_id()})])
+
+    with pytest.raises((IntegrityError, sqlite3.IntegrityError)):
+        any_register.apply(Do(dangling))
+    with any_register.reading() as s:
+        assert s.get(Person, pids[3]).sex is None
+
+
 def test_bulk_insert_with_a_dangling_reference_writes_nothing(any_register):
     import sqlite3
 
