@@ -51,7 +51,8 @@ _PREFIXED = re.compile(rb"<(/?)[\w.-]+:(?=(?:row|c|f|v|mergeCell|si)[\s/>])")
 _ANY_PREFIXED = re.compile(rb":(?:row|c|f|v|mergeCell)[\s/>]")    # cheap: scans for ":" only
 # The form Excel, LibreOffice and openpyxl write: every cell's reference first and double-quoted, every row numbered.
 # A chunk holding any other form of <c> or <row> is scanned element by element (_exact), as the library reads it.
-_ODD_CELL = re.compile(rb'<c(?! r="[A-Za-z]{1,3}\d{1,7}")[\s/>]')
+# a row number with a leading zero ("A0000001") is odd too: the fast scan judges rows by their digit count
+_ODD_CELL = re.compile(rb'<c(?! r="[A-Za-z]{1,3}[1-9]\d{0,6}")[\s/>]')
 _ATTRS = rb"""((?:[^>"']|"[^"]*"|'[^']*')*)"""   # a tag's attributes: a quoted value may hold ">"
 _WIDE_CELL = re.compile(rb'<c r="([A-Za-z]{2,3})(\d+)"' + _ATTRS + rb"(?<!/)>")   # beyond column Z, with content
 _ROW_DIGITS = [re.compile(rb'<c r="[A-Za-z]{1,3}(\d{%d})"' % n) for n in range(8)]

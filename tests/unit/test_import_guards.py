@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import HgdError
-from app.io import biff, csvtext, htmltable, limits, sheetscan
+from app.io import biff, csvtext, htmltable, limits, rows, sheetscan
 from app.io.cells import check_cell
 from app.io.fills import generated_code
 from app.io.report import RowIssue, SheetRow
@@ -100,6 +100,17 @@ def test_a_sparse_sheet_is_refused_once_its_cells_are_counted():
         scan.finish()
     assert err.value.key == "import.sparse_sheet" and "CZ60000" in str(err.value)
 
+
+
+def test_a_row_number_with_leading_zeros_does_not_hide_the_extent():
+    # "A0000001" has seven digits but is row 1: judged by its digit count, it hid the cell at row 999,999
+    scan = sheetscan.SheetScan("f.xlsx", "S")
+    with pytest.raises(HgdError) as err:
+        scan.feed(b'<row r="1"><c r="A0000001"><v>1</v></c><c r="CZ1"><v>1</v></c></row>'
+                  b'<row r="999999"><c r="A999999"><v>1</v></c></row>')
+        scan.finish()
+    assert err.value.key == "import.too_many_rows" and "999.999" in str(err.value)
+    assert _extent(b'<row r="3"><c r="B003"><v>1</v></c></row>') == (3, 2)
 
 # --- .xls ---------------------------------------------------------------------------------------------------------
 
@@ -209,6 +220,7 @@ def test_rows_of_two_sheets_never_pass_for_one_another():
     assert a != b and len({a, b}) == 2 and a == 5 and int(b) == 5
     assert sorted([SheetRow(2, "Thôn 2", 1), SheetRow(9, "Thôn 1", 0)]) == [SheetRow(9, "Thôn 1", 0),
                                                                             SheetRow(2, "Thôn 2", 1)]
+    assert rows.PersonRow  # app.io.rows registers the row messages, whichever tests ran before in this process
     issue = RowIssue(b, "Họ và tên", "", "row.no_name")
     assert issue.sheet == "Thôn 2" and json.loads(json.dumps(issue.to_dict()))["row"] == 5
     assert issue.line() == "Trang 'Thôn 2', dòng 5, cột 'Họ và tên': Thiếu họ và tên"
