@@ -35,6 +35,7 @@ ROWS_PER_STATEMENT = 1000  # SQLite: rows in one INSERT … VALUES (…), (…);
 # SQLite: the page cache (KiB) while a bulk write appends to tables without indexes; it also bounds the sorter that
 # makes the indexes again after (16 MiB cost a 150,000-person import about 30 MB of peak memory; 2 MiB, no time)
 BULK_CACHE_KIB = -2048
+UPDATE_TABLE_FROM = 100    # SQLite: rows from which an update goes through a temporary table (_update_raw)
 _NULL = float("nan")       # bound as a float (fast), stored by SQLite as NULL (it has no NaN)
 # json.dumps(v, ensure_ascii=False), without making an encoder for each value (five times faster)
 _json = json.JSONEncoder(ensure_ascii=False).encode
@@ -127,10 +128,11 @@ def update(session: Session, table: Table, changes: Sequence[tuple[str, dict[str
 
 
 def _update_raw(session: Session, table: Table, key: str, names: list[str], rows: list[dict[str, Any]]) -> None:
-    """SQLite: the new values go by the driver into a temporary table (SQLAlchemy's per-value processing costs more
-    than SQLite's own work), written as SQLAlchemy's types would write them, and one UPDATE takes them from there:
-    SQLite opens a statement journal for each UPDATE that may fail a key check, so one statement for all the rows
-    costs half of one per row. A row named twice takes its last values, as one UPDATE after another would."""
+    """SQLite: the new values go by the driver (SQLAlchemy's per-value processing costs more than SQLite's own work),
+    written as SQLAlchemy's types would write them. Many rows go into a temporary table that one UPDATE takes them
+    from: SQLite opens a statement journal for each UPDATE that may fail a key check, so one statement for all the
+    rows costs half of one per row. A few rows (a clerk's edit) are one prepared UPDATE each. Either way a row named
+    twice takes its last values."""
     as_json = {c.key for c in table.columns if isinstance(c.type, JSON)}
 
     def stored(name: str, v: Any) -> Any:
@@ -148,6 +150,10 @@ def _update_raw(session: Session, table: Table, key: str, names: list[str], rows
     assert dbapi is not None  # a live connection has its driver's
     cursor = dbapi.cursor()
     try:
+        if len(rows) < UPDATE_TABLE_FROM:
+            cursor.executemany(f"UPDATE {table.name} SET {', '.join(f'{n} = ?' for n in names)} WHERE {key} = ?",
+                               (p[1:] + p[:1] for p in params))
+            return
         cursor.execute(f"DROP TABLE IF EXISTS {changes}")  # left by a failed update on this connection
         cursor.execute(f"CREATE TABLE {changes} (_id PRIMARY KEY, {', '.join(names)})")  # untyped: values as bound
         try:

@@ -139,9 +139,12 @@ def test_bulk_update_audits_each_changed_field(any_register):
     assert [(e.field, e.old, e.new) for e in _entries(any_register, pid)][1:] == [("bhxh_code", None, "3812345678")]
 
 
-def test_bulk_update_of_many_rows_sets_each_rows_values_the_last_named_winning(any_register):
+@pytest.mark.parametrize("table_from", [1, 10_000], ids=["through a temporary table", "one UPDATE per row"])
+def test_bulk_update_of_many_rows_sets_each_rows_values_the_last_named_winning(any_register, monkeypatch, table_from):
     """The same values as one UPDATE per row, in order: each row its own, a row named twice its last ones, values of
-    every type as written (text, number, NULL), a dangling reference refused with nothing written."""
+    every type as written (text, number, NULL), a dangling reference refused with nothing written. SQLite takes many
+    rows through a temporary table and a few one by one: both ways are run."""
+    monkeypatch.setattr(write, "UPDATE_TABLE_FROM", table_from)
     import sqlite3
 
     from sqlalchemy.exc import IntegrityError
