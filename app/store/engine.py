@@ -16,6 +16,9 @@ from sqlalchemy import Engine, create_engine, event
 WRITE = "hgd_write"            # execution option: this connection's transactions write
 BUSY_TIMEOUT_MS = 15_000       # how long a writer waits for another writer before giving up
 PG_LOCK_KEY = 0x68_67_64       # "hgd": the advisory lock all writers of a PostgreSQL register share
+# SQLite: the page size of a register made from now on (an existing file keeps its own). Half as many pages to read,
+# write and checkpoint in a large import (the 30,000-person XLSX: about 5 % of its time), as PostgreSQL's 8 KiB.
+PAGE_SIZE = 8192
 
 
 def is_url(db: str | Path) -> bool:
@@ -31,6 +34,7 @@ def _sqlite_pragmas(write: bool) -> Callable[[Any, Any], None]:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if write:
+            cur.execute(f"PRAGMA page_size={PAGE_SIZE}")  # only an empty file takes it: before WAL, before any table
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
         else:  # a reader changes nothing, not even the journal mode of the file

@@ -2,9 +2,12 @@
 checks statuses, types and roles."""
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from sqlalchemy.exc import IntegrityError
 
+from app.store.engine import PAGE_SIZE, make_engine
 from app.store.models import Event, Person
 from tests.conftest import Do
 
@@ -15,6 +18,22 @@ from tests.conftest import Do
 def test_every_connection_has_the_pragmas(register, pragma, expected):
     with register.engine.connect() as conn:
         assert conn.exec_driver_sql(f"PRAGMA {pragma}").scalar() == expected
+
+
+def test_a_new_register_has_8_kib_pages_and_an_older_file_keeps_its_own(register, tmp_path):
+    with register.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA page_size").scalar() == PAGE_SIZE == 8192
+    older = tmp_path / "older.db"
+    made = sqlite3.connect(older)
+    made.execute("PRAGMA page_size=4096")
+    made.execute("CREATE TABLE t (x)")
+    made.close()
+    engine = make_engine(older)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO t VALUES (1)")
+        assert conn.exec_driver_sql("PRAGMA page_size").scalar() == 4096
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    engine.dispose()
 
 
 def test_foreign_keys_are_enforced(any_register):
