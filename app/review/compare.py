@@ -3,7 +3,8 @@
 The model is Fellegi–Sunter's, declared as the tables below: a level's weight is log2(m/u) where m, the chance of
 the level for two records of one person, is set from how registers are typed (DOMAIN §3, §7), and u, its chance for
 two different persons, is measured on the register itself — how many records share this name, this date, this
-commune (term frequencies: "Nguyễn Thị Lan" agreeing counts less than a rare name). No labels are needed.
+commune (term frequencies: "Nguyễn Thị Lan" agreeing counts less than a rare name). Where the two records sit in
+their households is measured whole (m too) on the register's own pairs: home_weights. No labels are needed.
 
 Weights add up with the prior log2(2r/N) (r: the share of persons recorded twice, DUPLICATE_RATE) to the pair's
 log-odds; `matcher` turns them into decisions. Vetoes (a different CCCD, twins) remove a pair whatever its weight.
@@ -29,6 +30,10 @@ from app.review.levels import (
     DATE_SWAPPED,
     DATE_YEAR,
     GIVEN_DIFFERS,
+    HOME_ALONE,
+    HOME_ANCHORED,
+    HOME_NONE,
+    HOME_OTHER,
     MIDDLE_CHANGED,
     MIDDLE_DROPPED,
     NAME_MARKS,
@@ -62,18 +67,22 @@ PARTIAL_SLIP = 0.02
 SEX_W = np.array([0.3, 0.0, -1.5])  # small when the names agree: they already tell the sex (Văn, Thị)
 SEX_OTHER_NAMES_DIFFER = -4.0        # two names that differ and two sexes: two persons
 # Birthplace levels
-PLACE_ADJ = np.array([-0.2, -0.5, -2.0, 0.0, -12.0, -14.0])  # another place: not the same person (§3)
+PLACE_ADJ = np.array([-0.2, -0.5, -2.0, 0.0, -15.0, -17.0])  # another place: not the same person (§3)
 # Codes
 CMND_OTHER_W = -5.0
 BHXH_OTHER_W = -1.0    # a second BHXH code is what a duplicate usually has (one person, two codes: letter 001)
-# One of the two alone in its household: often a member split off by mistake or a person listed twice (DOMAIN §3).
-# m: the share of duplicates that sit in a one-person household (a guess from the letters); u: measured.
-ALONE_M = 0.3
-# Both records at the centre of a family in two households (head or spouse, with others around them): one person
-# recorded twice is usually listed where they came from as a child or "other", or alone (DOMAIN §3). m: a guess;
-# u: measured (the share of such records, squared).
-ANCHORED = ("chu_ho", "vo", "chong")
-BOTH_ANCHORED_M = 0.03
+# Where the two records sit (HOME_* levels): one of them listed as "Khác" in another household (a lodger or a
+# relative, usually also registered where they live), one of them alone in a one-person household (a member split off
+# by mistake or a person listed twice, DOMAIN §3), both at the centre of a family in two households (head or spouse
+# with others around them: a person recorded twice is rarely both), or none of these. The weights are measured on the
+# register's own candidate pairs (home_weights): m on the pairs sure to be one person by everything else, u on those
+# sure to be two. HOME_PRIOR_M (a guess) and the shares of such records weigh as HOME_PRIOR_PAIRS pairs each, so that
+# a small register stays near the guess.
+HOME_PRIOR_M = np.array([0.62, 0.30, 0.05, 0.03])
+HOME_PRIOR_PAIRS = 30.0
+HOME_SURE_BITS = 6.0        # a pair from here up (before its home level) counts for m
+HOME_DISTINCT_BITS = -12.0  # a pair from here down (or vetoed) counts for u
+HOME_MIN_W, HOME_MAX_W = -5.0, 3.0
 COMMON_RATIO = 0.1     # two spellings both this common (relative) are two names, not a typo
 MAX_CODE_W = 24.0
 # Names and full dates take values from a space far larger than a small register: their frequencies are read
@@ -134,6 +143,7 @@ class Scored:
     cccd: np.ndarray
     bhxh: np.ndarray
     alone: np.ndarray
+    home: np.ndarray            # HOME_* level: its weight is added once the register's pairs are all scored
     weight: np.ndarray
     veto: np.ndarray
 
@@ -279,16 +289,31 @@ def _generation(s: Stats, a: np.ndarray, b: np.ndarray, name: np.ndarray, date: 
     return np.where(joint, -np.log2(together / apart), 0.0)
 
 
-def household_weights(f: Features, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(one of the two alone in its household, the weight of the households): being alone speaks for a duplicate,
-    being head or spouse of two families against it. Both u-values are measured on the register."""
+def home_levels(f: Features, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(one of the two alone in its household, the pair's HOME_* level)."""
+    apart = f.household[a] != f.household[b]
     alone = (f.household_size[a] == 1) | (f.household_size[b] == 1)
-    p_alone = float(np.mean(f.household_size == 1)) if f.n else 0.0
-    alone_w = max(0.0, float(np.log2(ALONE_M / max(1 - (1 - p_alone) ** 2, ALONE_M / 8))))
-    share = float(np.mean(f.anchored)) if f.n else 0.0
-    both = f.anchored[a] & f.anchored[b] & (f.household[a] != f.household[b])
-    both_w = min(0.0, float(np.log2(BOTH_ANCHORED_M / max(share * share, 1e-6))))
-    return alone, np.where(alone, alone_w, 0.0) + np.where(both, both_w, 0.0)
+    level = np.where((f.other[a] | f.other[b]) & apart, HOME_OTHER,
+                     np.where(alone, HOME_ALONE,
+                              np.where(f.anchored[a] & f.anchored[b] & apart, HOME_ANCHORED, HOME_NONE)))
+    return alone, level.astype(np.int8)
+
+
+def home_weights(f: Features, sure: np.ndarray, distinct: np.ndarray) -> npt.NDArray[np.float64]:
+    """log2(m/u) per HOME_* level. sure, distinct: counts of each level among the pairs one person, and two, by
+    everything else; each smoothed by HOME_PRIOR_PAIRS pairs of its prior (m: HOME_PRIOR_M; u: two records drawn
+    at random from the register)."""
+    other, alone, anchored = (float(np.mean(x)) if f.n else 0.0
+                              for x in (f.other, f.household_size == 1, f.anchored))
+    u_other = 1 - (1 - other) ** 2
+    u_alone = (1 - (1 - alone) ** 2) * (1 - u_other)
+    u_anchored = anchored * anchored * (1 - u_other)
+    prior_u = np.array([max(1 - u_other - u_alone - u_anchored, 0.0), u_alone, u_other, u_anchored])
+    m = (sure + HOME_PRIOR_PAIRS * HOME_PRIOR_M) / (sure.sum() + HOME_PRIOR_PAIRS)
+    u = (distinct + HOME_PRIOR_PAIRS * prior_u) / (distinct.sum() + HOME_PRIOR_PAIRS)
+    w: npt.NDArray[np.float64] = np.clip(np.log2(np.maximum(m, 1e-9) / np.maximum(u, 1e-9)),
+                                         HOME_MIN_W, HOME_MAX_W)
+    return w
 
 
 def score(f: Features, s: Stats, a: np.ndarray, b: np.ndarray, parts: np.ndarray) -> Scored:
@@ -302,10 +327,10 @@ def score(f: Features, s: Stats, a: np.ndarray, b: np.ndarray, parts: np.ndarray
     w_codes = (np.where(cccd == CODE_SAME, same_code, 0.0) + np.where(bhxh == CODE_SAME, same_code, 0.0)
                + np.where(cmnd == CODE_SAME, same_code, np.where(cmnd == CODE_OTHER, CMND_OTHER_W, 0.0))
                + np.where(bhxh == CODE_OTHER, BHXH_OTHER_W, 0.0))
-    alone, w_home = household_weights(f, a, b)
+    alone, home = home_levels(f, a, b)
     prior = float(np.log2(2 * DUPLICATE_RATE / s.n_eff))
-    weight = prior + w_name + w_date + w_sex + w_place + w_codes + w_home
+    weight = prior + w_name + w_date + w_sex + w_place + w_codes
     same_home = (f.household[a] == f.household[b]) & (f.household[a] >= 0)
     twins = same_home & (date == DATE_SAME) & (name != NAME_SAME) & (name != NAME_NO_MARKS)
     veto = (cccd == CODE_OTHER) | twins
-    return Scored(a, b, name, date, sex, place, cccd, bhxh, alone, weight, veto)
+    return Scored(a, b, name, date, sex, place, cccd, bhxh, alone, home, weight, veto)

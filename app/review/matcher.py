@@ -123,15 +123,21 @@ def _score_all(t: RecordTable, f: Features, stats: compare.Stats, codes: np.ndar
     parts = np.array(sorted(o * 100000 + n for o, n in divided_parts()), dtype=np.int64)
     found: list[compare.Scored] = []
     n = max(f.n, 1)
+    floor = min(POSSIBLE_BITS, RIVAL_BITS)
+    sure, distinct_homes = np.zeros(4), np.zeros(4)
     for start in range(0, codes.size, _CHUNK):
         chunk = codes[start:start + _CHUNK]
         s = compare.score(f, stats, chunk // n, chunk % n, parts)
-        found.append(s.take((s.weight >= min(POSSIBLE_BITS, RIVAL_BITS)) & ~s.veto))
+        sure += np.bincount(s.home[(s.weight >= compare.HOME_SURE_BITS) & ~s.veto], minlength=4)
+        distinct_homes += np.bincount(s.home[(s.weight <= compare.HOME_DISTINCT_BITS) | s.veto], minlength=4)
+        found.append(s.take((s.weight >= floor - compare.HOME_MAX_W) & ~s.veto))
         tell(start + chunk.size, codes.size, "compare")
     if not found:
         return None
     kept = compare.Scored(*(np.concatenate([getattr(s, k) for s in found])
                             for k in compare.Scored.__dataclass_fields__))
+    kept.weight = kept.weight + compare.home_weights(f, sure, distinct_homes)[kept.home]
+    kept = kept.take(kept.weight >= floor)
     if distinct:  # a pair a clerk confirmed distinct is neither shown nor anyone's rival
         ids = t.id
         known = np.fromiter((fingerprint((ids[a], ids[b])) not in distinct
@@ -190,7 +196,7 @@ def _to_pairs(t: RecordTable, f: Features, stats: compare.Stats,
     out = []
     for i in order.tolist():
         a, b = int(s.a[i]), int(s.b[i])
-        levels = {k: int(getattr(s, k)[i]) for k in ("name", "date", "sex", "place", "cccd", "bhxh", "alone")}
+        levels = {k: int(getattr(s, k)[i]) for k in ("name", "date", "sex", "place", "cccd", "bhxh", "alone", "home")}
         levels["rivals"] = int(lost[i] >= RIVAL_SHOWN_BITS)
         rec = [PairSide(full_name=t.full_name[x] or "", birth_place=t.birth_place[x],
                         place_style=int(f.place_style[x])) for x in (a, b)]

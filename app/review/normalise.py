@@ -83,6 +83,7 @@ class Features:
     household_size: np.ndarray
     relation: np.ndarray    # code in `relations` vocab, -1 none
     anchored: np.ndarray    # bool: head or spouse of a household of two or more
+    other: np.ndarray       # bool: listed as "Khác" (no family of the head: a lodger, an uncle, an in-law)
     vocab: dict[str, Vocab]
 
     def strings(self, kind: str) -> np.ndarray:
@@ -215,6 +216,7 @@ def build_features(t: RecordTable) -> Features:
     relation = np.array(rel.codes(t.relation), dtype=np.int64)
     heads = np.array([rel.get(r, -2) for r in ("chu_ho", "vo", "chong")], dtype=np.int64)
     anchored = np.isin(relation, heads) & (household_size >= 2)
+    other = relation == rel.get("khac", -2)
 
     c = name_cols
     return Features(
@@ -223,7 +225,7 @@ def build_features(t: RecordTable) -> Features:
         year=date_cols[0], month=date_cols[1], day=date_cols[2], sex=sex,
         province=place_cols[0], commune=place_cols[1], old_commune=place_cols[2], place_key=place_cols[3],
         place_style=place_cols[4], district=place_cols[5], cccd=cccd, cmnd=cmnd, bhxh=bhxh, household=household,
-        household_size=household_size, relation=relation, anchored=anchored, vocab=v)
+        household_size=household_size, relation=relation, anchored=anchored, other=other, vocab=v)
 
 
 def counts(codes_: np.ndarray) -> np.ndarray:

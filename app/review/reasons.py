@@ -42,6 +42,8 @@ messages.register({
     "review.reason.same_bhxh": ("cùng mã số BHXH", "same social-insurance code"),
     "review.reason.two_bhxh": ("hai mã số BHXH khác nhau", "two different social-insurance codes"),
     "review.reason.alone": ("một người ở hộ một nhân khẩu", "one of them is alone in a one-person household"),
+    "review.reason.other_member": ("một người là thành viên \"Khác\" ở hộ khác",
+                                   "one of them is listed as \"Other\" in another household"),
     "review.reason.rivals": ("một trong hai hồ sơ cũng giống hồ sơ khác", "one of them also resembles another record"),
 })
 
@@ -136,7 +138,7 @@ class PairSide(TypedDict):
 
 
 def pair_reasons(levels: dict[str, int], rec_a: PairSide, rec_b: PairSide, name_count: int) -> list[Reason]:
-    """levels: the pair's comparison levels (name, date, sex, place, cccd, bhxh, alone); rec_a/rec_b: full_name,
+    """levels: the pair's comparison levels (name, date, sex, place, cccd, bhxh, alone, home); rec_a/rec_b: full_name,
     birth_place and place_style of each side."""
     out = name_reasons(levels["name"], rec_a["full_name"], rec_b["full_name"], name_count)
     out.append(Reason(_DATE[levels["date"]]))
@@ -152,6 +154,8 @@ def pair_reasons(levels: dict[str, int], rec_a: PairSide, rec_b: PairSide, name_
         out.append(Reason("two_bhxh"))
     if levels["alone"]:
         out.append(Reason("alone"))
+    if levels.get("home") == c.HOME_OTHER:
+        out.append(Reason("other_member"))
     if levels.get("rivals"):
         out.append(Reason("rivals"))
     return out

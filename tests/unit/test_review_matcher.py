@@ -9,6 +9,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from app.errors import HgdError
@@ -266,3 +267,35 @@ def test_three_records_of_one_person_are_not_rivals_of_each_other(background):
     assert len({p.score for p in three.values()}) == 1
     for p in three.values():
         assert p.decision == "match" and "cũng giống" not in p.explain("vi")
+
+
+def test_the_weights_of_where_records_sit_are_measured_on_the_register(background):
+    from app.review import compare
+    from app.review.levels import HOME_ALONE, HOME_ANCHORED, HOME_NONE, HOME_OTHER
+    from app.review.normalise import build_features
+
+    f = build_features(RecordTable.from_rows(background))
+    prior = compare.home_weights(f, np.zeros(4), np.zeros(4))
+    assert prior[HOME_ANCHORED] < 0 < prior[HOME_ALONE]  # the guess, with no pair to learn from
+    # duplicates sure by everything else sit as "Khác" members; distinct namesakes mostly head two families
+    learnt = compare.home_weights(f, np.array([5.0, 20.0, 200.0, 0.0]), np.array([900.0, 300.0, 20.0, 3000.0]))
+    assert learnt[HOME_OTHER] == compare.HOME_MAX_W  # bounded: one feature never decides alone
+    assert learnt[HOME_NONE] < 0 and learnt[HOME_ANCHORED] < prior[HOME_NONE]
+    # a register whose duplicates sit like everyone else: where a record sits says nothing
+    flat = np.array([600.0, 100.0, 10.0, 300.0])
+    assert np.all(np.abs(compare.home_weights(f, flat * 10, flat * 100)) < 0.1)
+
+
+def test_a_year_only_namesake_listed_as_other_in_another_household_is_more_likely_a_duplicate(background):
+    dated = rec("d", "Đoàn Thị Nhạn", "1975-03-15", "F", home="h-d", relation="vo",
+                cccd="036175123456")
+    husband = rec("hd", "Vũ Văn Tư", "1973-02-02", home="h-d")
+    lodger = rec("y", "Đoàn Thị Nhạn", "1975", "F", home="h-x", relation="khac")
+    daughter = rec("y", "Đoàn Thị Nhạn", "1975", "F", home="h-x", relation="con")
+    head = rec("hx", "Trần Văn Kiên", "1950-01-01", home="h-x")
+    as_lodger = _score(background, dated, lodger, [husband, head])
+    as_daughter = _score(background, dated, daughter, [husband, head])
+    assert as_lodger > as_daughter + 1
+    found = scores(background, dated, lodger, husband, head)[frozenset("dy")]
+    assert 'listed as "Other" in another household' in found.explain("en")
+    assert "Khác" in found.explain("vi")
