@@ -166,6 +166,7 @@ def _common_both(ca: np.ndarray, cb: np.ndarray, ratio: float = COMMON_RATIO,
 
 def name_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     level = np.full(a.size, NAME_OTHER, np.int8)
+    extra = np.zeros(a.size)
     same_t = f.name_t[a] == f.name_t[b]
     same_s = f.name_s[a] == f.name_s[b]
     fg = f.famgiv[a] == f.famgiv[b]
@@ -201,6 +202,20 @@ def name_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray) -> tuple[np
                     (fam_diff & _common_both(s.fam_t[ra], s.fam_t[rb]))
         lv = np.where(d == 1, TYPO1, np.where(d == 2, TYPO2, NAME_OTHER))
         lv = np.where((d <= 2) & two_names, np.where(giv_diff, GIVEN_DIFFERS, NAME_OTHER), lv)
+        # a middle name left out and a slip in the family or given name (Trần Gia Tùng / Teần Tùng)
+        far = np.flatnonzero((lv == NAME_OTHER) & ~two_names)
+        if far.size:
+            fa, fb = ra[far], rb[far]
+            fgs, mids = f.strings("famgiv"), f.strings("mid_s")
+            slip = process.cpdist(fgs[f.famgiv[fa]], fgs[f.famgiv[fb]], scorer=OSA.distance, score_cutoff=2,
+                                  workers=1) == 1
+            ma, mb = mids[f.mid_s[fa]], mids[f.mid_s[fb]]
+            la = np.fromiter((len(x) for x in ma), np.int64, far.size)
+            lb = np.fromiter((len(x) for x in mb), np.int64, far.size)
+            left_out = process.cpdist(ma, mb, scorer=Indel.distance, workers=1) == np.abs(la - lb)
+            hit = far[slip & left_out & (la != lb)]
+            lv[hit] = MIDDLE_DROPPED
+            extra[rest[hit]] = NAME_ADJ[TYPO1]
         level[rest] = lv
     level[marks] = np.where(giv_two[marks], GIVEN_DIFFERS, np.where(fam_two[marks], NAME_OTHER, NAME_MARKS))
     # another middle name, and given names that differ by their marks, both common (Hòa / Hoa): two persons
@@ -211,7 +226,7 @@ def name_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray) -> tuple[np
     by_fg = _tf(s.famgiv[a], s.famgiv[b], s.n_eff)
     base = np.where((level == MIDDLE_DROPPED) | (level == MIDDLE_CHANGED), by_fg, by_name)
     base = np.where((level == GIVEN_DIFFERS) | (level == NAME_OTHER), 0.0, base)
-    return level, base + NAME_ADJ[level]
+    return level, base + NAME_ADJ[level] + extra
 
 
 def date_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -53,6 +53,7 @@ CAUGHT = {
     "two-letter typo": {"name": "Đoàn Khắc Hếiu"},
     "middle name dropped": {"name": "Đoàn Hiếu"},
     "middle name added": {"name": "Đoàn Khắc Minh Hiếu"},
+    "middle name dropped and a slip in the family name": {"name": "Đoàm Hiếu"},
     "day and month swapped": {"born": "1978-09-04"},
     "year only": {"born": "1978"},
     "month only": {"born": "1978-04"},
