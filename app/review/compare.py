@@ -12,6 +12,7 @@ log-odds; `matcher` turns them into decisions. Vetoes (a different CCCD, twins) 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import numpy.typing as npt
@@ -53,6 +54,7 @@ from app.review.levels import (
     TYPO2,
 )
 from app.review.normalise import Features, counts
+from app.review.places import commune_districts
 
 DUPLICATE_RATE = 0.02   # prior: about 2 persons in 100 recorded twice (Nam Định: 40,000 of ~1.8 million)
 
@@ -276,6 +278,14 @@ def place_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray,
     level[both_c & ~same_c & (pa == pb)] = PLACE_OTHER_COMMUNE
     da, db = f.district[a], f.district[b]  # no commune on one side, but two districts named: two places
     level[~both_c & (da >= 0) & (db >= 0) & (da != db) & (pa == pb)] = PLACE_OTHER_COMMUNE
+    # a 2025 commune (no district) and a district alone: two places when none of the commune's old parts lay there
+    new_a, new_b, only_a, only_b = (ca >= 0) & (da < 0), (cb >= 0) & (db < 0), (ca < 0) & (da >= 0), (cb < 0) & (db >= 0)
+    cross = np.flatnonzero(((new_a & only_b) | (only_a & new_b)) & (pa == pb))
+    if cross.size:
+        communes, pairs = _commune_districts()
+        c = np.where(new_a[cross], ca[cross], cb[cross])
+        d = np.where(new_a[cross], db[cross], da[cross])
+        level[cross[np.isin(c, communes) & ~np.isin(c * 1000 + d, pairs)]] = PLACE_OTHER_COMMUNE
     level[both_prov & (pa != pb)] = PLACE_OTHER_PROVINCE
     level[same_c] = PLACE_SAME
     # the same text without a commune ("Huyện Giao Thủy, Tỉnh Nam Định" twice), or text that could not be read
@@ -286,6 +296,14 @@ def place_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray,
                   np.where(level == PLACE_NO_COMMUNE, _tf(s.province[a], s.province[b], s.n),
                            np.where(level == PLACE_SAME_TEXT, _tf(s.place_key[a], s.place_key[b], s.n), 0.0)))
     return level, tf + PLACE_ADJ[level]
+
+
+@cache
+def _commune_districts() -> tuple[np.ndarray, np.ndarray]:
+    """(2025 communes that have old parts, their (commune * 1000 + old district) keys), for np.isin."""
+    found = commune_districts()
+    return (np.array(sorted({c for c, _ in found}), dtype=np.int64),
+            np.array(sorted(c * 1000 + d for c, d in found), dtype=np.int64))
 
 
 def _codes(x: np.ndarray, y: np.ndarray) -> np.ndarray:

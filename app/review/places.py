@@ -77,6 +77,10 @@ class _Units:
             if r["share"] != "part" or old not in self.successor:
                 self.successor[old] = new
             self.parts.add((int(old), int(new)))
+        district_of = {r["commune_code"]: r["district_code"] for r in _rows("admin_units", "units_pre2025.csv")
+                       if r["commune_code"]}
+        self.districts: set[tuple[int, int]] = {(new, int(district_of[str(old).zfill(5)]))
+                                                for old, new in self.parts if str(old).zfill(5) in district_of}
         self.old_provinces_of: dict[str, list[str]] = {}
         for old in codes.provinces_pre2025():
             province = codes.successor_province(old)
@@ -92,6 +96,11 @@ def _units() -> _Units:
 def divided_parts() -> frozenset[tuple[int, int]]:
     """(old commune, new commune) pairs of the mapping: an old commune is compatible with each of its successors."""
     return frozenset(_units().parts)
+
+
+def commune_districts() -> frozenset[tuple[int, int]]:
+    """(2025 commune, pre-2025 district) for every district one of the commune's old parts was in."""
+    return frozenset(_units().districts)
 
 
 def _parts(text: str) -> list[str]:

@@ -89,6 +89,9 @@ NOT_FLAGGED = {
                                             rec("b", born="1975-03-15", place=YEN_THO)),
     "same name and date, another province": (rec("a", born="1975-03-15"),
                                              rec("b", born="1975-03-15", place=DAN_LY)),
+    "same name and date, a 2025 commune none of whose parts lay in the other's district": (
+        rec("a", born="1975-03-15", place="Xã Trực Ninh, Tỉnh Ninh Bình"),
+        rec("b", born="1975-03-15", place="Huyện Nghĩa Hưng, Tỉnh Nam Định")),
     "same family, given and date, no middle name, another commune": (
         rec("a", born="1975-03-15"), rec("b", "Đoàn Hiếu", "1975-03-15", place=YEN_THO)),
     "another given name that is a common name": (rec("a", "Nguyễn Văn Hùng", "1990-05-06"),
@@ -300,3 +303,10 @@ def test_a_year_only_namesake_listed_as_other_in_another_household_is_more_likel
     found = scores(background, dated, lodger, husband, head)[frozenset("dy")]
     assert 'listed as "Other" in another household' in found.explain("en")
     assert "Khác" in found.explain("vi")
+
+
+def test_a_2025_commune_and_the_old_district_it_came_from_can_be_one_place(background):
+    new = rec("a", born="1975-03-15", place="Xã Trực Ninh, Tỉnh Ninh Bình", cccd="036075123456")
+    found = pair_of(background, new, rec("b", born="1975-03-15", place="Huyện Trực Ninh, Tỉnh Nam Định"))
+    assert found and "nơi khai sinh thiếu xã" in found[0].explain("vi")
+    assert not pair_of(background, new, rec("b", born="1975-03-15", place="Huyện Nghĩa Hưng, Tỉnh Nam Định"))
