@@ -43,7 +43,7 @@ messages.register({
     "review.reason.two_bhxh": ("hai mã số BHXH khác nhau", "two different social-insurance codes"),
     "review.reason.alone": ("một người ở hộ một nhân khẩu", "one of them is alone in a one-person household"),
     "review.reason.other_member": ("một người là thành viên \"Khác\" ở hộ khác",
-                                   "one of them is listed as \"Other\" in another household"),
+                                   "one of them is listed as \"Khác\" (other) in another household"),
     "review.reason.rivals": ("một trong hai hồ sơ cũng giống hồ sơ khác", "one of them also resembles another record"),
 })
 

@@ -301,7 +301,7 @@ def test_a_year_only_namesake_listed_as_other_in_another_household_is_more_likel
     as_daughter = _score(background, dated, daughter, [husband, head])
     assert as_lodger > as_daughter + 1
     found = scores(background, dated, lodger, husband, head)[frozenset("dy")]
-    assert 'listed as "Other" in another household' in found.explain("en")
+    assert 'listed as "Khác" (other) in another household' in found.explain("en")
     assert "Khác" in found.explain("vi")
 
 
