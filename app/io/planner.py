@@ -194,7 +194,9 @@ class Planner:
         self.new: dict[str, dict[str, Any]] = {}
         self.head_rows: dict[str, int] = {}
         self.first_rows: dict[str, tuple[int, str]] = {}
-        self.file_bhxh: dict[str, tuple[int, dict[str, Any]]] = {}
+        # A BHXH code met on a row of the file: (row, name key, birth year, name) of its person, what a later row
+        # with the code is compared with (not the person's dict, which is let go once written).
+        self.file_bhxh: dict[str, tuple[int, str | None, int | None, str]] = {}
         self.bhxh_col, self.hh_col, self.rel_col = (headers.get(f, "") for f in ("ma_so_bhxh", "ma_ho",
                                                                                   "quan_he_chu_ho"))
         self.cccd_col = headers.get("so_cccd", "")
@@ -211,7 +213,8 @@ class Planner:
             bhxh = person.get("bhxh_code")
             found_hh = index.households.get(code)
             if bhxh and bhxh in file_bhxh:
-                other_row, other = file_bhxh[bhxh]
+                other_row, name_key, birth_year, full_name = file_bhxh[bhxh]
+                other = {"name_key": name_key, "birth_year": birth_year, "full_name": full_name}
                 if same_person(person, other):
                     plan.present.append(RowIssue(row, "", "", "row.same_as_row", {"row": other_row}))
                 else:
@@ -238,7 +241,7 @@ class Planner:
             if match is None and found_hh is not None:
                 match = _four_criteria(person, index.by_name.get((found_hh[0], person.get("name_key") or ""), []))
             if bhxh:
-                file_bhxh[bhxh] = (row, person)
+                file_bhxh[bhxh] = (row, person.get("name_key"), person.get("birth_year"), person["full_name"])
             if match is not None:
                 _matched(plan, index, row, person, match, found_hh)
                 continue
