@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table
 
-from app.io import operation
+from app.io import listread, operation
 from app.io.planner import Planner
 from app.store import write
 
@@ -235,17 +235,23 @@ class _Feed:
         self.writer.put(job)
 
     def finish(self) -> None:
-        """Write the households held back to the end, with their persons and heads, and wait for the writer."""
+        """Write the households held back to the end, with their persons and heads (a part at a time: a file whose
+        address column is empty holds them all), and wait for the writer."""
         if self.writer is None:
             return
         households = sorted(self.waiting.values(), key=_id)
         persons = sorted((p for ps in self.held.values() for p in ps), key=_id)
         self.planner.sealed.update(self.waiting)
-        heads = sorted(self.heads_held.items())
+        heads = list(self.heads_held.items())
         self.waiting.clear()
         self.held.clear()
         self.heads_held.clear()
-        self._put(households, persons, heads)
+        self._put(households, [], [])
+        size = listread.SINK_ROWS
+        while persons:
+            self._put([], persons[:size], [])
+            del persons[:size]
+        self._put([], [], heads)
         self.writer.close()
 
     def abandon(self) -> None:

@@ -231,6 +231,15 @@ def test_a_csv_without_addresses_and_a_list_split_over_two_sheets_are_stored_as_
     assert b["committed"] and b["sheets"] == ["Sheet", "Trang 2"]
 
 
+def test_a_file_whose_address_column_is_empty_is_stored_as_without_the_pipeline(pair, tmp_path, small_parts):
+    rows = varied(demo_rows(100, 9), 4)
+    for row in rows:
+        row[ADDRESS] = ""  # every household held back to the end of the file
+    path = xlsx(tmp_path / "f.xlsx", [list(COLUMNS)] + rows)
+    (a,) = same(pair, [(path, True)])
+    assert a["committed"] and a["households_added"] > 20
+
+
 def test_the_writer_thread_writes_while_the_file_is_read(register, tmp_path, small_parts, monkeypatch):
     fed, seen = [0], []
     real_feed, real_write = pipeline._Feed.__call__, pipeline.Writer._write
