@@ -21,7 +21,6 @@ gives one, or the file ends.
 """
 from __future__ import annotations
 
-import itertools
 import math
 import queue
 import sqlite3
@@ -125,7 +124,6 @@ class _Feed:
         self.addresses = True          # the file has an address column
         self.variables = 999           # the connection's limit of values bound by one statement
         self.households_seen = 0       # plan.households looked at
-        self.heads_seen = 0            # plan.heads looked at
         self.waiting: dict[str, Row] = {}          # new households held back (no address yet), by id
         self.held: dict[str, list[Row]] = {}       # their persons, in file order
         self.heads_held: dict[str, str] = {}       # their heads
@@ -176,7 +174,7 @@ class _Feed:
         those held back until now. The persons leave the plan (counted in plan.written)."""
         plan, waiting, held, sealed = self.planner.plan, self.waiting, self.held, self.planner.sealed
         households: list[Row] = []
-        for household in itertools.islice(plan.households, self.households_seen, None):
+        for household in plan.households[self.households_seen:]:
             if "address" in household or not self.addresses:
                 households.append(household)
                 sealed.add(household["id"])
@@ -185,9 +183,13 @@ class _Feed:
                 held[household["id"]] = []
         self.households_seen = len(plan.households)
         persons: list[Row] = []
+        heads: list[tuple[str, str]] = []   # a household's head is one of its new persons, planned with it
         released = False
+        head_of = plan.heads.get
         for person in plan.persons:
-            hid = person["household_id"]
+            hid, pid = person["household_id"], person["id"]
+            if head_of(hid) == pid and (hid in sealed or hid in waiting):  # others: the register's, set at the end
+                heads.append((hid, pid))
             if hid in waiting:
                 held[hid].append(person)
                 if "address" in waiting[hid]:  # a row of this part gave it one: it is final
@@ -199,9 +201,6 @@ class _Feed:
                 persons.append(person)
         plan.written += len(plan.persons)
         plan.persons.clear()
-        heads = [(hid, pid) for hid, pid in itertools.islice(plan.heads.items(), self.heads_seen, None)
-                 if hid in sealed or hid in waiting]  # others: households of the register, set at the end
-        self.heads_seen = len(plan.heads)
         if released:
             heads += [(hid, self.heads_held.pop(hid)) for hid in list(self.heads_held) if hid in sealed]
         self.heads_held.update((hid, pid) for hid, pid in heads if hid in waiting)
