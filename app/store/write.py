@@ -160,6 +160,7 @@ def update_statements(table: Table, changes: Sequence[tuple[str, dict[str, Any],
         rows[row_id] = values
     statements: list[tuple[str, list[Any]]] = []
     as_json = {c.key for c in table.columns if isinstance(c.type, JSON)}
+    stamp = sqlite_datetime(now)
     for fields, by_id in by_fields.items():
         names = list(fields) + (["updated_at"] if "updated_at" in table.c else [])
         taken = ", ".join(f"{n} = v.column{i + 2}" for i, n in enumerate(names))
@@ -168,7 +169,8 @@ def update_statements(table: Table, changes: Sequence[tuple[str, dict[str, Any],
         for size in statement_sizes(len(items), max(1, min(ROWS_PER_STATEMENT, variables // (len(names) + 1)))):
             part = items[start:start + size]
             start += size
-            params = [p for row_id, values in part for p in [row_id] + [_stored(as_json, n, values[n]) for n in names]]
+            params = [p for row_id, values in part
+                      for p in [row_id] + [stamp if n == "updated_at" else _stored(as_json, n, values[n]) for n in names]]
             sql = (f"UPDATE {table.name} SET {taken} FROM (VALUES {', '.join([one] * len(part))}) AS v "
                    f"WHERE {table.name}.{key} = v.column1")
             statements.append((sql, params))
@@ -309,12 +311,15 @@ def insert_statements(table: Table, rows: Sequence[dict[str, Any]], now: datetim
     as_json = [c.key for c in table.columns if isinstance(c.type, JSON)]
     flags = [c.key for c in table.columns if isinstance(c.type, Boolean)]
     row_tuple = itemgetter(*names)
+    stamps: dict[tuple[datetime, Any], str] = {}  # the text of each time met (rows made together share theirs)
 
     def values(r: dict[str, Any]) -> list[Any]:
         full = {**fixed, **r}
         for key in stamped:
             if key in r and isinstance(full[key], datetime):
-                full[key] = sqlite_datetime(full[key])
+                when = full[key]
+                full[key] = stamps.get((when, when.tzinfo)) or stamps.setdefault((when, when.tzinfo),
+                                                                                   sqlite_datetime(when))
         for key in as_json:  # what SQLAlchemy's JSON type would write
             v = r.get(key)
             full[key] = _NULL if v is None else _json(v)
