@@ -58,7 +58,11 @@ messages.register({
 
 ENCODING_SAMPLE = 2000        # data rows read ahead to judge each text column's encoding and the fills
 PROGRESS_EVERY = 2000
+SINK_ROWS = 2000              # accepted rows handed on at a time to a sink (the import's pipeline)
 Progress = Callable[[int, int], None]
+# Takes the next accepted rows, in file order (the list is the sink's to keep or empty), and the number of rows of
+# the list they come from (the sheet's rows while streaming; the rows themselves when handed on all at once).
+Sink = Callable[[list[tuple[int, PersonRow]], int], None]
 
 # The first letters of a totals label as a name cell holds it ("Tổng cộng", "Cộng", and as TCVN3 or VNI bytes):
 # such a row is looked at closely even when its date and household columns hold counts.
@@ -68,8 +72,11 @@ _TOTALS_START = frozenset(w[:4] for w in ("tổng", "cộng", "tong", "cong", le
 
 
 def read_persons(path: Path, wanted: hdr.ColumnMap, *, today: date, report: ImportReport,
-                 progress: Progress | None = None,
-                 early: Early | None = None) -> tuple[list[tuple[int, PersonRow]], list[RowIssue]]:
+                 progress: Progress | None = None, early: Early | None = None,
+                 sink: Sink | None = None) -> tuple[list[tuple[int, PersonRow]], list[RowIssue]]:
+    """`sink`: the accepted rows go to it instead of the list returned (empty then), a few thousand at a time as
+    they are read when the file is one sheet of an ordinary list; all at once, at the end, when the rows of several
+    sheets are joined or deduplicated first. The row warnings are returned when the whole file is read."""
     accepted: list[tuple[int, PersonRow]] = []
     warnings: list[RowIssue] = []
     first_error: HgdError | None = None
@@ -109,7 +116,9 @@ def read_persons(path: Path, wanted: hdr.ColumnMap, *, today: date, report: Impo
                 links.append((table.sheet, fills, relations, head_row))
             reader = RowReader(layout, today=today, encodings=encodings, file=table.file, sheet=sheet,
                                first_column=table.first_column, guard=table.suspicious or bool(encodings))
-            sheet_rows = _read_rows(table, layout, reader, fills, itertools.chain(ahead, numbered), report, progress)
+            streamed = sink if sink is not None and not tagged and not layout.template else None
+            sheet_rows = _read_rows(table, layout, reader, fills, itertools.chain(ahead, numbered), report, progress,
+                                    streamed)
             accepted += sheet_rows[0]
             warnings += sheet_rows[1]
     if not report.sheets:
@@ -118,6 +127,9 @@ def read_persons(path: Path, wanted: hdr.ColumnMap, *, today: date, report: Impo
         accepted = _resolve_links(accepted, links, warnings)
     if len(report.sheets) > 1:
         accepted = _once_across_sheets(accepted, warnings)
+    if sink is not None and accepted:
+        sink(accepted, len(accepted))
+        accepted = []
     return accepted, warnings
 
 
@@ -235,8 +247,8 @@ class _Shape:
 
 
 def _read_rows(table: Table, layout: hdr.Layout, reader: RowReader, fills: fill.Fills,
-               rows: Iterator[tuple[int, list[Cell]]], report: ImportReport,
-               progress: Progress | None) -> tuple[list[tuple[int, PersonRow]], list[RowIssue]]:
+               rows: Iterator[tuple[int, list[Cell]]], report: ImportReport, progress: Progress | None,
+               sink: Sink | None = None) -> tuple[list[tuple[int, PersonRow]], list[RowIssue]]:
     accepted: list[tuple[int, PersonRow]] = []
     warnings: list[RowIssue] = []
     shape = _Shape(layout)
@@ -301,6 +313,12 @@ def _read_rows(table: Table, layout: hdr.Layout, reader: RowReader, fills: fill.
         warnings += warn
         if person is not None:
             accepted.append((n, person))
+            if sink is not None and len(accepted) >= SINK_ROWS:
+                sink(accepted, total)
+                accepted = []
+    if sink is not None and accepted:
+        sink(accepted, total)
+        accepted = []
     if progress:
         progress(total, total)
     return accepted, warnings

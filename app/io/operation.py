@@ -8,6 +8,7 @@ voids what it created and restores what it updated.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table
@@ -22,13 +23,14 @@ from app.store.models import AuditEntry, Household, ImportIssue, Person
 if TYPE_CHECKING:
     from app.io.importer import ReadFile
     from app.io.planner import Plan
+    from app.io.reader import Early
     from app.io.report import ImportReport
 
 # Declarative models type `__table__` as a FromClause; these are Tables, as the writers need.
-_HOUSEHOLDS = cast(Table, Household.__table__)
-_PERSONS = cast(Table, Person.__table__)
-_ISSUES = cast(Table, ImportIssue.__table__)
-_AUDIT = cast(Table, AuditEntry.__table__)
+HOUSEHOLDS = cast(Table, Household.__table__)
+PERSONS = cast(Table, Person.__table__)
+ISSUES = cast(Table, ImportIssue.__table__)
+AUDIT = cast(Table, AuditEntry.__table__)
 _CHUNK = 20_000  # new persons written at a time (between two progress steps and cancel checks)
 
 messages.register({
@@ -54,14 +56,17 @@ class ImportChangesNothing(HgdError):
 
 @dataclass(frozen=True)
 class ImportFile(Operation):
-    """Import a persons file. `prepared`: the file already read (app.io.importer.read_persons), so that reading —
-    the long part — happens before the write lock is taken; its records are consumed by the plan (apply it once)."""
+    """Import a persons file. `prepared`: the file already read (app.io.importer.read_persons); its records are
+    consumed by the plan (apply it once). Without it, on SQLite, the file is read, planned and written in one pass
+    (app.io.pipeline); elsewhere it is read first."""
 
     file: str
     mapping: dict[str, str] = field(default_factory=dict)
     skip_invalid: bool = False
     path: str | None = None
     prepared: ReadFile | None = field(default=None, compare=False, repr=False)
+    today: date | None = field(default=None, compare=False, repr=False)   # the rows' checks' today (tests)
+    early: Early | None = field(default=None, compare=False, repr=False)  # the file made ready beforehand
 
     kind = "import"
     label_key = "op.import"
@@ -76,20 +81,22 @@ class ImportFile(Operation):
         from app.io.importer import complete_report, read_persons
         from app.io.planner import plan_import
 
-        read = self.prepared or read_persons(self.path or self.file, mapping=self.mapping,
-                                             skip_invalid=self.skip_invalid, today=ctx.today,
-                                             progress=ctx.progress, cancel=ctx.cancel)
-        ctx.check_cancel()
         assert ctx.commune_id is not None
-        ctx.progress(0, 1, "plan")
-        plan = plan_import(ctx.session, ctx.commune_id, read.records, read.report.columns)
-        report = complete_report(read, plan)
-        if report.refused:
-            raise ImportRefused(report)
-        if not (plan.persons or plan.households or plan.updates or plan.heads or plan.revived):
-            raise ImportChangesNothing(report)
-        ctx.check_cancel()
-        _write(ctx, plan, report)
+        if self.prepared is None and ctx.session.get_bind().dialect.name == "sqlite":
+            from app.io import pipeline
+
+            report = pipeline.run(ctx, self)
+        else:
+            read = self.prepared or read_persons(self.path or self.file, mapping=self.mapping,
+                                                 skip_invalid=self.skip_invalid, today=self.today or ctx.today,
+                                                 progress=ctx.progress, cancel=ctx.cancel, early=self.early)
+            ctx.check_cancel()
+            ctx.progress(0, 1, "plan")
+            plan = plan_import(ctx.session, ctx.commune_id, read.records, read.report.columns)
+            report = complete_report(read, plan)
+            check_outcome(plan, report)
+            ctx.check_cancel()
+            _write(ctx, plan, report)
         report.committed = True
         report.action_seq = ctx.action.seq
         ctx.changes.summary = {"persons_added": report.persons_added, "persons_updated": report.persons_updated,
@@ -99,31 +106,52 @@ class ImportFile(Operation):
         return ctx.changes
 
 
+def check_outcome(plan: Plan, report: ImportReport) -> None:
+    """Raise when nothing is to be written: rows were refused, or every row is in the register already."""
+    if report.refused:
+        raise ImportRefused(report)
+    if not (plan.new_persons or plan.households or plan.updates or plan.heads or plan.revived):
+        raise ImportChangesNothing(report)
+
+
 def _write(ctx: OpContext, plan: Plan, report: ImportReport) -> None:
     session, now = ctx.session, ctx.action.at
     total = len(plan.households) + len(plan.persons) + len(plan.updates) + 1
     ctx.progress(0, total, "write")
     entries = len(plan.households) + len(plan.persons) + len(plan.heads) + len(plan.updates)
-    with write.bulk(session, {_HOUSEHOLDS: len(plan.households), _PERSONS: len(plan.persons), _AUDIT: entries}):
-        write.insert(session, _HOUSEHOLDS, plan.households, now=now)
+    with write.bulk(session, {HOUSEHOLDS: len(plan.households), PERSONS: len(plan.persons), AUDIT: entries}):
+        write.insert(session, HOUSEHOLDS, plan.households, now=now)
         start = 0
         while plan.persons:  # written rows leave the plan: the memory they took serves the database's own work
             ctx.check_cancel()
             chunk = plan.persons[:_CHUNK]
             del plan.persons[:_CHUNK]
-            write.insert(session, _PERSONS, chunk, now=now, common={"commune_id": ctx.commune_id})
+            write.insert(session, PERSONS, chunk, now=now, common={"commune_id": ctx.commune_id})
             for r in chunk:
                 ctx.changes.touch("person", r["id"], created=True)
             ctx.progress(len(plan.households) + start, total, "write")
             start += len(chunk)
             del chunk
-        write.update(session, _PERSONS, plan.updates, now=now)
-        revived = [(hid, old, {"status": "active", "head_person_id": None}) for hid, old in plan.revived]
-        write.update(session, _HOUSEHOLDS, revived, now=now)
-        heads = [(hid, {"head_person_id": None}, {"head_person_id": pid}) for hid, pid in plan.heads.items()]
-        write.update(session, _HOUSEHOLDS, heads, now=now)
+        write_updates(ctx, plan)
     _issues(ctx, plan, report)
     ctx.progress(total, total, "write")
+    touch_all(ctx, plan)
+
+
+def write_updates(ctx: OpContext, plan: Plan, heads: dict[str, str] | None = None) -> None:
+    """What the import changes in rows: the matched persons' new values, the revived households, the heads (`heads`:
+    those not set yet, when not all of plan.heads)."""
+    session, now = ctx.session, ctx.action.at
+    write.update(session, PERSONS, plan.updates, now=now)
+    revived = [(hid, old, {"status": "active", "head_person_id": None}) for hid, old in plan.revived]
+    write.update(session, HOUSEHOLDS, revived, now=now)
+    changes = [(hid, {"head_person_id": None}, {"head_person_id": pid})
+               for hid, pid in (plan.heads if heads is None else heads).items()]
+    write.update(session, HOUSEHOLDS, changes, now=now)
+
+
+def touch_all(ctx: OpContext, plan: Plan) -> None:
+    """The import's changes but its new persons (touched as they are written)."""
     for r in plan.households:
         ctx.changes.touch("household", r["id"], created=True)
     for row_id, _old, _new in plan.updates:
@@ -146,4 +174,4 @@ def _issues(ctx: OpContext, plan: Plan, report: ImportReport) -> None:
                          "column": i.column, "value": i.value[:1000],
                          "reason_key": i.reason_key, "params": i.to_dict()["params"] or None,
                          "severity": "dropped" if i.dropped and severity == "warning" else severity})
-    write.insert(ctx.session, _ISSUES, rows, now=ctx.action.at, audited=False)
+    write.insert(ctx.session, ISSUES, rows, now=ctx.action.at, audited=False)

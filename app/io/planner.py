@@ -78,6 +78,11 @@ class Plan:
     warnings: list[RowIssue] = field(default_factory=list)
     row_person: dict[int, str] = field(default_factory=dict)             # file row -> person id written or matched
     skipped_rows: set[int] = field(default_factory=set)                  # present or refused: no warnings of theirs
+    written: int = 0        # new persons handed to the writer as the file was read (app.io.pipeline), not in persons
+
+    @property
+    def new_persons(self) -> int:
+        return len(self.persons) + self.written
 
 
 def _compatible_birth(a: str | None, b: str | None) -> bool:
@@ -170,95 +175,125 @@ def plan_import(session: Session, commune_id: str, records: list[tuple[int, dict
     """records: (file row, person dict with its household code under "_household"), in file order. The records are
     consumed: each dict becomes the person written (no second copy of 150,000 rows), and the list is emptied, so
     plan a file's records once. A new person's dict has no "commune_id": it is every new person's `commune_id`."""
-    plan, index = Plan(), _Index(session, commune_id)
-    ids = new_ids()
-    new: dict[str, dict[str, Any]] = {}
-    head_rows: dict[str, int] = {}
-    first_rows: dict[str, tuple[int, str]] = {}
-    file_bhxh: dict[str, tuple[int, dict[str, Any]]] = {}
-    bhxh_col, hh_col, rel_col = (headers.get(f, "") for f in ("ma_so_bhxh", "ma_ho", "quan_he_chu_ho"))
-    cccd_col = headers.get("so_cccd", "")
-    for row, record in records:
-        person = record
-        code = person.pop("_household")
-        bhxh = person.get("bhxh_code")
-        found_hh = index.households.get(code)
-        if bhxh and bhxh in file_bhxh:
-            other_row, other = file_bhxh[bhxh]
-            if same_person(person, other):
-                plan.present.append(RowIssue(row, "", "", "row.same_as_row", {"row": other_row}))
-            else:
-                plan.rejected.append(RowIssue(row, bhxh_col, bhxh, "row.bhxh_twice", {
-                    "code": bhxh, "row": other_row, "other": other["full_name"], "name": person["full_name"]}))
-            plan.skipped_rows.add(row)
-            continue
-        match = None
-        if bhxh and bhxh in index.bhxh:
-            stored = index.bhxh[bhxh][0]
-            if not same_person(person, stored):
-                plan.rejected.append(RowIssue(row, bhxh_col, bhxh, "row.bhxh_other_person", {
-                    "code": bhxh, "other": stored["full_name"], "name": person["full_name"]}))
+    planner = Planner(session, commune_id, headers)
+    planner.feed(records)
+    return planner.finish()
+
+
+class Planner:
+    """plan_import one part of the records at a time (the import's pipeline plans each part of the file as it is
+    read, and writes its new persons while the next part is read): `feed` the records in file order, then `finish`
+    once for what needs all of them (the households left without a head). The plan is the same however the records
+    are cut. A new household's address is its first member's who has one: `sealed` holds the households already
+    written, which must not gain one any more (the writer holds a household back until its address is known)."""
+
+    def __init__(self, session: Session, commune_id: str, headers: dict[str, str]) -> None:
+        self.plan, self.index = Plan(), _Index(session, commune_id)
+        self.commune_id = commune_id
+        self.ids = new_ids()
+        self.new: dict[str, dict[str, Any]] = {}
+        self.head_rows: dict[str, int] = {}
+        self.first_rows: dict[str, tuple[int, str]] = {}
+        # A BHXH code met on a row of the file: (row, name key, birth year, name) of its person, what a later row
+        # with the code is compared with (not the person's dict, which is let go once written).
+        self.file_bhxh: dict[str, tuple[int, str | None, int | None, str]] = {}
+        self.bhxh_col, self.hh_col, self.rel_col = (headers.get(f, "") for f in ("ma_so_bhxh", "ma_ho",
+                                                                                  "quan_he_chu_ho"))
+        self.cccd_col = headers.get("so_cccd", "")
+        self.sealed: set[str] = set()
+
+    def feed(self, records: list[tuple[int, dict[str, Any]]]) -> None:
+        """Plan these records (the next ones of the file); the list is emptied (its dicts live on in the plan)."""
+        plan, index, ids, new = self.plan, self.index, self.ids, self.new
+        head_rows, first_rows, file_bhxh = self.head_rows, self.first_rows, self.file_bhxh
+        commune_id, bhxh_col, rel_col, cccd_col = self.commune_id, self.bhxh_col, self.rel_col, self.cccd_col
+        for row, record in records:
+            person = record
+            code = person.pop("_household")
+            bhxh = person.get("bhxh_code")
+            found_hh = index.households.get(code)
+            if bhxh and bhxh in file_bhxh:
+                other_row, name_key, birth_year, full_name = file_bhxh[bhxh]
+                other = {"name_key": name_key, "birth_year": birth_year, "full_name": full_name}
+                if same_person(person, other):
+                    plan.present.append(RowIssue(row, "", "", "row.same_as_row", {"row": other_row}))
+                else:
+                    plan.rejected.append(RowIssue(row, bhxh_col, bhxh, "row.bhxh_twice", {
+                        "code": bhxh, "row": other_row, "other": other["full_name"], "name": person["full_name"]}))
                 plan.skipped_rows.add(row)
                 continue
-            match = stored
-        if match is None and person.get("id_number") in index.cccd:
-            stored = index.cccd[person["id_number"]][0]
-            if same_person(person, stored) and not (bhxh and stored.get("bhxh_code")):
+            match = None
+            if bhxh and bhxh in index.bhxh:
+                stored = index.bhxh[bhxh][0]
+                if not same_person(person, stored):
+                    plan.rejected.append(RowIssue(row, bhxh_col, bhxh, "row.bhxh_other_person", {
+                        "code": bhxh, "other": stored["full_name"], "name": person["full_name"]}))
+                    plan.skipped_rows.add(row)
+                    continue
                 match = stored
-            elif not same_person(person, stored):
-                plan.warnings.append(RowIssue(row, cccd_col, person["id_number"], "row.cccd_other_person",
-                                              {"code": person["id_number"], "other": stored["full_name"]}))
-        if match is None and found_hh is not None:
-            match = _four_criteria(person, index.by_name.get((found_hh[0], person.get("name_key") or ""), []))
-        if bhxh:
-            file_bhxh[bhxh] = (row, person)
-        if match is not None:
-            _matched(plan, index, row, person, match, found_hh)
-            continue
-        if found_hh is not None:
-            hid, head = found_hh
-            plan.reused.add(hid)
-        elif code in index.void and code not in new:
-            # A household an undone action voided comes back with its code (unique per commune), not a new one.
-            hid, old_head, address = index.void.pop(code)
-            plan.revived.append((hid, {"status": "void", "address": address, "head_person_id": old_head}))
-            index.households[code] = (hid, None)
-            index.household_codes[hid] = code
-            first_rows[hid] = (row, code)
-            plan.reused.add(hid)
-            head = None
-        else:
-            household = new.get(code)
-            if household is None:
-                household = {"id": next(ids), "code": code, "commune_id": commune_id, "status": "active"}
-                new[code] = household
-                plan.households.append(household)
-                first_rows[household["id"]] = (row, code)
-            hid, head = household["id"], None
-            if "address" not in household and person.get("address"):
-                household["address"] = person["address"]
-        # The commune's id is written with the rows (app.store.write.insert's `common`), not kept in each dict:
-        # a row dict that gains more keys than its table holds is copied into one twice its size.
-        person["id"] = next(ids)
-        person["household_id"] = hid
-        plan.persons.append(person)
-        plan.row_person[row] = person["id"]
-        # A later row of the file is matched to this one only by its BHXH code (one code, one person): two rows
-        # alike by CCCD or the 4 criteria are both imported, for the review to decide.
-        if person.get("relation") == HEAD:
-            if head is not None:
-                plan.warnings.append(RowIssue(row, rel_col, "", "household.head_kept", {"code": code}))
-            elif hid in plan.heads or hid in head_rows:
-                plan.warnings.append(RowIssue(row, rel_col, "", "household.two_heads",
-                                              {"code": code, "first": head_rows[hid]}))
+            if match is None and person.get("id_number") in index.cccd:
+                stored = index.cccd[person["id_number"]][0]
+                if same_person(person, stored) and not (bhxh and stored.get("bhxh_code")):
+                    match = stored
+                elif not same_person(person, stored):
+                    plan.warnings.append(RowIssue(row, cccd_col, person["id_number"], "row.cccd_other_person",
+                                                  {"code": person["id_number"], "other": stored["full_name"]}))
+            if match is None and found_hh is not None:
+                match = _four_criteria(person, index.by_name.get((found_hh[0], person.get("name_key") or ""), []))
+            if bhxh:
+                file_bhxh[bhxh] = (row, person.get("name_key"), person.get("birth_year"), person["full_name"])
+            if match is not None:
+                _matched(plan, index, row, person, match, found_hh)
+                continue
+            if found_hh is not None:
+                hid, head = found_hh
+                plan.reused.add(hid)
+            elif code in index.void and code not in new:
+                # A household an undone action voided comes back with its code (unique per commune), not a new one.
+                hid, old_head, address = index.void.pop(code)
+                plan.revived.append((hid, {"status": "void", "address": address, "head_person_id": old_head}))
+                index.households[code] = (hid, None)
+                index.household_codes[hid] = code
+                first_rows[hid] = (row, code)
+                plan.reused.add(hid)
+                head = None
             else:
-                plan.heads[hid] = person["id"]
-                head_rows[hid] = row
-    for hid, (row, code) in first_rows.items():
-        if hid not in plan.heads:
-            plan.warnings.append(RowIssue(row, hh_col, code, "household.no_head", {"code": code}))
-    records.clear()  # consumed: the rows live on in the plan only, and are let go as they are written
-    return plan
+                household = new.get(code)
+                if household is None:
+                    household = {"id": next(ids), "code": code, "commune_id": commune_id, "status": "active"}
+                    new[code] = household
+                    plan.households.append(household)
+                    first_rows[household["id"]] = (row, code)
+                hid, head = household["id"], None
+                if "address" not in household and person.get("address"):
+                    if hid in self.sealed:  # written without one: what is stored would differ from the plan
+                        raise RuntimeError(f"household {code} gains an address after it was written")
+                    household["address"] = person["address"]
+            # The commune's id is written with the rows (app.store.write.insert's `common`), not kept in each dict:
+            # a row dict that gains more keys than its table holds is copied into one twice its size.
+            person["id"] = next(ids)
+            person["household_id"] = hid
+            plan.persons.append(person)
+            plan.row_person[row] = person["id"]
+            # A later row of the file is matched to this one only by its BHXH code (one code, one person): two rows
+            # alike by CCCD or the 4 criteria are both imported, for the review to decide.
+            if person.get("relation") == HEAD:
+                if head is not None:
+                    plan.warnings.append(RowIssue(row, rel_col, "", "household.head_kept", {"code": code}))
+                elif hid in plan.heads or hid in head_rows:
+                    plan.warnings.append(RowIssue(row, rel_col, "", "household.two_heads",
+                                                  {"code": code, "first": head_rows[hid]}))
+                else:
+                    plan.heads[hid] = person["id"]
+                    head_rows[hid] = row
+        records.clear()  # consumed: the rows live on in the plan only, and are let go as they are written
+
+    def finish(self) -> Plan:
+        plan = self.plan
+        for hid, (row, code) in self.first_rows.items():
+            if hid not in plan.heads:
+                plan.warnings.append(RowIssue(row, self.hh_col, code, "household.no_head", {"code": code}))
+        return plan
 
 
 def _matched(plan: Plan, index: _Index, row: int, person: dict[str, Any], stored: dict[str, Any],

@@ -6,17 +6,19 @@ the caller's action (one transaction): on any error the caller's rollback leaves
 
 On SQLite the rows go straight to the driver, many rows per INSERT statement (SQLAlchemy's per-value processing
 would triple the time of a 150,000-person import), and SQLite builds the creation snapshots itself with json_object
-(the same JSON as audit.snapshot). PostgreSQL takes Core inserts and the snapshots made in Python.
+(the same JSON as audit.snapshot). PostgreSQL takes Core inserts and the snapshots made in Python. The same SQLite
+statements can be made beforehand and run later on the driver's connection (`insert_statements`, `update_statements`,
+`audit_created`): the import's writer thread runs them while the file is still being read (app.io.pipeline).
 """
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from datetime import datetime
 from itertools import chain
 from operator import itemgetter
-from sqlite3 import SQLITE_LIMIT_VARIABLE_NUMBER
 from typing import Any, cast
 
 from sqlalchemy import JSON, Boolean, DateTime, Integer, Table, bindparam
@@ -81,11 +83,13 @@ def insert(session: Session, table: Table, rows: Sequence[dict[str, Any]], *, no
     now = now or utcnow()
     audited = table.name in audit.ENTITIES if audited is None else audited
     if session.connection().dialect.name == "sqlite":
-        before = _max_rowid(session, table) if audited or len(rows) >= REBUILD_INDEXES_FROM else 0
+        before = max_rowid(session, table) if audited or len(rows) >= REBUILD_INDEXES_FROM else 0
+        dbapi = driver_connection(session)
         with _indexes_rebuilt(session, table, len(rows), before):
-            _insert_packed(session, table, rows, now, common)
+            _insert_packed(dbapi, table, rows, now, common)
         if audited:
-            _audit_new_rows_in_sql(session, table, before, _action(session), now)
+            act = _action(session)
+            audit_created(dbapi, table, before, (act.id, act.actor), now)
         return
     base = {**defaults(table, now), **(common or {})}
     full = [{**base, **r} for r in rows]
@@ -94,6 +98,13 @@ def insert(session: Session, table: Table, rows: Sequence[dict[str, Any]], *, no
         conn.execute(sa_insert(table), list(chunk))
     if audited:
         _insert_entries(session, audit.entries_for_insert(_action(session), table, full, now))
+
+
+def driver_connection(session: Session) -> sqlite3.Connection:
+    """The SQLite driver's own connection under the session's transaction."""
+    dbapi = session.connection().connection.driver_connection
+    assert isinstance(dbapi, sqlite3.Connection)  # a live SQLite connection has its driver's
+    return dbapi
 
 
 def update(session: Session, table: Table, changes: Sequence[tuple[str, dict[str, Any], dict[str, Any]]], *,
@@ -127,6 +138,57 @@ def update(session: Session, table: Table, changes: Sequence[tuple[str, dict[str
     _insert_entries(session, entries)
 
 
+def update_statements(table: Table, changes: Sequence[tuple[str, dict[str, Any], dict[str, Any]]], *, act: Action,
+                      now: datetime, variables: int) -> list[tuple[str, list[Any]]]:
+    """SQLite: what `update` does, as statements to run later on the driver's connection (the import's writer
+    thread): the same rows changed, the same entries. Each UPDATE takes many rows' values (`variables`: the
+    connection's limit of bound values) from a VALUES list, in one statement: no statement per row."""
+    key = next(iter(table.primary_key.columns)).key
+    by_fields: dict[tuple[str, ...], dict[str, dict[str, Any]]] = {}
+    entries: list[dict[str, Any]] = []
+    for row_id, old, new in changes:
+        found = audit.entries_for_update(act, table, row_id, old, new, now)
+        if not found:
+            continue
+        entries += found
+        fields = tuple(sorted(e["field"] for e in found))
+        values = {f: new[f] for f in fields}
+        if "updated_at" in table.c:
+            values["updated_at"] = now
+        rows = by_fields.setdefault(fields, {})
+        rows.pop(row_id, None)  # a row named twice takes its last values
+        rows[row_id] = values
+    statements: list[tuple[str, list[Any]]] = []
+    as_json = {c.key for c in table.columns if isinstance(c.type, JSON)}
+    stamp = sqlite_datetime(now)
+    for fields, by_id in by_fields.items():
+        names = list(fields) + (["updated_at"] if "updated_at" in table.c else [])
+        taken = ", ".join(f"{n} = v.column{i + 2}" for i, n in enumerate(names))
+        one = f"({', '.join('?' * (len(names) + 1))})"
+        items, start = list(by_id.items()), 0
+        for size in statement_sizes(len(items), max(1, min(ROWS_PER_STATEMENT, variables // (len(names) + 1)))):
+            part = items[start:start + size]
+            start += size
+            params = [p for row_id, values in part
+                      for p in [row_id] + [stamp if n == "updated_at" else _stored(as_json, n, values[n]) for n in names]]
+            sql = (f"UPDATE {table.name} SET {taken} FROM (VALUES {', '.join([one] * len(part))}) AS v "
+                   f"WHERE {table.name}.{key} = v.column1")
+            statements.append((sql, params))
+    statements += insert_statements(cast(Table, AuditEntry.__table__), entries, now, None, variables)
+    return statements
+
+
+def _stored(as_json: set[str], name: str, v: Any) -> Any:
+    """A value as SQLAlchemy's type of its column would bind it."""
+    if name in as_json:
+        return None if v is None else _json(v)
+    if isinstance(v, datetime):
+        return sqlite_datetime(v)
+    if isinstance(v, bool):
+        return int(v)
+    return v
+
+
 def _update_raw(session: Session, table: Table, key: str, names: list[str], rows: list[dict[str, Any]]) -> None:
     """SQLite: the new values go by the driver (SQLAlchemy's per-value processing costs more than SQLite's own work),
     written as SQLAlchemy's types would write them. Many rows go into a temporary table that one UPDATE takes them
@@ -134,21 +196,9 @@ def _update_raw(session: Session, table: Table, key: str, names: list[str], rows
     rows costs half of one per row. A few rows (a clerk's edit) are one prepared UPDATE each. Either way a row named
     twice takes its last values."""
     as_json = {c.key for c in table.columns if isinstance(c.type, JSON)}
-
-    def stored(name: str, v: Any) -> Any:
-        if name in as_json:
-            return None if v is None else _json(v)
-        if isinstance(v, datetime):
-            return sqlite_datetime(v)
-        if isinstance(v, bool):
-            return int(v)
-        return v
-
     changes = "temp.hgd_changes"
-    params = ([r["_id"]] + [stored(n, r[n]) for n in names] for r in rows)
-    dbapi = session.connection().connection.driver_connection
-    assert dbapi is not None  # a live connection has its driver's
-    cursor = dbapi.cursor()
+    params = ([r["_id"]] + [_stored(as_json, n, r[n]) for n in names] for r in rows)
+    cursor = driver_connection(session).cursor()
     try:
         if len(rows) < UPDATE_TABLE_FROM:
             cursor.executemany(f"UPDATE {table.name} SET {', '.join(f'{n} = ?' for n in names)} WHERE {key} = ?",
@@ -184,7 +234,7 @@ def bulk(session: Session, adding: dict[Table, int]) -> Iterator[None]:
         yield
         return
     conn = session.connection()
-    sizes = {table: (count, _max_rowid(session, table)) for table, count in adding.items()}
+    sizes = {table: (count, max_rowid(session, table)) for table, count in adding.items()}
     smaller = any(count >= REBUILD_INDEXES_FROM and rowid <= count for count, rowid in sizes.values())
     cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
     if smaller:  # appended rows need few pages in memory; what the file's rows held is the peak to stay under
@@ -228,14 +278,31 @@ def _indexes_rebuilt(session: Session, table: Table, adding: int, rowid: int) ->
         conn.exec_driver_sql(sql)
 
 
-def _max_rowid(session: Session, table: Table) -> int:
+def max_rowid(session: Session, table: Table) -> int:
     return session.connection().exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table.name}").scalar() or 0
 
 
-def _insert_packed(session: Session, table: Table, rows: Sequence[dict[str, Any]], now: datetime,
+def _insert_packed(dbapi: sqlite3.Connection, table: Table, rows: Sequence[dict[str, Any]], now: datetime,
                    common: dict[str, Any] | None = None) -> None:
-    """Many rows per statement: one trip into SQLite per few hundred rows, not per row. An absent value is bound as
-    NaN, which SQLite stores as NULL: the driver binds a float directly but None through a slow path."""
+    """Many rows per statement: one trip into SQLite per few hundred rows, not per row."""
+    cursor = dbapi.cursor()
+    try:
+        for sql, params in insert_statements(table, rows, now, common, variable_limit(dbapi)):
+            cursor.execute(sql, params)  # packed a statement at a time: no second copy of all the rows
+    finally:
+        cursor.close()
+
+
+def variable_limit(dbapi: sqlite3.Connection) -> int:
+    """The most values one statement may bind on this connection."""
+    return dbapi.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+
+
+def insert_statements(table: Table, rows: Sequence[dict[str, Any]], now: datetime, common: dict[str, Any] | None,
+                      variables: int) -> Iterator[tuple[str, list[Any]]]:
+    """SQLite: the INSERT statements of `rows` (missing columns get `common`'s values, else their defaults), many
+    rows each (`variables`: the connection's limit of bound values), made as they are taken. An absent value is
+    bound as NaN, which SQLite stores as NULL: the driver binds a float directly but None through a slow path."""
     base = {**defaults(table, now), **(common or {})}
     names = list(base)
     fixed = {k: (sqlite_datetime(v) if isinstance(v, datetime) else _NULL if v is None else v)
@@ -244,12 +311,15 @@ def _insert_packed(session: Session, table: Table, rows: Sequence[dict[str, Any]
     as_json = [c.key for c in table.columns if isinstance(c.type, JSON)]
     flags = [c.key for c in table.columns if isinstance(c.type, Boolean)]
     row_tuple = itemgetter(*names)
+    stamps: dict[tuple[datetime, Any], str] = {}  # the text of each time met (rows made together share theirs)
 
     def values(r: dict[str, Any]) -> list[Any]:
         full = {**fixed, **r}
         for key in stamped:
             if key in r and isinstance(full[key], datetime):
-                full[key] = sqlite_datetime(full[key])
+                when = full[key]
+                full[key] = stamps.get((when, when.tzinfo)) or stamps.setdefault((when, when.tzinfo),
+                                                                                   sqlite_datetime(when))
         for key in as_json:  # what SQLAlchemy's JSON type would write
             v = r.get(key)
             full[key] = _NULL if v is None else _json(v)
@@ -258,32 +328,43 @@ def _insert_packed(session: Session, table: Table, rows: Sequence[dict[str, Any]
                 full[key] = int(full[key])
         return [_NULL if v is None else v for v in row_tuple(full)]
 
-    dbapi = session.connection().connection.driver_connection
-    assert dbapi is not None  # a live connection has its driver's
-    per = max(1, min(ROWS_PER_STATEMENT, dbapi.getlimit(SQLITE_LIMIT_VARIABLE_NUMBER) // len(names)))
     head = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES "
     one = f"({', '.join('?' * len(names))})"
-    full_sql = head + ", ".join([one] * per)
-    cursor = dbapi.cursor()
-    try:
-        for start in range(0, len(rows), per):  # packed a statement at a time: no second copy of all the rows
-            part = rows[start:start + per]
-            sql = full_sql if len(part) == per else head + ", ".join([one] * len(part))
-            cursor.execute(sql, list(chain.from_iterable(map(values, part))))
-    finally:
-        cursor.close()
+    texts: dict[int, str] = {}
+    start = 0
+    for size in statement_sizes(len(rows), max(1, min(ROWS_PER_STATEMENT, variables // len(names)))):
+        sql = texts.get(size) or texts.setdefault(size, head + ", ".join([one] * size))
+        yield sql, list(chain.from_iterable(map(values, rows[start:start + size])))
+        start += size
 
 
-def _audit_new_rows_in_sql(session: Session, table: Table, after_rowid: int, act: Action, now: datetime) -> None:
+def statement_sizes(count: int, per: int) -> Iterator[int]:
+    """How many rows each statement of a multi-row write takes: `per` as long as there are that many, the rest in
+    powers of two. The driver keeps every statement it prepared (its cache holds 128), and a prepared INSERT of a
+    few hundred rows takes over a megabyte: sizes of a few kinds keep that bounded however the rows come (the
+    import's parts, each of its own size, would make one more kind each)."""
+    while count >= per:
+        yield per
+        count -= per
+    size = 1 << max(count.bit_length() - 1, 0)
+    while count:
+        if size <= count:
+            yield size
+            count -= size
+        size >>= 1
+
+
+def audit_created(dbapi: sqlite3.Connection, table: Table, after_rowid: int, act: tuple[str, str],
+                  now: datetime) -> None:
     """The creation snapshots of the rows just inserted, built by SQLite itself (json_object in C is ten times
     faster than json.dumps per row): the same JSON as audit.snapshot — sorted keys, no nulls, no timestamps, JSON
-    columns as JSON values."""
+    columns as JSON values. `act`: the action's id and actor."""
     columns = sorted(c.key for c in table.columns if c.key not in audit.SKIPPED_FIELDS)
     json_cols = {c.key for c in table.columns if isinstance(c.type, JSON)}
     pairs = ", ".join(f"'{c}', json({c})" if c in json_cols else f"'{c}', {c}" for c in columns)
     key = next(iter(table.primary_key.columns)).key
-    session.connection().exec_driver_sql(
+    dbapi.execute(
         f"INSERT INTO audit_entries (action_id, entity, entity_id, field, old, new, actor, at) "
         f"SELECT ?, ?, {key}, '*', NULL, json_patch('{{}}', json_object({pairs})), ?, ? "
         f"FROM {table.name} WHERE rowid > ? ORDER BY rowid",
-        (act.id, audit.ENTITIES[table.name], act.actor, sqlite_datetime(now), after_rowid))
+        (act[0], audit.ENTITIES[table.name], act[1], sqlite_datetime(now), after_rowid))
