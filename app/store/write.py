@@ -113,22 +113,12 @@ def update(session: Session, table: Table, changes: Sequence[tuple[str, dict[str
     entry. `old` is what the caller read in this transaction (the write lock keeps it true)."""
     act, now = _action(session), now or utcnow()
     key = next(iter(table.primary_key.columns))
-    by_fields: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    entries: list[dict[str, Any]] = []
-    for row_id, old, new in changes:
-        found = audit.entries_for_update(act, table, row_id, old, new, now)
-        if not found:
-            continue
-        entries += found
-        fields = tuple(sorted(e["field"] for e in found))
-        values = {f: new[f] for f in fields}
-        if "updated_at" in table.c:
-            values["updated_at"] = now
-        by_fields.setdefault(fields, []).append({"_id": row_id, **values})
+    entries, by_fields = _changed(act, table, changes, now)
     conn = session.connection()
     sqlite = conn.dialect.name == "sqlite"
-    for fields, rows in by_fields.items():
+    for fields, by_id in by_fields.items():
         names = list(fields) + (["updated_at"] if "updated_at" in table.c else [])
+        rows = [{"_id": row_id, **values} for row_id, values in by_id.items()]
         if sqlite:
             _update_raw(session, table, key.key, names, rows)
             continue
@@ -144,20 +134,7 @@ def update_statements(table: Table, changes: Sequence[tuple[str, dict[str, Any],
     thread): the same rows changed, the same entries. Each UPDATE takes many rows' values (`variables`: the
     connection's limit of bound values) from a VALUES list, in one statement: no statement per row."""
     key = next(iter(table.primary_key.columns)).key
-    by_fields: dict[tuple[str, ...], dict[str, dict[str, Any]]] = {}
-    entries: list[dict[str, Any]] = []
-    for row_id, old, new in changes:
-        found = audit.entries_for_update(act, table, row_id, old, new, now)
-        if not found:
-            continue
-        entries += found
-        fields = tuple(sorted(e["field"] for e in found))
-        values = {f: new[f] for f in fields}
-        if "updated_at" in table.c:
-            values["updated_at"] = now
-        rows = by_fields.setdefault(fields, {})
-        rows.pop(row_id, None)  # a row named twice takes its last values
-        rows[row_id] = values
+    entries, by_fields = _changed(act, table, changes, now)
     statements: list[tuple[str, list[Any]]] = []
     as_json = {c.key for c in table.columns if isinstance(c.type, JSON)}
     stamp = sqlite_datetime(now)
@@ -176,6 +153,27 @@ def update_statements(table: Table, changes: Sequence[tuple[str, dict[str, Any],
             statements.append((sql, params))
     statements += insert_statements(cast(Table, AuditEntry.__table__), entries, now, None, variables)
     return statements
+
+
+def _changed(act: Action, table: Table, changes: Sequence[tuple[str, dict[str, Any], dict[str, Any]]],
+             now: datetime) -> tuple[list[dict[str, Any]], dict[tuple[str, ...], dict[str, dict[str, Any]]]]:
+    """The audit entries of the changes, and the new values by the fields they set, then by row id (a row named
+    twice takes its last values)."""
+    by_fields: dict[tuple[str, ...], dict[str, dict[str, Any]]] = {}
+    entries: list[dict[str, Any]] = []
+    for row_id, old, new in changes:
+        found = audit.entries_for_update(act, table, row_id, old, new, now)
+        if not found:
+            continue
+        entries += found
+        fields = tuple(sorted(e["field"] for e in found))
+        values = {f: new[f] for f in fields}
+        if "updated_at" in table.c:
+            values["updated_at"] = now
+        rows = by_fields.setdefault(fields, {})
+        rows.pop(row_id, None)
+        rows[row_id] = values
+    return entries, by_fields
 
 
 def _stored(as_json: set[str], name: str, v: Any) -> Any:
