@@ -232,7 +232,11 @@ class Planner:
                     continue
                 match = stored
             if match is None and person.get("id_number") in index.cccd:
-                stored = index.cccd[person["id_number"]][0]
+                # of the persons with this CCCD (one person recorded twice, left for the review), the one in this
+                # row's household: a file that lists both is then read the same way at every import
+                found = index.cccd[person["id_number"]]
+                stored = next((p for p in found if found_hh is not None and p.get("household_id") == found_hh[0]),
+                              found[0])
                 if same_person(person, stored) and not (bhxh and stored.get("bhxh_code")):
                     match = stored
                 elif not same_person(person, stored):

@@ -73,6 +73,22 @@ def test_importing_the_same_file_twice_adds_nothing(register, tmp_path):
     assert "3 người đã có trong sổ, không nhập lại." in second.summary_lines()
 
 
+def test_a_file_listing_one_person_in_two_households_imported_again_changes_nothing(register, tmp_path):
+    # the second row, by its CCCD the same person without diacritics or code, elsewhere: two records for the review
+    header = HEADER + ["Số CCCD", "Thôn, xóm"]
+    rows = [["Trần Quang Phát", "18/03/1963", "H1", "Chủ hộ", "3601234567", "036063054594", "Thôn 8"],
+            ["Tran Quang Phat", "18/03/1963", "H9", "Chủ hộ", "", "036063054594", "Thôn 4"]]
+    path = xlsx(tmp_path / "f.xlsx", [header] + rows)
+    first = import_persons(register, path, today=TODAY)
+    assert first.persons_added == 2
+    for _ in range(2):
+        again = import_persons(register, path, today=TODAY)
+        assert again.persons_updated == 0 and again.persons_present == 2
+    assert counts(register) == (2, 2, 1)
+    with register.reading() as s:
+        assert sorted(s.scalars(select(Person.address))) == ["Thôn 4", "Thôn 8"]
+
+
 def test_a_bhxh_code_of_another_person_in_the_register_refuses_the_row_naming_both(register, tmp_path):
     import_persons(register, xlsx(tmp_path / "f.xlsx", [HEADER] + GOOD), today=TODAY)
     other = [["Trần Thị Lan", "15/03/1990", "H5", "Chủ hộ", "3601234567"]]  # Lê Văn An's code
