@@ -310,3 +310,16 @@ def test_a_2025_commune_and_the_old_district_it_came_from_can_be_one_place(backg
     found = pair_of(background, new, rec("b", born="1975-03-15", place="Huyện Trực Ninh, Tỉnh Nam Định"))
     assert found and "nơi khai sinh thiếu xã" in found[0].explain("vi")
     assert not pair_of(background, new, rec("b", born="1975-03-15", place="Huyện Nghĩa Hưng, Tỉnh Nam Định"))
+
+
+def test_a_record_certain_of_one_namesake_is_not_also_paired_with_a_third_by_a_weak_link(background):
+    # Nguyễn Anh (middle name left out) is Nguyễn Đăng Anh by his CCCD; Nguyễn Gia Anh, born the same day in the
+    # register's own commune, fits the short name as well, but against Đăng Anh only a changed middle name links him
+    home = "Xã Nghĩa Lợi, Huyện Nghĩa Hưng, Tỉnh Nam Định"  # where most of the background was born
+    dang = rec("d", "Nguyễn Đăng Anh", "1982-11-19", place=home, cccd="036082864094", home="h-d")
+    short = rec("s", "Nguyễn Anh", "1982-11-19", place=home, cccd="036082864094", home="h-s", relation="khac")
+    gia = rec("g", "Nguyễn Gia Anh", "1982-11-19", place=home, home="h-g", relation="con")
+    families = [rec("f", "Nguyễn Văn Tâm", "1955-01-02", place=home, home="h-g"),
+                rec("k", "Trần Văn Bình", "1960-01-02", place=home, home="h-s")]
+    found = scores(background, dang, short, gia, *families)
+    assert set(found) == {frozenset("ds")} and found[frozenset("ds")].decision == "match"
