@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from app.domain import codes
-from app.domain.text import nfc, search_key
+from app.domain.text import nfc, search_key, tone_key
 from app.paths import table
 
 UNKNOWN = -1
+_T = TypeVar("_T", tuple[str, str], tuple[str, str, str])
 
 # Prefixes of unit names, as search keys, longest first; the kind says what level the word names.
 _PREFIXES = (("thi tran ", "commune"), ("thi xa ", "district"), ("thanh pho ", "city"), ("dac khu ", "commune"),
@@ -50,6 +51,16 @@ def _strip(key: str) -> tuple[str, str]:
     return "", key
 
 
+def _keys(text: str) -> tuple[str, str, str]:
+    """(kind, name as a search key, name with its marks): "Xã Trực Hùng" -> ("commune", "truc hung", "trực hùng").
+    The marks tell apart units whose names differ only by them (Trực Hùng and Trực Hưng, in one district)."""
+    folded = search_key(text)
+    kind, name = _strip(folded)
+    marked = tone_key(text).split()
+    words = len(name.split())
+    return kind, name, " ".join(marked[-words:]) if len(marked) == len(folded.split()) else name
+
+
 def _rows(*parts: str) -> list[dict[str, str]]:
     return list(table("codes", *parts))
 
@@ -58,18 +69,23 @@ class _Units:
     """Name indexes of the old and new units, per province, by search key without prefix."""
 
     def __init__(self) -> None:
-        self.old_communes: dict[tuple[str, str], list[tuple[str, str]]] = {}   # (old prov, name) -> [(code, dist)]
+        # (old prov, name) -> [(code, district, marked name)]
+        self.old_communes: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
         self.old_districts: dict[tuple[str, str], set[str]] = {}               # (old prov, name) -> district codes
-        self.new_communes: dict[tuple[str, str], list[str]] = {}              # (new prov, name) -> [code]
+        self.new_communes: dict[tuple[str, str], list[tuple[str, str]]] = {}   # (new prov, name) -> [(code, marked)]
+        self.hyphenated: set[str] = set()  # names with a dash ("Phan Rang - Tháp Chàm"): never two parts
         for r in _rows("admin_units", "units_pre2025.csv"):
             prov = r["province_code"]
             self.old_districts.setdefault((prov, _strip(search_key(r["district"]))[1]), set()).add(r["district_code"])
             if r["commune_code"]:
-                key = (prov, _strip(search_key(r["commune"]))[1])
-                self.old_communes.setdefault(key, []).append((r["commune_code"], r["district_code"]))
+                _, name, marked = _keys(r["commune"])
+                self.old_communes.setdefault((prov, name), []).append((r["commune_code"], r["district_code"], marked))
+            self.hyphenated.update(_strip(search_key(r[k]))[1] for k in ("district", "commune") if "-" in r[k])
         for r in _rows("admin_units", "units_2025.csv"):
-            key = (r["province_code"], _strip(search_key(r["commune"]))[1])
-            self.new_communes.setdefault(key, []).append(r["commune_code"])
+            _, name, marked = _keys(r["commune"])
+            self.new_communes.setdefault((r["province_code"], name), []).append((r["commune_code"], marked))
+            if "-" in r["commune"]:
+                self.hyphenated.add(name)
         self.successor: dict[str, str] = {}
         self.parts: set[tuple[int, int]] = set()  # (old commune, new commune) for every successor, divided ones too
         for r in _rows("admin_units", "mapping_pre2025_to_2025.csv"):
@@ -104,10 +120,24 @@ def commune_districts() -> frozenset[tuple[int, int]]:
 
 
 def _parts(text: str) -> list[str]:
+    """The text cut into its units, each as written (but for the dashes of a name that has one)."""
     parts = [p for p in _SPLIT.split(text) if p and p.strip(" .-")]
     if len(parts) == 1:  # no separators: split before the words that start a unit's name
-        parts = _WORDS.split(search_key(parts[0]))
-    return [search_key(p) for p in parts]
+        words, cuts = tone_key(parts[0]).split(), _WORDS.split(search_key(parts[0]))
+        if len(words) != sum(len(c.split()) for c in cuts):
+            return cuts
+        parts, at = [], 0
+        for cut in cuts:
+            parts.append(" ".join(words[at:at + len(cut.split())]))
+            at += len(cut.split())
+    joined: list[str] = []
+    hyphenated = _units().hyphenated
+    for part in parts:  # "Thành phố Phan Rang - Tháp Chàm" was cut at its dash
+        if joined and _strip(search_key(f"{joined[-1]} {part}"))[1] in hyphenated:
+            joined[-1] = f"{joined[-1]} {part}"
+        else:
+            joined.append(part)
+    return joined
 
 
 def _province(parts: list[str]) -> tuple[list[tuple[str, str]], int]:
@@ -120,16 +150,25 @@ def _province(parts: list[str]) -> tuple[list[tuple[str, str]], int]:
     return found, 1
 
 
-def _old_commune(u: _Units, prov: str, name: str, district: str | None) -> tuple[str, str] | None:
-    found = u.old_communes.get((prov, name))
+def _by_marks(found: list[_T], marked: str) -> list[_T]:
+    """The units whose name has the text's marks, when the text has marks and some have them."""
+    if len(found) > 1 and marked != search_key(marked):
+        alike = [f for f in found if f[-1] == marked]
+        if alike:
+            return alike
+    return found
+
+
+def _old_commune(u: _Units, prov: str, name: str, marked: str, district: str | None) -> tuple[str, str] | None:
+    found = _by_marks(u.old_communes.get((prov, name), []), marked)
     if not found:
         return None
     if len(found) > 1 and district:
         dists = u.old_districts.get((prov, district), set())
-        narrowed = [(c, d) for c, d in found if d in dists]
+        narrowed = [(c, d) for c, d, _ in found if d in dists]
         if narrowed:
             return narrowed[0]
-    return found[0]
+    return found[0][0], found[0][1]
 
 
 @cache
@@ -143,18 +182,20 @@ def parse_place(text: str | None) -> Place:
     provinces, used = _province(parts)
     if not provinces:
         return NOWHERE
-    rest = [_strip(p) for p in parts[:-used]]
-    whole = parts[:-used]  # the same without prefix stripping: "Phương Định" is a name, not "Phường Định"
+    keys = [_keys(p) for p in parts[:-used]]
+    rest = [(kind, name) for kind, name, _ in keys]
+    # the same without prefix stripping: "Phương Định" is a name, not "Phường Định"
+    whole = [(search_key(p), tone_key(p)) for p in parts[:-used]]
     new_province = next((int(c) if era == codes.Y2025 else int(codes.successor_province(c) or c)
                          for c, era in provinces), UNKNOWN)
     if len(rest) >= 2 or (rest and rest[0][0] in ("commune", "")):
         district = rest[1][1] if len(rest) >= 2 else None
-        for name in dict.fromkeys((rest[0][1], whole[0])):
-            found = _commune(u, provinces, name, district, len(rest))
+        for name, marked in dict.fromkeys(((rest[0][1], keys[0][2]), whole[0])):
+            found = _commune(u, provinces, name, marked, district, len(rest))
             if found:
                 return found
     if rest:  # no commune: a district alone ("Huyện Hải Hậu, Tỉnh Nam Định") still tells two places apart
-        for name in dict.fromkeys((rest[-1][1], whole[-1])):
+        for name in dict.fromkeys((rest[-1][1], whole[-1][0])):
             for code, era in provinces:
                 olds = [code] if era == codes.PRE2025 else u.old_provinces_of.get(code, [])
                 for old_prov in olds:
@@ -164,17 +205,17 @@ def parse_place(text: str | None) -> Place:
     return Place(new_province, UNKNOWN, UNKNOWN, "partial")
 
 
-def _commune(u: _Units, provinces: list[tuple[str, str]], name: str, district: str | None,
+def _commune(u: _Units, provinces: list[tuple[str, str]], name: str, marked: str, district: str | None,
              parts: int) -> Place | None:
     if parts == 1:  # commune and province without a district: the 2025 way of writing first
         for code, era in provinces:
-            new = u.new_communes.get((code, name)) if era == codes.Y2025 else None
+            new = _by_marks(u.new_communes.get((code, name), []), marked) if era == codes.Y2025 else None
             if new:
-                return Place(int(code), int(new[0]), UNKNOWN, "new")
+                return Place(int(code), int(new[0][0]), UNKNOWN, "new")
     for code, era in provinces:
         olds = [code] if era == codes.PRE2025 else u.old_provinces_of.get(code, [])
         for old_prov in olds:
-            old = _old_commune(u, old_prov, name, district)
+            old = _old_commune(u, old_prov, name, marked, district)
             if old:
                 new_code = u.successor.get(old[0])
                 prov = int(codes.successor_province(old_prov) or old_prov)
@@ -182,7 +223,7 @@ def _commune(u: _Units, provinces: list[tuple[str, str]], name: str, district: s
     for code, era in provinces:  # a 2025 commune written with its district or under an old province's name
         news = [code] if era == codes.Y2025 else [codes.successor_province(code) or code]
         for new_prov in news:
-            new = u.new_communes.get((new_prov, name))
+            new = _by_marks(u.new_communes.get((new_prov, name), []), marked)
             if new:
-                return Place(int(new_prov), int(new[0]), UNKNOWN, "new")
+                return Place(int(new_prov), int(new[0][0]), UNKNOWN, "new")
     return None

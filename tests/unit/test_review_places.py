@@ -38,3 +38,28 @@ def test_unreadable_or_empty_places_are_unread(text):
 def test_a_province_name_with_a_dash_is_not_split():
     place = parse_place("Xã Long Sơn, Thành phố Vũng Tàu, Tỉnh Bà Rịa - Vũng Tàu")
     assert place.province == 79 and place.commune != -1
+
+
+@pytest.mark.parametrize("text", ["Xã Trực Hùng, Huyện Trực Ninh, Tỉnh Nam Định", "Trực Hùng, Trực Ninh, Nam Định",
+                                  "X. Trực Hùng - H. Trực Ninh - T. Nam Định", "Xã Ninh Cường, Tỉnh Ninh Bình"])
+def test_communes_whose_names_differ_only_by_their_marks_are_two_places(text):
+    # Trực Hùng (now part of Ninh Cường) and Trực Hưng (now part of Trực Ninh) lie in one district
+    hung = parse_place("Xã Trực Hưng, Huyện Trực Ninh, Tỉnh Nam Định")
+    assert parse_place(text).commune == 14077 != hung.commune == 14053
+    assert parse_place("Xã Trực Hùng, Huyện Trực Ninh, Tỉnh Nam Định").old_commune == 14083
+    assert hung.old_commune == 14050
+
+
+@pytest.mark.parametrize("text", ["Thành phố Phan Rang - Tháp Chàm, Tỉnh Ninh Thuận",
+                                  "TP. Phan Rang - Tháp Chàm - T. Ninh Thuận", "Phan Rang - Tháp Chàm, Ninh Thuận"])
+def test_a_district_name_with_a_dash_is_one_district(text):
+    place = parse_place(text)
+    commune = parse_place("Văn Hải, Phan Rang - Tháp Chàm, Ninh Thuận")
+    assert (place.style, place.commune) == ("partial", -1)
+    assert place.district == commune.district == parse_place("X. Văn Hải - TP. Phan Rang - Tháp Chàm - "
+                                                              "T. Ninh Thuận").district != -1
+
+
+@pytest.mark.parametrize("text", ["Phường Văn Miếu - Quốc Tử Giám, Thành phố Hà Nội", "Văn Miếu - Quốc Tử Giám, Hà Nội"])
+def test_a_2025_ward_name_with_a_dash_is_one_ward(text):
+    assert (parse_place(text).style, parse_place(text).commune) == ("new", 226)
