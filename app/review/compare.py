@@ -4,7 +4,8 @@ The model is Fellegi–Sunter's, declared as the tables below: a level's weight 
 the level for two records of one person, is set from how registers are typed (DOMAIN §3, §7), and u, its chance for
 two different persons, is measured on the register itself — how many records share this name, this date, this
 commune (term frequencies: "Nguyễn Thị Lan" agreeing counts less than a rare name). Where the two records sit in
-their households is measured whole (m too) on the register's own pairs: home_weights. No labels are needed.
+their households, and whether one commune is written letter for letter alike, are measured whole (m too) on the
+register's own pairs: home_weights, text_weights. No labels are needed.
 
 Weights add up with the prior log2(2r/N) (r: the share of persons recorded twice, DUPLICATE_RATE) to the pair's
 log-odds; `matcher` turns them into decisions. Vetoes (a different CCCD, twins) remove a pair whatever its weight.
@@ -50,6 +51,9 @@ from app.review.levels import (
     SEX_MISSING,
     SEX_OTHER,
     SEX_SAME,
+    TEXT_ALIKE,
+    TEXT_NONE,
+    TEXT_OTHERWISE,
     TYPO1,
     TYPO2,
 )
@@ -85,6 +89,11 @@ HOME_PRIOR_PAIRS = 30.0
 HOME_SURE_BITS = 6.0        # a pair from here up (before its home level) counts for m
 HOME_DISTINCT_BITS = -12.0  # a pair from here down (or vetoed) counts for u
 HOME_MIN_W, HOME_MAX_W = -5.0, 3.0
+# The same commune written letter for letter alike (TEXT_* levels): a record typed twice from one paper, or copied,
+# keeps its text; two persons of one commune write it alike as often as the commune's ways of writing it allow (u,
+# measured per commune). m is measured as home's is, on the register's pairs sure by everything else.
+TEXT_PRIOR_M = 0.7
+TEXT_MIN_W, TEXT_MAX_W = -4.0, 2.0
 COMMON_RATIO = 0.1     # two spellings both this common (relative) are two names, not a typo
 MAX_CODE_W = 24.0
 # Names and full dates take values from a space far larger than a small register: their frequencies are read
@@ -113,6 +122,7 @@ class Stats:
     place_key: np.ndarray
     partial_share: np.ndarray   # per person: the share of partial dates among persons born the same year
     name_year: np.ndarray       # persons of the same name born the same year (names follow generations)
+    written_alike: np.ndarray   # per person: the chance that another person of its commune wrote the place alike
 
     @classmethod
     def of(cls, f: Features) -> Stats:
@@ -131,7 +141,21 @@ class Stats:
                    counts(f.giv_s), counts(f.fam_t), counts(f.mid_t), counts(f.giv_t), counts(date), counts(month),
                    counts(np.where(f.year > 0, y, -1)),
                    counts(f.commune), counts(f.province), counts(f.place_key), share,
-                   counts(np.where(f.year > 0, f.name_s.astype(np.int64) * 4096 + y, -1)))
+                   counts(np.where(f.year > 0, f.name_s.astype(np.int64) * 4096 + y, -1)), _written_alike(f))
+
+
+def _written_alike(f: Features) -> npt.NDArray[np.float64]:
+    """Per person: the chance that another person born in its commune wrote the place letter for letter alike
+    (the sum over the ways it is written of their squared shares)."""
+    if not f.n:
+        return np.zeros(0)
+    known = f.commune >= 0
+    commune = np.maximum(f.commune, 0)
+    in_commune = counts(f.commune)
+    written = counts(np.where(known, f.commune * (int(f.place_text.max()) + 1) + f.place_text, -1))
+    per_commune = np.bincount(commune, np.where(known, written / np.maximum(in_commune, 1) ** 2, 0.0))
+    alike: npt.NDArray[np.float64] = np.where(known, per_commune[commune], 0.0)
+    return alike
 
 
 @dataclass
@@ -146,6 +170,7 @@ class Scored:
     bhxh: np.ndarray
     alone: np.ndarray
     home: np.ndarray            # HOME_* level: its weight is added once the register's pairs are all scored
+    text: np.ndarray            # TEXT_* level: its weight too is added once the register's pairs are all scored
     weight: np.ndarray
     veto: np.ndarray
 
@@ -349,6 +374,17 @@ def home_weights(f: Features, sure: np.ndarray, distinct: np.ndarray) -> npt.NDA
     return w
 
 
+def text_weights(s: Stats, a: np.ndarray, b: np.ndarray, text: np.ndarray, sure: np.ndarray) -> np.ndarray:
+    """log2(m/u) per pair of its TEXT_* level. sure: counts of each level among the pairs one person by everything
+    else (m, smoothed by HOME_PRIOR_PAIRS pairs of TEXT_PRIOR_M); u: how alike the commune's persons write it."""
+    m = (sure[TEXT_ALIKE] + HOME_PRIOR_PAIRS * TEXT_PRIOR_M) / (sure[TEXT_ALIKE] + sure[TEXT_OTHERWISE]
+                                                                + HOME_PRIOR_PAIRS)
+    u = np.clip(np.maximum(s.written_alike[a], s.written_alike[b]), 1e-3, 1 - 1e-3)
+    w = np.where(text == TEXT_ALIKE, np.log2(m / u), np.where(text == TEXT_OTHERWISE, np.log2((1 - m) / (1 - u)), 0.0))
+    out: npt.NDArray[np.float64] = np.clip(w, TEXT_MIN_W, TEXT_MAX_W)
+    return out
+
+
 def score(f: Features, s: Stats, a: np.ndarray, b: np.ndarray, parts: np.ndarray) -> Scored:
     name, w_name = name_levels(f, s, a, b)
     date, w_date = date_levels(f, s, a, b)
@@ -361,9 +397,11 @@ def score(f: Features, s: Stats, a: np.ndarray, b: np.ndarray, parts: np.ndarray
                + np.where(cmnd == CODE_SAME, same_code, np.where(cmnd == CODE_OTHER, CMND_OTHER_W, 0.0))
                + np.where(bhxh == CODE_OTHER, BHXH_OTHER_W, 0.0))
     alone, home = home_levels(f, a, b)
+    text = np.where(place == PLACE_SAME, np.where(f.place_text[a] == f.place_text[b], TEXT_ALIKE, TEXT_OTHERWISE),
+                    TEXT_NONE).astype(np.int8)
     prior = float(np.log2(2 * DUPLICATE_RATE / s.n_eff))
     weight = prior + w_name + w_date + w_sex + w_place + w_codes
     same_home = (f.household[a] == f.household[b]) & (f.household[a] >= 0)
     twins = same_home & (date == DATE_SAME) & (name != NAME_SAME) & (name != NAME_NO_MARKS)
     veto = (cccd == CODE_OTHER) | twins
-    return Scored(a, b, name, date, sex, place, cccd, bhxh, alone, home, weight, veto)
+    return Scored(a, b, name, date, sex, place, cccd, bhxh, alone, home, text, weight, veto)

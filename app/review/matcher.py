@@ -124,19 +124,21 @@ def _score_all(t: RecordTable, f: Features, stats: compare.Stats, codes: np.ndar
     found: list[compare.Scored] = []
     n = max(f.n, 1)
     floor = min(POSSIBLE_BITS, RIVAL_BITS)
-    sure, distinct_homes = np.zeros(4), np.zeros(4)
+    sure, distinct_homes, sure_text = np.zeros(4), np.zeros(4), np.zeros(3)
     for start in range(0, codes.size, _CHUNK):
         chunk = codes[start:start + _CHUNK]
         s = compare.score(f, stats, chunk // n, chunk % n, parts)
         sure += np.bincount(s.home[(s.weight >= compare.HOME_SURE_BITS) & ~s.veto], minlength=4)
+        sure_text += np.bincount(s.text[(s.weight >= compare.HOME_SURE_BITS) & ~s.veto], minlength=3)
         distinct_homes += np.bincount(s.home[(s.weight <= compare.HOME_DISTINCT_BITS) | s.veto], minlength=4)
-        found.append(s.take((s.weight >= floor - compare.HOME_MAX_W) & ~s.veto))
+        found.append(s.take((s.weight >= floor - compare.HOME_MAX_W - compare.TEXT_MAX_W) & ~s.veto))
         tell(start + chunk.size, codes.size, "compare")
     if not found:
         return None
     kept = compare.Scored(*(np.concatenate([getattr(s, k) for s in found])
                             for k in compare.Scored.__dataclass_fields__))
-    kept.weight = kept.weight + compare.home_weights(f, sure, distinct_homes)[kept.home]
+    kept.weight = kept.weight + compare.home_weights(f, sure, distinct_homes)[kept.home] \
+        + compare.text_weights(stats, kept.a, kept.b, kept.text, sure_text)
     kept = kept.take(kept.weight >= floor)
     if distinct:  # a pair a clerk confirmed distinct is neither shown nor anyone's rival
         ids = t.id

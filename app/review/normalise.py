@@ -76,6 +76,7 @@ class Features:
     district: np.ndarray    # pre-2025 district when the text names one (or its commune), -1 unknown
     place_key: np.ndarray   # the place text's search key, for text that could not be read
     place_style: np.ndarray  # 0 missing, 1 old, 2 new, 3 partial (no commune), 4 unread
+    place_text: np.ndarray  # the place as written, letter for letter (a code per distinct text)
     cccd: np.ndarray        # int64, 0 when none (9-digit CMND kept apart)
     cmnd: np.ndarray
     bhxh: np.ndarray
@@ -205,6 +206,7 @@ def build_features(t: RecordTable) -> Features:
     place_table = np.array([_place_info(place, prov, v) for place, prov in distinct],
                            dtype=np.int64).reshape(len(distinct), 6).T
     place_cols = place_table[:, index] if n else np.zeros((6, 0), np.int64)
+    place_text = index.astype(np.int64) if n else np.zeros(0, np.int64)
 
     sex = np.array([1 if s == "M" else 2 if s == "F" else 0 for s in t.sex], dtype=np.int8)
     cccd, cmnd, bhxh = _numbers(t.id_number, 12), _numbers(t.id_number, 9), _numbers(t.bhxh_code, 10)
@@ -224,7 +226,7 @@ def build_features(t: RecordTable) -> Features:
         famgiv=c[8], initials=c[9], marked=c[10].astype(bool), nwords=c[11],
         year=date_cols[0], month=date_cols[1], day=date_cols[2], sex=sex,
         province=place_cols[0], commune=place_cols[1], old_commune=place_cols[2], place_key=place_cols[3],
-        place_style=place_cols[4], district=place_cols[5], cccd=cccd, cmnd=cmnd, bhxh=bhxh, household=household,
+        place_style=place_cols[4], place_text=place_text, district=place_cols[5], cccd=cccd, cmnd=cmnd, bhxh=bhxh, household=household,
         household_size=household_size, relation=relation, anchored=anchored, other=other, vocab=v)
 
 

@@ -323,3 +323,33 @@ def test_a_record_certain_of_one_namesake_is_not_also_paired_with_a_third_by_a_w
                 rec("k", "Trần Văn Bình", "1960-01-02", place=home, home="h-s")]
     found = scores(background, dang, short, gia, *families)
     assert set(found) == {frozenset("ds")} and found[frozenset("ds")].decision == "match"
+
+
+def test_a_commune_written_alike_weighs_as_the_register_measures_it(background):
+    from app.review import compare
+    from app.review.levels import TEXT_ALIKE, TEXT_NONE, TEXT_OTHERWISE
+    from app.review.normalise import build_features
+
+    f = build_features(RecordTable.from_rows(background))
+    s = compare.Stats.of(f)
+    home = int(np.bincount(f.commune[f.commune >= 0]).argmax())  # where most of the background was born
+    x = np.flatnonzero(f.commune == home)[:2]
+    a, b = np.array([x[0]] * 3), np.array([x[1]] * 3)
+    levels = np.array([TEXT_NONE, TEXT_ALIKE, TEXT_OTHERWISE])
+    u = s.written_alike[x[0]]
+    assert 0.2 < u < 0.9  # most write it the old way, some the new, short or abbreviated way
+    # duplicates sure by everything else mostly keep the text: alike is for, written otherwise against
+    kept = compare.text_weights(s, a, b, levels, np.array([0.0, 900.0, 100.0]))
+    assert kept[0] == 0 and kept[1] > 0.3 and kept[2] < -1.5
+    # duplicates written alike no more often than two persons of the commune: the text says nothing
+    alike = compare.text_weights(s, a, b, levels, np.array([0.0, 1000 * u, 1000 * (1 - u)]))
+    assert np.all(np.abs(alike) < 0.1)
+
+
+def test_a_year_only_namesake_writing_the_commune_otherwise_is_less_likely_one_person(background):
+    home = "Xã Nghĩa Lợi, Huyện Nghĩa Hưng, Tỉnh Nam Định"
+    dated = rec("d", "Đoàn Thị Nhạn", "1975-03-15", "F", place=home, home="h-d", cccd="036175123456")
+    alike = rec("y", "Đoàn Thị Nhạn", "1975", "F", place=home, home="h-y")
+    otherwise = rec("y", "Đoàn Thị Nhạn", "1975", "F", place="X. Nghĩa Lợi - H. Nghĩa Hưng - T. Nam Định", home="h-y")
+    as_alike, as_otherwise = _score(background, dated, alike, []), _score(background, dated, otherwise, [])
+    assert as_alike > as_otherwise + 1.5
