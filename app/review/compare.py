@@ -95,6 +95,7 @@ HOME_MIN_W, HOME_MAX_W = -5.0, 3.0
 TEXT_PRIOR_M = 0.7
 TEXT_MIN_W, TEXT_MAX_W = -4.0, 2.0
 COMMON_RATIO = 0.1     # two spellings both this common (relative) are two names, not a typo
+COMMON_SHARE = 0.002   # so is a spelling that 2 persons in 1,000 bear, however common the other
 MAX_CODE_W = 24.0
 # Names and full dates take values from a space far larger than a small register: their frequencies are read
 # against at least this many persons (a 10-person register says nothing about how rare a date is).
@@ -185,9 +186,11 @@ def _tf(count_a: np.ndarray, count_b: np.ndarray, n: int) -> npt.NDArray[np.floa
 
 
 def _common_both(ca: np.ndarray, cb: np.ndarray, ratio: float = COMMON_RATIO,
-                 least: int = 2) -> npt.NDArray[np.bool_]:
+                 least: int = 2, common: float = np.inf) -> npt.NDArray[np.bool_]:
+    """Both spellings are names: each seen `least` times, and the rarer `ratio` as often as the other or `common`
+    times (a name as widespread as Lý beside Lê is a name, not a slip)."""
     lo, hi = np.minimum(ca, cb), np.maximum(ca, cb)
-    both: npt.NDArray[np.bool_] = (lo >= least) & (lo >= ratio * hi)
+    both: npt.NDArray[np.bool_] = (lo >= least) & ((lo >= ratio * hi) | (lo >= common))
     return both
 
 
@@ -198,8 +201,9 @@ def name_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray) -> tuple[np
     same_s = f.name_s[a] == f.name_s[b]
     fg = f.famgiv[a] == f.famgiv[b]
     # both marked, marks differ: a slip on a vowel, or two names (Hùng / Hưng) when both spellings are common
-    giv_two = (f.giv_t[a] != f.giv_t[b]) & _common_both(s.giv_t[a], s.giv_t[b])
-    fam_two = (f.fam_t[a] != f.fam_t[b]) & _common_both(s.fam_t[a], s.fam_t[b])
+    common = COMMON_SHARE * s.n
+    giv_two = (f.giv_t[a] != f.giv_t[b]) & _common_both(s.giv_t[a], s.giv_t[b], common=common)
+    fam_two = (f.fam_t[a] != f.fam_t[b]) & _common_both(s.fam_t[a], s.fam_t[b], common=common)
     marks = same_s & ~same_t & f.marked[a] & f.marked[b]
     level[fg & ~same_s] = MIDDLE_CHANGED
     todo = np.flatnonzero(fg & ~same_s)
@@ -225,8 +229,8 @@ def name_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray) -> tuple[np
         # judged with diacritics: "Tuận" is a slip for "Thuận" even though "tuan" (Tuấn) is a common name
         giv_diff = f.giv_s[ra] != f.giv_s[rb]
         fam_diff = f.fam_s[ra] != f.fam_s[rb]
-        two_names = (giv_diff & _common_both(s.giv_t[ra], s.giv_t[rb])) | \
-                    (fam_diff & _common_both(s.fam_t[ra], s.fam_t[rb]))
+        two_names = (giv_diff & _common_both(s.giv_t[ra], s.giv_t[rb], common=common)) | \
+                    (fam_diff & _common_both(s.fam_t[ra], s.fam_t[rb], common=common))
         lv = np.where(d == 1, TYPO1, np.where(d == 2, TYPO2, NAME_OTHER))
         lv = np.where((d <= 2) & two_names, np.where(giv_diff, GIVEN_DIFFERS, NAME_OTHER), lv)
         # a middle name left out and a slip in the family or given name (Trần Gia Tùng / Teần Tùng)

@@ -353,3 +353,12 @@ def test_a_year_only_namesake_writing_the_commune_otherwise_is_less_likely_one_p
     otherwise = rec("y", "Đoàn Thị Nhạn", "1975", "F", place="X. Nghĩa Lợi - H. Nghĩa Hưng - T. Nam Định", home="h-y")
     as_alike, as_otherwise = _score(background, dated, alike, []), _score(background, dated, otherwise, [])
     assert as_alike > as_otherwise + 1.5
+
+
+def test_two_family_names_both_widespread_are_two_names_not_a_slip(background):
+    # Lý is some twenty times rarer than Lê here, but borne by many: Lý Văn Hùng is not a misspelt Lê Văn Hùng
+    lee = rec("l", "Lê Văn Hùng", "1944-10-14", cccd="036044035202", home="h-l")
+    ly = rec("y", "Lý Văn Hùng", "1944", home="h-y")
+    assert not pair_of(background, lee, ly)
+    slip = pair_of(background, lee, rec("y", "Lế Văn Hùng", "1944-10-14", home="h-y"))
+    assert slip and slip[0].decision == "match"
