@@ -9,6 +9,7 @@ Several keys, so that one damaged field does not hide a pair:
 | family + middle + birth date (day and month either way) | typos in the given name, even its first letter |
 | given + birth date (either order) | typos in the family name, a dropped, added or changed middle name |
 | initials + birth date (either order) | typos anywhere but in first letters |
+| family + first letter of the given name + birth date (either order) | a dropped middle name and a typo in the given name |
 | initials + year, one side with a partial date | a typo together with a partial date |
 | CCCD, BHXH code | any damage to name and date |
 
@@ -57,11 +58,18 @@ def _names_ok(f: Features, col: np.ndarray) -> np.ndarray:
     return np.where(f.nwords > 0, col, -1)
 
 
+def _given_initial(f: Features) -> np.ndarray:
+    """The first letter of the given name (search key), as a small number; -1 when none."""
+    firsts = np.array([ord(g[0]) & 0xFF if g else -1 for g in f.strings("giv_s")], dtype=np.int64)
+    return np.where(f.giv_s >= 0, firsts[f.giv_s], -1)
+
+
 KEYS: tuple[Key, ...] = (
     Key("family_given_year", lambda f: _join(_names_ok(f, f.famgiv), _year(f), 12), partial_only=True),
     Key("family_middle_date", lambda f: _join(_join(_names_ok(f, f.fam_s), f.mid_s, 20), _date_inv(f), 21)),
     Key("given_date", lambda f: _join(_names_ok(f, f.giv_s), _date_inv(f), 21)),
     Key("initials_date", lambda f: _join(_names_ok(f, f.initials), _date_inv(f), 21)),
+    Key("family_initial_date", lambda f: _join(_join(_names_ok(f, f.fam_s), _given_initial(f), 8), _date_inv(f), 21)),
     Key("initials_year", lambda f: _join(_names_ok(f, f.initials), _year(f), 12), partial_only=True),
     Key("cccd", lambda f: np.where(f.cccd > 0, f.cccd, -1)),
     Key("bhxh", lambda f: np.where(f.bhxh > 0, f.bhxh, -1)),

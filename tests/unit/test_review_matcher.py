@@ -54,6 +54,7 @@ CAUGHT = {
     "middle name dropped": {"name": "Đoàn Hiếu"},
     "middle name added": {"name": "Đoàn Khắc Minh Hiếu"},
     "middle name dropped and a slip in the family name": {"name": "Đoàm Hiếu"},
+    "middle name dropped and a slip in the given name": {"name": "Đoàn Hếiu"},
     "day and month swapped": {"born": "1978-09-04"},
     "year only": {"born": "1978"},
     "month only": {"born": "1978-04"},
