@@ -7,7 +7,7 @@ with ground truth (bench/review_synth.py).
 Each register is written once to bench/out/review/ as a SQLite file (the persons table the lead's `hgd review`
 reads) with its truth beside it. hgd runs as a child process (bench/review_run.py: python start, one SELECT, the
 matcher, the CSV); Splink runs in its own virtual environment (bench/out/splink-venv, installed here with pip, not a
-project dependency) as bench/splink_run.py. hgd's threshold is the engine's own (chosen on seeds 1, 2, 6–9);
+project dependency) as bench/splink_run.py. hgd's threshold is the engine's own (chosen on seeds 1, 2, 6–9, 19–30);
 Splink's is the one with the best F1 on the training seeds of the same size, then applied to the evaluation seeds.
 Precision counts every returned pair that is not a planted duplicate as false, except pairs of distinct persons
 who agree on all four criteria (the letter's definition of a duplicate: no method can tell them apart), which are

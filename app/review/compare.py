@@ -67,7 +67,8 @@ NAME_ADJ = np.array([0.0, -0.5, -1.5, -1.0, -4.5, -2.0, -4.0, -9.0, -9.0])
 # Date levels
 DATE_ADJ = np.array([-0.2, -4.0, -0.7, -0.7, 0.0, -6.0, -10.0])
 # A date known only to the year (or month) is usual for the old, rare for the young: its u is measured per birth year
-# (the share of partial dates that year); its m adds PARTIAL_SLIP, the chance that a second record was typed sloppily.
+# (the share of partial dates that year); its m, when one record has the full date, is the chance that a second
+# record was typed sloppily, measured on the pairs one person by their codes (PARTIAL_SLIP: the guess before them).
 PARTIAL_SLIP = 0.02
 # Sex levels
 SEX_W = np.array([0.3, 0.0, -1.5])  # small when the names agree: they already tell the sex (Văn, Thị)
@@ -124,6 +125,7 @@ class Stats:
     partial_share: np.ndarray   # per person: the share of partial dates among persons born the same year
     name_year: np.ndarray       # persons of the same name born the same year (names follow generations)
     written_alike: np.ndarray   # per person: the chance that another person of its commune wrote the place alike
+    slip: float                 # measured: the share of one person's two records where one date is partial, one full
 
     @classmethod
     def of(cls, f: Features) -> Stats:
@@ -142,7 +144,32 @@ class Stats:
                    counts(f.giv_s), counts(f.fam_t), counts(f.mid_t), counts(f.giv_t), counts(date), counts(month),
                    counts(np.where(f.year > 0, y, -1)),
                    counts(f.commune), counts(f.province), counts(f.place_key), share,
-                   counts(np.where(f.year > 0, f.name_s.astype(np.int64) * 4096 + y, -1)), _written_alike(f))
+                   counts(np.where(f.year > 0, f.name_s.astype(np.int64) * 4096 + y, -1)), _written_alike(f),
+                   _partial_slip(f))
+
+
+def _partial_slip(f: Features) -> float:
+    """The chance that of one person's two records one has a partial date and the other a full one, measured on the
+    pairs one person by their CCCD or BHXH code (whatever their names and dates), smoothed by HOME_PRIOR_PAIRS pairs
+    of PARTIAL_SLIP."""
+    pairs: set[tuple[int, int]] = set()
+    for col in (f.cccd, f.bhxh):
+        known = np.flatnonzero(col > 0)
+        order = known[np.argsort(col[known], kind="stable")]
+        values = col[order]
+        starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]]) if values.size else np.zeros(0, np.int64)
+        sizes = np.diff(np.r_[starts, values.size])
+        for start, size in zip(starts[sizes >= 2].tolist(), sizes[sizes >= 2].tolist()):
+            members = order[start:start + min(size, 8)].tolist()  # a code shared by many is an error, not a person
+            pairs.update((x, y) for i, x in enumerate(members) for y in members[i + 1:])
+    if pairs:
+        a, b = np.array(sorted(pairs), dtype=np.int64).T
+        ok = ~((f.cccd[a] > 0) & (f.cccd[b] > 0) & (f.cccd[a] != f.cccd[b])) & (f.year[a] > 0) & (f.year[b] > 0)
+        one = ((f.day[a] == 0) != (f.day[b] == 0)) & ok
+        seen, slips = int(ok.sum()), int(one.sum())
+    else:
+        seen = slips = 0
+    return (slips + HOME_PRIOR_PAIRS * PARTIAL_SLIP) / (seen + HOME_PRIOR_PAIRS)
 
 
 def _written_alike(f: Features) -> npt.NDArray[np.float64]:
@@ -279,9 +306,11 @@ def date_levels(f: Features, s: Stats, a: np.ndarray, b: np.ndarray) -> tuple[np
                            np.where(level == DATE_MONTH, _tf(s.month[a], s.month[b], s.n),
                                     np.where(level == DATE_YEAR, _tf(s.year[a], s.year[b], s.n), 0.0))))
     partial = (level == DATE_YEAR) | (level == DATE_MONTH)
-    p = np.maximum(s.partial_share[a], s.partial_share[b])
-    both = 1 - (1 - p) ** 2  # the chance that one of two persons of that year has a partial date
-    slip = np.where(partial, np.log2(1 + PARTIAL_SLIP / np.maximum(both, 1e-3)), 0.0)
+    p = np.clip(np.maximum(s.partial_share[a], s.partial_share[b]), 1e-3, 1 - 1e-3)
+    # one person's two records: both partial when the date was never known (m = p), one partial by a slip (m = slip);
+    # two persons of that year: both partial p², one partial 2p(1 - p)
+    one = (da == 0) != (db == 0)
+    slip = np.where(partial, np.where(one, np.log2(s.slip / (2 * p * (1 - p))), np.log2(1 / p)), 0.0)
     return level, tf + DATE_ADJ[level] + slip
 
 

@@ -36,7 +36,8 @@ messages.register({
 })
 
 MATCH_BITS = 4.0       # probability ≥ 0.94
-POSSIBLE_BITS = -2.25  # probability ≥ 0.17: worth a clerk's look (chosen on seeds 1, 2, 6–9 of bench/review_synth.py)
+POSSIBLE_BITS = -2.25  # probability ≥ 0.17: worth a clerk's look (chosen on seeds 1, 2, 6–9, 19–30 of
+#                        bench/review_synth.py)
 RIVAL_BITS = -6.0      # pairs from here up count as rivals of another pair (_discount_rivals)
 SAME_PERSON_BITS = 2.0  # three records each pair of which is one person by 4 to 1 or more: no rivals of each other
 RIVAL_SHOWN_BITS = 1.0  # a pair that lost this much to rivals says so in its reasons

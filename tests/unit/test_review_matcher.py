@@ -363,3 +363,31 @@ def test_two_family_names_both_widespread_are_two_names_not_a_slip(background):
     assert not pair_of(background, lee, ly)
     slip = pair_of(background, lee, rec("y", "Lế Văn Hùng", "1944-10-14", home="h-y"))
     assert slip and slip[0].decision == "match"
+
+
+def test_a_date_known_only_to_the_year_beside_a_full_one_weighs_as_the_register_measures_it(background):
+    import dataclasses
+
+    from app.review import compare
+    from app.review.normalise import build_features
+
+    def stats(rows: list[tuple]) -> compare.Stats:
+        return compare.Stats.of(build_features(RecordTable.from_rows(rows)))
+
+    # copies of the background's persons, found by their CCCD: half of them with the year of birth only
+    dated = [r for r in background if r[3] and len(r[3]) == 10][:80]
+    copies = [(f"c{i}", f"h-c{i}", r[2], r[3][:4] if i % 2 else r[3], r[4], r[5], r[6], r[7] or f"0361{i:08d}",
+               None, "khac", r[10]) for i, r in enumerate(dated)]
+    originals = [r[:7] + (c[7],) + r[8:] for r, c in zip(dated, copies)]
+    sloppy = stats([r for r in background if r not in dated] + originals + copies)
+    assert stats([]).slip == compare.PARTIAL_SLIP  # nothing measured: the guess
+    assert sloppy.slip > stats(background).slip + 0.2
+    # a year-only record beside a full date weighs more where such slips are common; two year-only records do not
+    rows = background + [rec("d", "Đoàn Thị Nhạn", "1995-03-15", "F"), rec("y", "Đoàn Thị Nhạn", "1995", "F"),
+                         rec("z", "Đoàn Thị Nhạn", "1995", "F")]
+    f = build_features(RecordTable.from_rows(rows))
+    s = compare.Stats.of(f)
+    a, b = np.array([len(rows) - 3, len(rows) - 2]), np.array([len(rows) - 2, len(rows) - 1])
+    _, usual = compare.date_levels(f, dataclasses.replace(s, slip=0.02), a, b)
+    _, common = compare.date_levels(f, dataclasses.replace(s, slip=0.16), a, b)
+    assert common[0] == pytest.approx(usual[0] + 3) and common[1] == usual[1]
