@@ -51,14 +51,16 @@ def _strip(key: str) -> tuple[str, str]:
     return "", key
 
 
-def _keys(text: str) -> tuple[str, str, str]:
-    """(kind, name as a search key, name with its marks): "Xã Trực Hùng" -> ("commune", "truc hung", "trực hùng").
-    The marks tell apart units whose names differ only by them (Trực Hùng and Trực Hưng, in one district)."""
+@cache
+def _marked(text: str, strip: bool = True) -> str:
+    """The name with its marks, as search keys are made but for them, without its prefix when `strip`:
+    "Xã Trực Hùng" -> "trực hùng". The marks tell apart units whose names differ only by them (Trực Hùng and Trực
+    Hưng, in one district)."""
     folded = search_key(text)
-    kind, name = _strip(folded)
+    name = _strip(folded)[1] if strip else folded
     marked = tone_key(text).split()
     words = len(name.split())
-    return kind, name, " ".join(marked[-words:]) if len(marked) == len(folded.split()) else name
+    return " ".join(marked[-words:]) if len(marked) == len(folded.split()) else name
 
 
 def _rows(*parts: str) -> list[dict[str, str]]:
@@ -69,21 +71,22 @@ class _Units:
     """Name indexes of the old and new units, per province, by search key without prefix."""
 
     def __init__(self) -> None:
-        # (old prov, name) -> [(code, district, marked name)]
+        # (old prov, name) -> [(code, district, name as written)]
         self.old_communes: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
         self.old_districts: dict[tuple[str, str], set[str]] = {}               # (old prov, name) -> district codes
-        self.new_communes: dict[tuple[str, str], list[tuple[str, str]]] = {}   # (new prov, name) -> [(code, marked)]
+        self.new_communes: dict[tuple[str, str], list[tuple[str, str]]] = {}   # (new prov, name) -> [(code, written)]
         self.hyphenated: set[str] = set()  # names with a dash ("Phan Rang - Tháp Chàm"): never two parts
         for r in _rows("admin_units", "units_pre2025.csv"):
             prov = r["province_code"]
             self.old_districts.setdefault((prov, _strip(search_key(r["district"]))[1]), set()).add(r["district_code"])
             if r["commune_code"]:
-                _, name, marked = _keys(r["commune"])
-                self.old_communes.setdefault((prov, name), []).append((r["commune_code"], r["district_code"], marked))
-            self.hyphenated.update(_strip(search_key(r[k]))[1] for k in ("district", "commune") if "-" in r[k])
+                key = (prov, _strip(search_key(r["commune"]))[1])
+                self.old_communes.setdefault(key, []).append((r["commune_code"], r["district_code"], r["commune"]))
+            if "-" in r["district"] or "-" in r["commune"]:
+                self.hyphenated.update(_strip(search_key(r[k]))[1] for k in ("district", "commune") if "-" in r[k])
         for r in _rows("admin_units", "units_2025.csv"):
-            _, name, marked = _keys(r["commune"])
-            self.new_communes.setdefault((r["province_code"], name), []).append((r["commune_code"], marked))
+            name = _strip(search_key(r["commune"]))[1]
+            self.new_communes.setdefault((r["province_code"], name), []).append((r["commune_code"], r["commune"]))
             if "-" in r["commune"]:
                 self.hyphenated.add(name)
         self.successor: dict[str, str] = {}
@@ -130,6 +133,8 @@ def _parts(text: str) -> list[str]:
         for cut in cuts:
             parts.append(" ".join(words[at:at + len(cut.split())]))
             at += len(cut.split())
+    if not any(dash in text for dash in "-–—"):
+        return parts
     joined: list[str] = []
     hyphenated = _units().hyphenated
     for part in parts:  # "Thành phố Phan Rang - Tháp Chàm" was cut at its dash
@@ -150,17 +155,21 @@ def _province(parts: list[str]) -> tuple[list[tuple[str, str]], int]:
     return found, 1
 
 
-def _by_marks(found: list[_T], marked: str) -> list[_T]:
-    """The units whose name has the text's marks, when the text has marks and some have them."""
-    if len(found) > 1 and marked != search_key(marked):
-        alike = [f for f in found if f[-1] == marked]
-        if alike:
-            return alike
+def _by_marks(found: list[_T], written: tuple[str, bool]) -> list[_T]:
+    """Of several units of one name (search key), those whose marks are the text's, when the text has marks.
+    written: (the text, whether its prefix was stripped to find them)."""
+    if len(found) > 1:
+        marked = _marked(*written)
+        if marked != search_key(marked):
+            alike = [f for f in found if _marked(f[-1]) == marked]
+            if alike:
+                return alike
     return found
 
 
-def _old_commune(u: _Units, prov: str, name: str, marked: str, district: str | None) -> tuple[str, str] | None:
-    found = _by_marks(u.old_communes.get((prov, name), []), marked)
+def _old_commune(u: _Units, prov: str, name: str, written: tuple[str, bool],
+                 district: str | None) -> tuple[str, str] | None:
+    found = _by_marks(u.old_communes.get((prov, name), []), written)
     if not found:
         return None
     if len(found) > 1 and district:
@@ -182,20 +191,18 @@ def parse_place(text: str | None) -> Place:
     provinces, used = _province(parts)
     if not provinces:
         return NOWHERE
-    keys = [_keys(p) for p in parts[:-used]]
-    rest = [(kind, name) for kind, name, _ in keys]
-    # the same without prefix stripping: "Phương Định" is a name, not "Phường Định"
-    whole = [(search_key(p), tone_key(p)) for p in parts[:-used]]
+    rest = [_strip(search_key(p)) for p in parts[:-used]]
+    whole = [search_key(p) for p in parts[:-used]]  # without prefix stripping: "Phương Định" is not "Phường Định"
     new_province = next((int(c) if era == codes.Y2025 else int(codes.successor_province(c) or c)
                          for c, era in provinces), UNKNOWN)
     if len(rest) >= 2 or (rest and rest[0][0] in ("commune", "")):
         district = rest[1][1] if len(rest) >= 2 else None
-        for name, marked in dict.fromkeys(((rest[0][1], keys[0][2]), whole[0])):
-            found = _commune(u, provinces, name, marked, district, len(rest))
+        for name, strip in dict.fromkeys(((rest[0][1], True), (whole[0], False))):
+            found = _commune(u, provinces, name, (parts[0], strip), district, len(rest))
             if found:
                 return found
     if rest:  # no commune: a district alone ("Huyện Hải Hậu, Tỉnh Nam Định") still tells two places apart
-        for name in dict.fromkeys((rest[-1][1], whole[-1][0])):
+        for name in dict.fromkeys((rest[-1][1], whole[-1])):
             for code, era in provinces:
                 olds = [code] if era == codes.PRE2025 else u.old_provinces_of.get(code, [])
                 for old_prov in olds:
@@ -205,17 +212,17 @@ def parse_place(text: str | None) -> Place:
     return Place(new_province, UNKNOWN, UNKNOWN, "partial")
 
 
-def _commune(u: _Units, provinces: list[tuple[str, str]], name: str, marked: str, district: str | None,
-             parts: int) -> Place | None:
+def _commune(u: _Units, provinces: list[tuple[str, str]], name: str, written: tuple[str, bool],
+             district: str | None, parts: int) -> Place | None:
     if parts == 1:  # commune and province without a district: the 2025 way of writing first
         for code, era in provinces:
-            new = _by_marks(u.new_communes.get((code, name), []), marked) if era == codes.Y2025 else None
+            new = _by_marks(u.new_communes.get((code, name), []), written) if era == codes.Y2025 else None
             if new:
                 return Place(int(code), int(new[0][0]), UNKNOWN, "new")
     for code, era in provinces:
         olds = [code] if era == codes.PRE2025 else u.old_provinces_of.get(code, [])
         for old_prov in olds:
-            old = _old_commune(u, old_prov, name, marked, district)
+            old = _old_commune(u, old_prov, name, written, district)
             if old:
                 new_code = u.successor.get(old[0])
                 prov = int(codes.successor_province(old_prov) or old_prov)
@@ -223,7 +230,7 @@ def _commune(u: _Units, provinces: list[tuple[str, str]], name: str, marked: str
     for code, era in provinces:  # a 2025 commune written with its district or under an old province's name
         news = [code] if era == codes.Y2025 else [codes.successor_province(code) or code]
         for new_prov in news:
-            new = _by_marks(u.new_communes.get((new_prov, name), []), marked)
+            new = _by_marks(u.new_communes.get((new_prov, name), []), written)
             if new:
                 return Place(int(new_prov), int(new[0][0]), UNKNOWN, "new")
     return None
