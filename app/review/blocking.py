@@ -9,7 +9,7 @@ Several keys, so that one damaged field does not hide a pair:
 | family + middle + birth date (day and month either way) | typos in the given name, even its first letter |
 | given + birth date (either order) | typos in the family name, a dropped, added or changed middle name |
 | initials + birth date (either order) | typos anywhere but in first letters |
-| family + first letter of the given name + birth date (either order) | a dropped middle name and a typo in the given name |
+| family + given's first letter + birth date (either order) | a dropped middle name and a typo in the given name |
 | initials + year, one side with a partial date | a typo together with a partial date |
 | CCCD, BHXH code | any damage to name and date |
 

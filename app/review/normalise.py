@@ -226,8 +226,8 @@ def build_features(t: RecordTable) -> Features:
         famgiv=c[8], initials=c[9], marked=c[10].astype(bool), nwords=c[11],
         year=date_cols[0], month=date_cols[1], day=date_cols[2], sex=sex,
         province=place_cols[0], commune=place_cols[1], old_commune=place_cols[2], place_key=place_cols[3],
-        place_style=place_cols[4], place_text=place_text, district=place_cols[5], cccd=cccd, cmnd=cmnd, bhxh=bhxh, household=household,
-        household_size=household_size, relation=relation, anchored=anchored, other=other, vocab=v)
+        place_style=place_cols[4], place_text=place_text, district=place_cols[5], cccd=cccd, cmnd=cmnd, bhxh=bhxh,
+        household=household, household_size=household_size, relation=relation, anchored=anchored, other=other, vocab=v)
 
 
 def counts(codes_: np.ndarray) -> np.ndarray:

@@ -60,6 +60,7 @@ def test_a_district_name_with_a_dash_is_one_district(text):
                                                               "T. Ninh Thuận").district != -1
 
 
-@pytest.mark.parametrize("text", ["Phường Văn Miếu - Quốc Tử Giám, Thành phố Hà Nội", "Văn Miếu - Quốc Tử Giám, Hà Nội"])
+@pytest.mark.parametrize("text", ["Phường Văn Miếu - Quốc Tử Giám, Thành phố Hà Nội",
+                                  "Văn Miếu - Quốc Tử Giám, Hà Nội"])
 def test_a_2025_ward_name_with_a_dash_is_one_ward(text):
     assert (parse_place(text).style, parse_place(text).commune) == ("new", 226)
