@@ -277,6 +277,10 @@
         <translation>Việc nhập sẽ làm gì</translation>
     </message>
     <message>
+        <source>What the import did</source>
+        <translation>Việc nhập đã làm</translation>
+    </message>
+    <message>
         <source>Import the valid rows and leave out the refused ones</source>
         <translation>Nhập các dòng hợp lệ, bỏ qua các dòng bị từ chối</translation>
     </message>

@@ -50,6 +50,8 @@ class ImportPage(Page):
         self.mapping: dict[str, str] = {}
         self.report: ImportReport | None = None
         self.imported: ImportReport | None = None
+        self.importing = False  # its own import is running: the change it makes is no reason to read the file again
+        self._asked = 0         # the dry run last asked for: an older one's answer is not shown
 
         self.heading = heading()
         self.intro = QLabel()
@@ -158,7 +160,8 @@ class ImportPage(Page):
         self.extra_header.setPlaceholderText(self.tr("another column's header, as written"))
         self.add_map_button.setText(self.tr("Add"))
         self.reread_button.setText(self.tr("Read the file again with these columns"))
-        self.report_box.setTitle(self.tr("What the import would do"))
+        self.report_box.setTitle(self.tr("What the import did") if self.imported is not None
+                                 else self.tr("What the import would do"))
         self.skip_invalid.setText(self.tr("Import the valid rows and leave out the refused ones"))
         self.import_button.setText(self.tr("Import"))
         self.save_button.setText(self.tr("Save the report as XLSX…"))
@@ -169,7 +172,7 @@ class ImportPage(Page):
 
     def refresh(self, changes: Changes | None) -> None:
         """The dry run compares the file with the register: after a change elsewhere it is run again."""
-        if changes is not None and self.path is not None and self.imported is None:
+        if changes is not None and self.path is not None and self.imported is None and not self.importing:
             self.reread()
 
     # --- reading ------------------------------------------------------------------------------------------------
@@ -198,11 +201,15 @@ class ImportPage(Page):
         self.path = path
         self.mapping = dict(mapping or {})
         self.imported = None
+        self.report_box.setTitle(self.tr("What the import would do"))
         self.message.clear_message()
         self._show_file()
         skip = self.skip_invalid.isChecked()
-        self.ctx.runner.query(lambda reg: dry_run(reg, path, self.mapping, skip_invalid=skip), self._got_report,
-                              on_failed=self._read_failed)
+        self._asked += 1
+        asked = self._asked
+        self.ctx.runner.query(lambda reg: dry_run(reg, path, self.mapping, skip_invalid=skip),
+                              lambda report: self._got_report(report) if asked == self._asked else None,
+                              on_failed=lambda exc: self._read_failed(exc) if asked == self._asked else None)
 
     def _skip_toggled(self, _on: bool) -> None:
         if self.report is not None and self.imported is None:
@@ -304,17 +311,22 @@ class ImportPage(Page):
             return
         op = ImportFile(self.path.name, mapping=self.current_mapping() if self.map_table.rowCount() else {},
                         skip_invalid=self.skip_invalid.isChecked(), path=str(self.path))
+        self.importing = True
+        self._asked += 1  # a dry run still on its way describes the register before this import
         self.ctx.runner.apply(op, on_done=self._imported, on_failed=self._import_failed, cancellable=True)
 
     def _imported(self, result: Result) -> None:
         report: ImportReport = result.value
+        self.importing = False
         self.imported = report
+        self.report_box.setTitle(self.tr("What the import did"))
         self.issues.set_rows(issue_rows(report))
         self.message.ok(report.summary_lines(max_warnings=0)[0] + " " + self.tr("Undo takes the import back."))
         self._show_summary()
         self._enable()
 
     def _import_failed(self, exc: BaseException) -> None:
+        self.importing = False
         if isinstance(exc, (ImportRefused, ImportChangesNothing)):
             self.report = exc.report
             self.issues.set_rows(issue_rows(exc.report))
