@@ -7,8 +7,9 @@ commune (term frequencies: "Nguyễn Thị Lan" agreeing counts less than a rare
 their households, and whether one commune is written letter for letter alike, are measured whole (m too) on the
 register's own pairs: home_weights, text_weights. No labels are needed.
 
-Weights add up with the prior log2(2r/N) (r: the share of persons recorded twice, DUPLICATE_RATE) to the pair's
-log-odds; `matcher` turns them into decisions. Vetoes (a different CCCD, twins) remove a pair whatever its weight.
+Weights add up with the prior log2(2r/N) (r: the share of persons recorded twice, DUPLICATE_RATE, then as measured
+on the register: rate_shift) to the pair's log-odds; `matcher` turns them into decisions. Vetoes (a different CCCD,
+twins) remove a pair whatever its weight.
 """
 from __future__ import annotations
 
@@ -61,6 +62,10 @@ from app.review.normalise import Features, counts
 from app.review.places import commune_districts
 
 DUPLICATE_RATE = 0.02   # prior: about 2 persons in 100 recorded twice (Nam Định: 40,000 of ~1.8 million)
+# ... then measured on the register (rate_shift): a commune that cleaned its register has fewer, and each pair there is
+# less likely a duplicate. A register weighs as many persons as it has against RATE_PRIOR_PERSONS at the prior.
+RATE_PRIOR_PERSONS = 10_000
+RATE_MIN, RATE_MAX = 0.001, 0.2
 
 # Name levels, best first. ADJ: log2(m / c), c being the level's chance for two persons of the same name frequency.
 NAME_ADJ = np.array([0.0, -0.5, -1.5, -1.0, -4.5, -2.0, -4.0, -9.0, -9.0])
@@ -416,6 +421,23 @@ def text_weights(s: Stats, a: np.ndarray, b: np.ndarray, text: np.ndarray, sure:
     w = np.where(text == TEXT_ALIKE, np.log2(m / u), np.where(text == TEXT_OTHERWISE, np.log2((1 - m) / (1 - u)), 0.0))
     out: npt.NDArray[np.float64] = np.clip(w, TEXT_MIN_W, TEXT_MAX_W)
     return out
+
+
+def rate_shift(weight: np.ndarray, low: float, n: int) -> float:
+    """log2(r / DUPLICATE_RATE): r, the share of persons recorded twice, estimated on the register as EM estimates a
+    mixing weight (the expected duplicate pairs, the sum of the pairs' probabilities, over the persons), smoothed by
+    RATE_PRIOR_PERSONS persons at DUPLICATE_RATE. weight: the pairs' log-odds under DUPLICATE_RATE; low: the summed
+    odds of the pairs too unlikely to keep (each counts its odds, which scale with r)."""
+    r = DUPLICATE_RATE
+    for _ in range(50):
+        shift = np.log2(r / DUPLICATE_RATE)
+        expected = float((1.0 / (1.0 + np.exp2(-(weight + shift)))).sum()) + low * r / DUPLICATE_RATE
+        new = min(max((expected + DUPLICATE_RATE * RATE_PRIOR_PERSONS) / (n + RATE_PRIOR_PERSONS), RATE_MIN),
+                  RATE_MAX)
+        if abs(new - r) < 1e-7:
+            break
+        r = new
+    return float(np.log2(r / DUPLICATE_RATE))
 
 
 def score(f: Features, s: Stats, a: np.ndarray, b: np.ndarray, parts: np.ndarray) -> Scored:

@@ -126,13 +126,16 @@ def _score_all(t: RecordTable, f: Features, stats: compare.Stats, codes: np.ndar
     n = max(f.n, 1)
     floor = min(POSSIBLE_BITS, RIVAL_BITS)
     sure, distinct_homes, sure_text = np.zeros(4), np.zeros(4), np.zeros(3)
+    low = 0.0  # the expected duplicates among the pairs dropped below (their odds: each is far from even)
     for start in range(0, codes.size, _CHUNK):
         chunk = codes[start:start + _CHUNK]
         s = compare.score(f, stats, chunk // n, chunk % n, parts)
         sure += np.bincount(s.home[(s.weight >= compare.HOME_SURE_BITS) & ~s.veto], minlength=4)
         sure_text += np.bincount(s.text[(s.weight >= compare.HOME_SURE_BITS) & ~s.veto], minlength=3)
         distinct_homes += np.bincount(s.home[(s.weight <= compare.HOME_DISTINCT_BITS) | s.veto], minlength=4)
-        found.append(s.take((s.weight >= floor - compare.HOME_MAX_W - compare.TEXT_MAX_W) & ~s.veto))
+        keep = (s.weight >= floor - compare.HOME_MAX_W - compare.TEXT_MAX_W) & ~s.veto
+        low += float(np.exp2(s.weight[~keep & ~s.veto]).sum())
+        found.append(s.take(keep))
         tell(start + chunk.size, codes.size, "compare")
     if not found:
         return None
@@ -140,6 +143,7 @@ def _score_all(t: RecordTable, f: Features, stats: compare.Stats, codes: np.ndar
                             for k in compare.Scored.__dataclass_fields__))
     kept.weight = kept.weight + compare.home_weights(f, sure, distinct_homes)[kept.home] \
         + compare.text_weights(stats, kept.a, kept.b, kept.text, sure_text)
+    kept.weight = kept.weight + compare.rate_shift(kept.weight, low, f.n)  # the register's own share of duplicates
     kept = kept.take(kept.weight >= floor)
     if distinct:  # a pair a clerk confirmed distinct is neither shown nor anyone's rival
         ids = t.id

@@ -391,3 +391,21 @@ def test_a_date_known_only_to_the_year_beside_a_full_one_weighs_as_the_register_
     _, usual = compare.date_levels(f, dataclasses.replace(s, slip=0.02), a, b)
     _, common = compare.date_levels(f, dataclasses.replace(s, slip=0.16), a, b)
     assert common[0] == pytest.approx(usual[0] + 3) and common[1] == usual[1]
+
+
+def test_the_share_of_persons_recorded_twice_is_measured_on_the_register(background, monkeypatch):
+    from app.review import compare
+
+    sure = np.full(600, 20.0)  # 600 pairs certain to be one person, among 30,000 persons: 2 in 100, the prior
+    assert compare.rate_shift(sure, 0.0, 30_000) == pytest.approx(0.0, abs=0.01)
+    fewer = compare.rate_shift(sure[:150], 0.0, 30_000)  # a register cleaned but for 150: each pair is less likely
+    assert fewer == pytest.approx(np.log2((150 + 200) / 40_000 / 0.02), abs=0.01) and fewer < -1
+    assert compare.rate_shift(np.zeros(0), 0.0, 5) == pytest.approx(0.0, abs=0.01)  # a tiny register: the prior
+    # the background without its planted duplicates: a pair there scores lower than under the prior alone
+    planted = {t[1] for t in generate(3000, 5).truth}
+    cleaned = [r for r in background if r[0] not in planted]
+    dated = rec("d", "Đoàn Thị Nhạn", "1995-03-15", "F", home="h-d", cccd="036195123456")
+    year_only = rec("y", "Đoàn Thị Nhạn", "1995", "F", home="h-y")
+    measured = _score(cleaned, dated, year_only, [])
+    monkeypatch.setattr(compare, "rate_shift", lambda *_: 0.0)
+    assert measured < _score(cleaned, dated, year_only, []) - 0.3
