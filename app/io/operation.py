@@ -133,9 +133,7 @@ def _write(ctx: OpContext, plan: Plan, report: ImportReport) -> None:
             start += len(chunk)
             del chunk
         write_updates(ctx, plan)
-    _issues(ctx, plan, report)
-    ctx.progress(total, total, "write")
-    touch_all(ctx, plan)
+    finish(ctx, plan, report, total)
 
 
 def write_updates(ctx: OpContext, plan: Plan, heads: dict[str, str] | None = None) -> None:
@@ -150,7 +148,15 @@ def write_updates(ctx: OpContext, plan: Plan, heads: dict[str, str] | None = Non
     write.update(session, HOUSEHOLDS, changes, now=now)
 
 
-def touch_all(ctx: OpContext, plan: Plan) -> None:
+def finish(ctx: OpContext, plan: Plan, report: ImportReport, total: int) -> None:
+    """The end of an import's write, with or without the pipeline: every row's issues stored, the progress done,
+    the changes told (the new persons were told as they were written)."""
+    _issues(ctx, plan, report)
+    ctx.progress(total, total, "write")
+    _touch_all(ctx, plan)
+
+
+def _touch_all(ctx: OpContext, plan: Plan) -> None:
     """The import's changes but its new persons (touched as they are written)."""
     for r in plan.households:
         ctx.changes.touch("household", r["id"], created=True)

@@ -293,9 +293,7 @@ def run(ctx: OpContext, op: ImportFile) -> ImportReport:
         total = len(plan.households) + plan.new_persons + len(plan.updates) + 1
         ctx.progress(total - len(plan.updates) - 1, total, "write")
         operation.write_updates(ctx, plan, _heads_left(plan, feed.heads_written))
-    operation._issues(ctx, plan, report)
-    ctx.progress(total, total, "write")
-    operation.touch_all(ctx, plan)
+    operation.finish(ctx, plan, report, total)
     return report
 
 
